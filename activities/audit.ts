@@ -1,0 +1,26 @@
+import type { AuditEventInput } from '../domain/audit';
+import type { Db } from '../lib/db/client';
+
+export function auditActivities(db: Db) {
+  return {
+    /** Writes one audit event; a retry with the same idempotencyKey is a no-op. */
+    async recordAuditEvent(event: AuditEventInput): Promise<void> {
+      await db.auditEvent.createMany({
+        data: [
+          {
+            idempotencyKey: event.idempotencyKey,
+            workflowId: event.workflowId,
+            processType: event.processType,
+            processId: event.processId,
+            type: event.type,
+            actorId: event.actorId ?? null,
+            actorName: event.actorName ?? null,
+            detail: (event.detail ?? {}) as object,
+            ...(event.at ? { at: new Date(event.at) } : {}),
+          },
+        ],
+        skipDuplicates: true,
+      });
+    },
+  };
+}

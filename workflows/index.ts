@@ -1,0 +1,3 @@
+// Every workflow the worker registers. Workflow code is deterministic: no Node built-ins and
+// no value imports from activities/ (eslint enforces both).
+export { systemCheck } from './systemCheck';

@@ -1,0 +1,59 @@
+// The HTTP application: JSON API under /api, health at /health, the built admin UI at /.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import { authenticate } from './auth';
+import type { AppContext } from './context';
+import { errorHandler, unknownApiRoute } from './errors';
+import { openApiDocument } from './openapi';
+import { loginRoutes, meRoutes } from './routes/auth';
+import { devMailRoutes } from './routes/devMails';
+import { healthRoutes } from './routes/health';
+import { settingsRoutes } from './routes/settings';
+import { userRoutes } from './routes/users';
+
+export const ADMIN_UI_DIST = path.resolve(__dirname, '../admin-ui/dist');
+
+export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  // CORS for the UI's dev server and integrations; Content-Range must be readable.
+  app.use((req, res, next) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+    if (req.method === 'OPTIONS') return void res.sendStatus(204);
+    next();
+  });
+  app.use(express.json({ limit: '2mb' }));
+
+  app.use(healthRoutes(ctx));
+  app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument));
+  app.use(loginRoutes(ctx));
+
+  app.use('/api', authenticate(ctx));
+  app.use(meRoutes());
+  app.use(userRoutes(ctx));
+  app.use(settingsRoutes(ctx));
+  app.use(devMailRoutes(ctx));
+  app.use('/api', unknownApiRoute);
+
+  const uiDist = options.uiDist ?? ADMIN_UI_DIST;
+  if (existsSync(path.join(uiDist, 'index.html'))) {
+    app.use(express.static(uiDist, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes of the single-page app.
+    app.get(/^\/(?!api\/|health$).*/, (_req, res) => res.sendFile(path.join(uiDist, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .type('text/plain')
+        .send('The admin UI is not built. `npm start` builds it; or run `npm run build --prefix admin-ui`.\n');
+    });
+  }
+
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,64 @@
+// One error shape for every response (API.md, HTTP conventions):
+// {"error": {"code": "snake_case_code", "message": "…", "details": …}}
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { z } from 'zod';
+import { logger } from '../lib/logger';
+
+const log = logger('api');
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+export const forbidden = (message = 'You may not do this with your roles') => new ApiError(403, 'forbidden', message);
+
+/** 422 with `details` mapping each bad field (dotted path) to its message. */
+export function validationError(error: z.ZodError): ApiError {
+  const details: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? issue.path.join('.') : '_';
+    details[field] ??= issue.message;
+  }
+  const fields = Object.keys(details).join(', ');
+  return new ApiError(422, 'validation_failed', `Invalid input: ${fields}`, details);
+}
+
+export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+export const unknownApiRoute: RequestHandler = (req, _res, next) => {
+  next(new ApiError(404, 'route_not_found', `No route ${req.method} ${req.path}`));
+};
+
+export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+  void _next;
+  let e: ApiError;
+  if (err instanceof ApiError) e = err;
+  else if (err instanceof z.ZodError) e = validationError(err);
+  else if (isBodyParserError(err)) {
+    e =
+      err.type === 'entity.too.large'
+        ? new ApiError(413, 'payload_too_large', 'The request body is too large')
+        : new ApiError(400, 'malformed_json', 'The request body is not valid JSON');
+  } else {
+    log.error('unhandled error', err);
+    e = new ApiError(500, 'internal_error', 'Something went wrong on our side; it has been logged');
+  }
+  res.status(e.status).json({ error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } });
+};
+
+function isBodyParserError(err: unknown): err is { type: string } {
+  return typeof err === 'object' && err !== null && typeof (err as { type?: unknown }).type === 'string' && 'status' in err;
+}

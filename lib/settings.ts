@@ -1,0 +1,64 @@
+// Every process timing and rule is a setting (API.md, Settings). Each key declares its
+// schema, default and meaning here once; the API validates changes against it.
+import { Duration } from 'luxon';
+import { z } from 'zod';
+import type { Db } from './db/client';
+
+const isoDuration = z
+  .string()
+  .refine((s) => Duration.fromISO(s).isValid, 'must be an ISO-8601 duration such as PT5S, P1D or P2DT4H');
+
+interface SettingDefinition<T> {
+  schema: z.ZodType<T>;
+  default: T;
+  description: { 'zh-CN': string; en: string };
+}
+
+function define<T>(schema: z.ZodType<T>, dflt: T, zh: string, en: string): SettingDefinition<T> {
+  return { schema, default: dflt, description: { 'zh-CN': zh, en } };
+}
+
+export const SETTINGS = {
+  'task.defaultDue': define(isoDuration, 'P2D', '流程未指定时任务的办理期限', 'due duration of a task when its process gives none'),
+  'task.dueInBusinessDays': define(z.boolean(), true, '整天期限按工作日计算', 'whole-day durations count business days'),
+  'reminder.leadTimes': define(z.array(isoDuration).max(10), ['P1D', 'PT0S'], '到期前提醒的提前量', 'reminders this long before the due time'),
+  'escalation.steps': define(z.array(isoDuration).max(10), ['P1D', 'P2D'], '逾期后：先通知上级，再转交上级', 'after the due time: first notify the superior, then reassign to them'),
+  'plan.thresholdFen': define(z.number().int().nonnegative(), 100000000, '计划总额超过此金额（分）时增加第三级审批', 'plan total (fen) above which a third approval level is added'),
+  'booking.prepaymentShare': define(z.number().min(0).max(1), 0.3, '默认预付款比例', 'default share of the order amount due as prepayment'),
+  'booking.paymentWindow': define(isoDuration, 'P7D', '下单到付款截止的期限', 'from booking to payment deadline'),
+  'shipment.silenceTimeout': define(isoDuration, 'P2D', '在途无更新多久视为延误', 'no event for this long counts as a delay'),
+  'shipment.escalationLadder': define(z.array(isoDuration).max(10), ['PT0S', 'P1D', 'P2D'], '延误多久后依次升级到跟单员、主管、经理', 'delay age at which follower, supervisor, manager are escalated to'),
+  'price.approvalLeadDays': define(z.number().int().min(0).max(60), 3, '调价审批须在配发日前几天完成', 'approval due this many days before the allocation date'),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValues = { [K in SettingKey]: (typeof SETTINGS)[K]['default'] };
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.prototype.hasOwnProperty.call(SETTINGS, key);
+}
+
+export function defaultSettings(): SettingValues {
+  return Object.fromEntries(Object.entries(SETTINGS).map(([k, d]) => [k, d.default])) as SettingValues;
+}
+
+/** Current values: stored overrides on top of the defaults. */
+export async function readSettings(db: Db): Promise<SettingValues> {
+  const values = defaultSettings() as Record<string, unknown>;
+  for (const row of await db.setting.findMany()) {
+    if (isSettingKey(row.key) && SETTINGS[row.key].schema.safeParse(row.value).success) values[row.key] = row.value;
+  }
+  return values as SettingValues;
+}
+
+export function validateSetting(key: SettingKey, value: unknown) {
+  return (SETTINGS[key].schema as z.ZodType<unknown>).safeParse(value);
+}
+
+export async function writeSetting(db: Db, key: SettingKey, value: unknown, userId: string | null): Promise<void> {
+  await db.setting.upsert({
+    where: { key },
+    create: { key, value: value as object, updatedById: userId },
+    update: { value: value as object, updatedById: userId },
+  });
+}

@@ -60,15 +60,23 @@ function must(result, what) {
   }
 }
 
-// 1. npm dependencies
-{
-  const h = hashOf(['package.json', 'package-lock.json']);
-  if (!upToDate('npm', h, 'node_modules/.package-lock.json')) {
-    const ci = existsSync(path.join(root, 'package-lock.json'));
-    say(`installing npm dependencies (npm ${ci ? 'ci' : 'install'})`);
-    must(run('npm', [ci ? 'ci' : 'install', '--no-audit', '--no-fund']), 'npm install');
-    stamp('npm', h);
+// 1. npm dependencies: up to date when npm's own record of node_modules
+//    (node_modules/.package-lock.json) lists exactly the packages of package-lock.json.
+function installedMatchesLock(dir) {
+  try {
+    const lock = JSON.parse(readFileSync(path.join(dir, 'package-lock.json'), 'utf8')).packages;
+    const installed = JSON.parse(readFileSync(path.join(dir, 'node_modules/.package-lock.json'), 'utf8')).packages;
+    const wanted = Object.entries(lock).filter(([k, v]) => k !== '' && !(v.optional && !installed[k]));
+    return wanted.every(([k, v]) => installed[k]?.version === v.version) && Object.keys(installed).every((k) => k in lock);
+  } catch {
+    return false;
   }
+}
+
+if (!installedMatchesLock(root)) {
+  const ci = existsSync(path.join(root, 'package-lock.json'));
+  say(`installing npm dependencies (npm ${ci ? 'ci' : 'install'})`);
+  must(run('npm', [ci ? 'ci' : 'install', '--no-audit', '--no-fund']), 'npm install');
 }
 
 // 2. Temporal binaries
@@ -118,11 +126,9 @@ if (!(process.env.TEMPORAL_CLI_PATH && process.env.TEMPORAL_TEST_SERVER_PATH)) {
 // 4. Admin UI
 if (wantUi && existsSync(path.join(root, 'admin-ui/package.json'))) {
   const ui = path.join(root, 'admin-ui');
-  const deps = hashOf(['admin-ui/package.json', 'admin-ui/package-lock.json']);
-  if (!upToDate('ui-npm', deps, 'admin-ui/node_modules/.package-lock.json')) {
+  if (!installedMatchesLock(ui)) {
     say('installing the admin UI dependencies');
     must(run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ui }), 'admin UI npm ci');
-    stamp('ui-npm', deps);
   }
   const src = hashOf(['admin-ui']);
   if (!upToDate('ui-build', src, 'admin-ui/dist/index.html')) {

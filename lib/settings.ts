@@ -23,6 +23,7 @@ export const SETTINGS = {
   'task.dueInBusinessDays': define(z.boolean(), true, '整天期限按工作日计算', 'whole-day durations count business days'),
   'reminder.leadTimes': define(z.array(isoDuration).max(10), ['P1D', 'PT0S'], '到期前提醒的提前量', 'reminders this long before the due time'),
   'escalation.steps': define(z.array(isoDuration).max(10), ['P1D', 'P2D'], '逾期后：先通知上级，再转交上级', 'after the due time: first notify the superior, then reassign to them'),
+  'urge.minInterval': define(isoDuration, 'PT1H', '催办的最短间隔', 'shortest interval between two urges (催办) of one process'),
   'plan.thresholdFen': define(z.number().int().nonnegative(), 100000000, '计划总额超过此金额（分）时增加第三级审批', 'plan total (fen) above which a third approval level is added'),
   'booking.prepaymentShare': define(z.number().min(0).max(1), 0.3, '默认预付款比例', 'default share of the order amount due as prepayment'),
   'booking.paymentWindow': define(isoDuration, 'P7D', '下单到付款截止的期限', 'from booking to payment deadline'),

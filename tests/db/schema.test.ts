@@ -46,6 +46,7 @@ test('every model round-trips through the client', async () => {
   await db.delegation.create({ data: { userId: boss.id, delegateId: staff.id, startsAt: new Date('2027-01-01T00:00:00Z'), endsAt: new Date('2027-01-08T00:00:00Z') } });
   await db.calendarOverride.create({ data: { date: '2027-05-06', isWorkday: false, note: '公司假' } });
   await db.setting.create({ data: { key: 'reminder.leadTimes', value: ['P1D', 'PT0S'] } });
+  await db.processInstance.create({ data: { workflowId: 'wf-1', processType: 'plan', processId: 'P1', title: '计划', submitterId: staff.id } });
   const task = await db.task.create({
     data: {
       idempotencyKey: 'wf-1:approve:1', processType: 'plan', processId: 'P1', workflowId: 'wf-1', stepKey: 'approve',
@@ -65,6 +66,7 @@ test('every model round-trips through the client', async () => {
   expect((await db.setting.findUniqueOrThrow({ where: { key: 'reminder.leadTimes' } })).value).toEqual(['P1D', 'PT0S']);
   expect(await db.calendarOverride.count()).toBe(1);
   expect(await db.auditEvent.count()).toBe(1);
+  expect((await db.processInstance.findUniqueOrThrow({ where: { workflowId: 'wf-1' }, include: { tasks: true, submitter: true } }))).toMatchObject({ status: 'running', round: 0, submitter: { username: 'staff' }, tasks: [{ id: task.id }] });
   expect((await db.mailMessage.findFirstOrThrow()).status).toBe('pending');
   // Idempotency keys are unique: a second task for the same step and round is refused.
   const { id: _id, data: _data, ...again } = task;

@@ -1,0 +1,93 @@
+// The mail vocabulary shared by workflows (which decide what to send), the sendMail activity
+// (which sends it once) and the templates (which word it). Pure types: workflow code imports
+// this file, so no imports and no runtime values here.
+
+export type MailLocale = 'zh-CN' | 'en';
+
+export type MailTemplateName =
+  | 'task_assigned'
+  | 'task_reminder'
+  | 'task_overdue'
+  | 'task_reassigned'
+  | 'task_urged'
+  | 'task_sent_back'
+  | 'process_result'
+  | 'process_cc';
+
+/** Why a task changed hands (task_reassigned). */
+export type ReassignReason = 'escalation' | 'delegation' | 'out_of_office';
+
+/** How a process ended (process_result, process_cc). */
+export type ProcessResult = 'approved' | 'rejected' | 'withdrawn';
+
+/**
+ * What a template needs. One record for all templates: every field is optional and a template
+ * leaves out the sentence or line whose value is missing (it never prints "undefined").
+ * User text (titles, names, comments) is escaped in HTML by the renderer.
+ *
+ * | template          | uses                                                              |
+ * | ----------------- | ----------------------------------------------------------------- |
+ * | task_assigned     | processTitle, taskTitle, dueAt, submitterName, link               |
+ * | task_reminder     | processTitle, taskTitle, dueAt, lead, link                        |
+ * | task_overdue      | processTitle, taskTitle, dueAt, assigneeName, level, link         |
+ * | task_reassigned   | processTitle, taskTitle, dueAt, fromName, reason, comment, link   |
+ * | task_urged        | processTitle, taskTitle, dueAt, submitterName, comment, link      |
+ * | task_sent_back    | processTitle, byName, comment, link                               |
+ * | process_result    | processTitle, result, reason (rejection reason), byName, link     |
+ * | process_cc        | processTitle, result, reason, submitterName, byName, link         |
+ */
+export interface MailParams {
+  processTitle?: string;
+  taskTitle?: string;
+  /** ISO-8601 instant; shown in the business time zone, per locale. */
+  dueAt?: string;
+  /** ISO-8601 duration before the due time (task_reminder); PT0S means "due now". */
+  lead?: string;
+  /** Whose task is overdue (task_overdue). */
+  assigneeName?: string;
+  /** Who held the task before (task_reassigned). */
+  fromName?: string;
+  /** Who the task went to (task_reassigned, for information). */
+  toName?: string;
+  /** Who decided: sent back, rejected, withdrew. */
+  byName?: string;
+  submitterName?: string;
+  /** A person's own words: an urge message, a send-back or delegation comment. */
+  comment?: string;
+  /** task_reassigned: a ReassignReason; process_result / process_cc: the rejection reason (free text). */
+  reason?: ReassignReason | (string & {});
+  /** Escalation level (1 = the superior was notified, 2 = reassigned to them, …). */
+  level?: number;
+  result?: ProcessResult;
+  /** A path of the admin UI (`/#/tasks/<id>`, `/#/processes/<workflowId>`) or an absolute URL. */
+  link?: string;
+  /** The greeting's name; sendMail fills it from the recipient when absent. */
+  recipientName?: string;
+}
+
+export interface MailRecipient {
+  email: string;
+  name?: string;
+  locale?: MailLocale;
+}
+
+export interface MailInput {
+  /** Same key, same mail: a retried activity never sends twice (e.g. `<workflowId>:<taskId>:reminder:P1D`). */
+  idempotencyKey: string;
+  /** A user: their e-mail, locale and name. An unknown or inactive user is 'no_address'. */
+  toUserId?: string;
+  /** An address outside the user table (e.g. a franchisee's). Ignored when toUserId is given. */
+  to?: MailRecipient;
+  template: MailTemplateName;
+  params: MailParams;
+  workflowId?: string;
+}
+
+/** 'rejected': the SMTP server refused it permanently (5xx); recorded as failed, not retried. */
+export type MailSendStatus = 'sent' | 'captured' | 'already_sent' | 'no_address' | 'rejected';
+
+export interface MailSendResult {
+  status: MailSendStatus;
+  /** The Message-ID header (derived from the idempotency key, so the same on every attempt). */
+  messageId: string;
+}

@@ -2,16 +2,30 @@
 // and the worker wire the same code to real services.
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db/client';
+import { createMailTransport, type MailTransport } from '../lib/mail/transport';
 import { auditActivities } from './audit';
+import { calendarActivities } from './calendar';
+import { mailActivities } from './mail';
+import { notifyActivities } from './notify';
+import { taskActivities } from './tasks';
 
 export interface ActivityDeps {
   db: Db;
   config: Config;
+  /** Default: SMTP_URL's server, or capture when unset. Tests pass their own. */
+  mailTransport?: MailTransport;
 }
 
 export function createActivities(deps: ActivityDeps) {
+  const transport = deps.mailTransport ?? createMailTransport(deps.config);
+  const mail = mailActivities(deps.db, deps.config, transport);
+  const tasks = taskActivities(deps.db, deps.config);
   return {
     ...auditActivities(deps.db),
+    ...calendarActivities(deps.db, deps.config),
+    ...mail,
+    ...tasks,
+    ...notifyActivities(deps.db, mail, tasks),
   };
 }
 

@@ -1,3 +1,4 @@
 // Every workflow the worker registers. Workflow code is deterministic: no Node built-ins and
 // no value imports from activities/ (eslint enforces both).
+export { approvalRequest } from './approvalRequest';
 export { systemCheck } from './systemCheck';

@@ -9,7 +9,11 @@ import { openApiDocument } from './openapi';
 import { loginRoutes, meRoutes } from './routes/auth';
 import { devMailRoutes } from './routes/devMails';
 import { healthRoutes } from './routes/health';
+import { approvalRoutes } from './routes/approvals';
+import { delegationRoutes } from './routes/delegations';
+import { auditRoutes, processRoutes } from './routes/processes';
 import { settingsRoutes } from './routes/settings';
+import { taskRoutes } from './routes/tasks';
 import { userRoutes } from './routes/users';
 
 export const ADMIN_UI_DIST = path.resolve(__dirname, '../admin-ui/dist');
@@ -39,6 +43,11 @@ export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): E
   app.use(userRoutes(ctx));
   app.use(settingsRoutes(ctx));
   app.use(devMailRoutes(ctx));
+  app.use(taskRoutes(ctx));
+  app.use(processRoutes(ctx));
+  app.use(auditRoutes(ctx));
+  app.use(approvalRoutes(ctx));
+  app.use(delegationRoutes(ctx));
   app.use('/api', unknownApiRoute);
 
   const uiDist = options.uiDist ?? ADMIN_UI_DIST;

@@ -1,0 +1,82 @@
+// POST /api/approvals: a general approval request (通用审批) on the shared engine. Without
+// explicit steps the chain is the department's default, built from data: the submitter's
+// superior, then the merchandise manager, then finance when the amount is above the
+// plan.thresholdFen setting.
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AssigneeRef, RoleName } from '../../domain/approval';
+import { buildChain, type ChainTemplate } from '../../domain/chains';
+import { readSettings } from '../../lib/settings';
+import { approvalRequest } from '../../workflows/approvalRequest';
+import { currentUser, requireRole } from '../auth';
+import type { AppContext } from '../context';
+import { ApiError, parse } from '../errors';
+import { processView } from './processes';
+
+const ROLES = ['admin', 'general_manager', 'manager', 'supervisor', 'specialist', 'follower', 'buyer', 'store_lead', 'after_sales', 'finance', 'store_manager', 'franchisee', 'area_manager'] as const satisfies readonly RoleName[];
+
+const Assignee = z.union([
+  z.object({ userId: z.string().uuid('must be a user id') }).strict(),
+  z.object({ role: z.enum(ROLES), regionId: z.string().nullish() }).strict(),
+  z.object({ superiorOf: z.literal('submitter'), levels: z.number().int().min(1).max(5).optional() }).strict(),
+]);
+const isoDuration = z.string().regex(/^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/, 'must be an ISO-8601 duration such as P2D or PT4H');
+const Step = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _'),
+  title: z.object({ 'zh-CN': z.string().min(1).max(100), en: z.string().min(1).max(100) }),
+  assignees: z.array(Assignee).min(1, 'at least one assignee').max(20),
+  mode: z.enum(['all', 'any']).optional(),
+  due: isoDuration.optional(),
+  whenAmountFenAbove: z.number().int().nonnegative().optional(),
+});
+const Body = z.object({
+  title: z.string().trim().min(1, 'required').max(200),
+  amountFen: z.number().int('must be an integer number of fen').nonnegative().optional(),
+  steps: z.array(Step).min(1).max(20).optional(),
+  cc: z.array(Assignee).max(50).optional(),
+});
+
+export function defaultChain(thresholdFen: number): ChainTemplate {
+  return {
+    steps: [
+      { key: 'supervisor', title: { 'zh-CN': '上级审批', en: 'Superior approval' }, assignees: [{ superiorOf: 'submitter' }] },
+      { key: 'manager', title: { 'zh-CN': '商品经理审批', en: 'Merchandise manager approval' }, assignees: [{ role: 'manager' }] },
+      { key: 'finance', title: { 'zh-CN': '财务审批', en: 'Finance approval' }, assignees: [{ role: 'finance' }], whenAmountFenAbove: thresholdFen },
+    ],
+  };
+}
+
+export function approvalRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const staff = requireRole('general_manager', 'manager', 'supervisor', 'specialist', 'follower', 'buyer', 'store_lead', 'after_sales', 'finance', 'store_manager', 'area_manager');
+
+  router.post('/api/approvals', staff, async (req, res) => {
+    const body = parse(Body, req.body);
+    const user = currentUser(req);
+    const refs: AssigneeRef[] = [...(body.steps ?? []).flatMap((s) => s.assignees), ...(body.cc ?? [])];
+    const userIds = refs.flatMap((r) => ('userId' in r ? [r.userId] : []));
+    const found = await ctx.db.user.count({ where: { id: { in: userIds }, active: true } });
+    if (found !== new Set(userIds).size) throw new ApiError(422, 'validation_failed', 'An assignee is not an active user', { steps: 'unknown or disabled user' });
+
+    const settings = await readSettings(ctx.db);
+    const template: ChainTemplate = body.steps ? { steps: body.steps } : defaultChain(settings['plan.thresholdFen']);
+    const chain = buildChain({ ...template, ...(body.cc ? { cc: body.cc } : {}) }, { amountFen: body.amountFen });
+    const processId = randomUUID();
+    const workflowId = `approval-${processId}`;
+    await ctx.temporal.workflow.start(approvalRequest, {
+      taskQueue: ctx.config.taskQueue,
+      workflowId,
+      args: [{ process: { processType: 'approval', processId, title: body.title, submitterId: user.id }, chain }],
+    });
+    // The workflow writes its process row as its first step; wait briefly so the response has it.
+    for (let i = 0; i < 50; i++) {
+      const row = await ctx.db.processInstance.findUnique({ where: { workflowId }, include: { submitter: { select: { name: true } } } });
+      if (row) return void res.status(201).json(processView(row));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    res.status(202).json({ id: workflowId, workflowId, processType: 'approval', processId, title: body.title, status: 'starting' });
+  });
+
+  return router;
+}

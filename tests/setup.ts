@@ -1,2 +1,2 @@
 // Quiet application logs in tests unless asked for.
-process.env.LOG_LEVEL ??= 'warn';
+process.env.LOG_LEVEL ??= 'error';

@@ -2,6 +2,7 @@
 // {"error": {"code": "snake_case_code", "message": "…", "details": …}}
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
+import type { Db } from '../lib/db/client';
 import { logger } from '../lib/logger';
 
 const log = logger('api');
@@ -61,4 +62,10 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next
 
 function isBodyParserError(err: unknown): err is { type: string } {
   return typeof err === 'object' && err !== null && typeof (err as { type?: unknown }).type === 'string' && 'status' in err;
+}
+
+/** 422 unless the id names an active user: for fields that hand work to someone. */
+export async function requireActiveUser(db: Db, id: string, field: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id }, select: { active: true } });
+  if (!user?.active) throw new ApiError(422, 'validation_failed', 'No such active user', { [field]: 'no such active user' });
 }

@@ -1,15 +1,9 @@
 // Approval chains built from data: a template lists the candidate steps with conditions,
 // and the facts of one submission (e.g. its amount) decide which apply. Pure: workflows,
 // the API and tests share it.
-import type { AssigneeRef, ChainSpec, StepMode, StepSpec } from './approval';
+import type { AssigneeRef, ChainSpec, StepSpec } from './approval';
 
-export interface StepRule {
-  key: string;
-  title: { 'zh-CN': string; en: string };
-  assignees: AssigneeRef[];
-  mode?: StepMode;
-  due?: string;
-  decisions?: string[];
+export interface StepRule extends StepSpec {
   /** The step applies only when the submission's amount (fen) is strictly above this. */
   whenAmountFenAbove?: number;
 }

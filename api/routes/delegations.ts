@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, hasRole } from '../auth';
 import type { AppContext } from '../context';
-import { ApiError, forbidden, notFound, parse } from '../errors';
+import { ApiError, forbidden, notFound, parse, requireActiveUser } from '../errors';
 import { parseListQuery, sendList } from '../list';
 
 const instant = z.string().datetime({ offset: true, message: 'must be an ISO-8601 instant with zone' });
@@ -37,8 +37,7 @@ export function delegationRoutes(ctx: AppContext): Router {
     const userId = body.userId ?? user.id;
     if (userId !== user.id && !hasRole(user, 'admin')) throw forbidden('You may set only your own out-of-office');
     if (body.delegateId === userId) throw new ApiError(422, 'validation_failed', 'A user cannot delegate to themselves', { delegateId: 'someone else' });
-    const delegate = await ctx.db.user.findUnique({ where: { id: body.delegateId }, select: { active: true } });
-    if (!delegate?.active) throw new ApiError(422, 'validation_failed', 'No such active user', { delegateId: 'no such active user' });
+    await requireActiveUser(ctx.db, body.delegateId, 'delegateId');
     const row = await ctx.db.delegation.create({
       data: { userId, delegateId: body.delegateId, startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt), reason: body.reason ?? null },
     });

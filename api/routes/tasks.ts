@@ -6,7 +6,7 @@ import type { Prisma, Task } from '../../generated/prisma/client';
 import { addApproverUpdate, claimUpdate, decideUpdate, delegateUpdate } from '../../workflows/engine/messages';
 import { currentUser, hasRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
-import { ApiError, forbidden, notFound, parse } from '../errors';
+import { ApiError, forbidden, notFound, parse, requireActiveUser } from '../errors';
 import { parseListQuery, sendList } from '../list';
 import { actorOf, sendUpdate } from '../temporal';
 
@@ -162,8 +162,7 @@ export function taskRoutes(ctx: AppContext): Router {
     const body = parse(DelegateBody, req.body);
     const task = await loadVisible(req);
     refuseClosed(task);
-    const target = await ctx.db.user.findUnique({ where: { id: body.toUserId }, select: { active: true } });
-    if (!target?.active) throw new ApiError(422, 'validation_failed', 'No such active user', { toUserId: 'no such active user' });
+    await requireActiveUser(ctx.db, body.toUserId, 'toUserId');
     await taskUpdate(task, delegateUpdate, { taskId: task.id, actor: actorOf(currentUser(req)), toUserId: body.toUserId, comment: body.comment ?? null });
     res.json(await reload(task.id));
   });
@@ -179,8 +178,7 @@ export function taskRoutes(ctx: AppContext): Router {
     const body = parse(AddApproverBody, req.body);
     const task = await loadVisible(req);
     refuseClosed(task);
-    const target = await ctx.db.user.findUnique({ where: { id: body.userId }, select: { active: true } });
-    if (!target?.active) throw new ApiError(422, 'validation_failed', 'No such active user', { userId: 'no such active user' });
+    await requireActiveUser(ctx.db, body.userId, 'userId');
     await taskUpdate(task, addApproverUpdate, { taskId: task.id, actor: actorOf(currentUser(req)), userId: body.userId, position: body.position, comment: body.comment ?? null });
     res.json(await reload(task.id));
   });

@@ -9,12 +9,19 @@ import { openApiDocument } from './openapi';
 import { loginRoutes, meRoutes } from './routes/auth';
 import { devMailRoutes } from './routes/devMails';
 import { healthRoutes } from './routes/health';
+import { infoRoutes } from './routes/info';
 import { approvalRoutes } from './routes/approvals';
 import { delegationRoutes } from './routes/delegations';
 import { auditRoutes, processRoutes } from './routes/processes';
 import { settingsRoutes } from './routes/settings';
 import { taskRoutes } from './routes/tasks';
 import { userRoutes } from './routes/users';
+import { calendarOverrideRoutes } from './routes/calendarOverrides';
+import { franchiseeRoutes } from './routes/franchisees';
+import { productRoutes } from './routes/products';
+import { regionRoutes } from './routes/regions';
+import { seasonRoutes } from './routes/seasons';
+import { storeRoutes } from './routes/stores';
 
 export const ADMIN_UI_DIST = path.resolve(__dirname, '../admin-ui/dist');
 
@@ -39,8 +46,15 @@ export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): E
   app.use(loginRoutes(ctx));
 
   app.use('/api', authenticate(ctx));
-  app.use(meRoutes());
+  app.use(meRoutes(ctx));
+  app.use(infoRoutes(ctx));
   app.use(userRoutes(ctx));
+  app.use(regionRoutes(ctx));
+  app.use(storeRoutes(ctx));
+  app.use(franchiseeRoutes(ctx));
+  app.use(productRoutes(ctx));
+  app.use(seasonRoutes(ctx));
+  app.use(calendarOverrideRoutes(ctx));
   app.use(settingsRoutes(ctx));
   app.use(devMailRoutes(ctx));
   app.use(taskRoutes(ctx));

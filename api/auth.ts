@@ -5,7 +5,7 @@ import { verifyToken } from '../lib/auth/tokens';
 import type { AppContext } from './context';
 import { ApiError, forbidden } from './errors';
 
-export type CurrentUser = Pick<User, 'id' | 'username' | 'name' | 'email' | 'roles' | 'locale' | 'regionId' | 'superiorId' | 'storeId' | 'franchiseeId'>;
+export type CurrentUser = Pick<User, 'id' | 'username' | 'name' | 'email' | 'roles' | 'locale' | 'active' | 'regionId' | 'superiorId' | 'storeId' | 'franchiseeId'>;
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -40,6 +40,18 @@ export function hasRole(user: CurrentUser, ...roles: Role[]): boolean {
   return user.roles.includes('admin') || roles.some((r) => user.roles.includes(r));
 }
 
+/** Staff: anyone holding a role other than those of store and franchise partners. */
+const OUTSIDE_STAFF: readonly Role[] = ['franchisee', 'store_manager'];
+export function isStaff(user: CurrentUser): boolean {
+  return user.roles.some((r) => !OUTSIDE_STAFF.includes(r));
+}
+
+/** Lets staff through (master data is not for store managers or franchisees): else 403. */
+export const requireStaff: RequestHandler = (req, _res, next) => {
+  if (!isStaff(currentUser(req))) return next(forbidden('Master data is for merchandise staff'));
+  next();
+};
+
 /** Lets the request through only for holders of one of the roles (admin always). */
 export function requireRole(...roles: Role[]): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
@@ -57,6 +69,7 @@ export function publicUser(user: CurrentUser) {
     email: user.email,
     roles: user.roles,
     locale: user.locale,
+    active: user.active,
     regionId: user.regionId,
     superiorId: user.superiorId,
     storeId: user.storeId,

@@ -22,6 +22,63 @@ const common = {
   '403': errorResponse('Outside the caller’s roles'),
 };
 
+// Master data (regions, stores, franchisees, products, seasons, calendar overrides): one shape each.
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const masterRefusals = {
+  '404': errorResponse('Unknown id'),
+  '409': errorResponse('already_exists (create with a taken id) or in_use (delete of a row still referenced; message says by what)'),
+  '422': errorResponse('validation_failed, details naming each bad field (also an unknown regionId, franchiseeId, seasonCode …)'),
+};
+function masterData(resource: string, schema: string, o: { what: string; writer: string; filters: string; create: object }) {
+  const one = ref(schema);
+  return {
+    [`/api/${resource}`]: {
+      get: {
+        summary: `${o.what} (any staff user; not store managers or franchisees). Filters: ${o.filters}`,
+        parameters: listParams,
+        responses: { '200': json({ type: 'array', items: one }), ...common },
+      },
+      post: {
+        summary: `Create one (${o.writer})`,
+        requestBody: body(o.create),
+        responses: { '201': json(one, 'Created'), ...masterRefusals, ...common },
+      },
+    },
+    [`/api/${resource}/{id}`]: {
+      get: { summary: 'One row', parameters: idParam('id'), responses: { '200': json(one), '404': masterRefusals['404'], ...common } },
+      put: {
+        summary: `Change one (${o.writer}); every field optional, the id cannot change`,
+        parameters: idParam('id'),
+        requestBody: body(o.create),
+        responses: { '200': json(one), ...masterRefusals, ...common },
+      },
+      delete: {
+        summary: `Delete one (${o.writer}); 409 in_use while something refers to it. Returns the deleted row`,
+        parameters: idParam('id'),
+        responses: { '200': json(one), ...masterRefusals, ...common },
+      },
+    },
+  };
+}
+const fenSchema = { type: 'integer', minimum: 0, description: 'fen (1/100 yuan), a whole number' };
+const dateSchema = { type: 'string', format: 'date', example: '2027-02-01' };
+const userWrite = {
+  type: 'object',
+  properties: {
+    username: { type: 'string', pattern: '^[a-z0-9_.-]{3,40}$' },
+    name: { type: 'string' },
+    email: { type: 'string', format: 'email' },
+    password: { type: 'string', minLength: 8 },
+    roles: { type: 'array', minItems: 1, items: { type: 'string' } },
+    locale: { type: 'string', enum: ['zh-CN', 'en'], default: 'zh-CN' },
+    regionId: { type: 'string', nullable: true },
+    superiorId: { type: 'string', format: 'uuid', nullable: true },
+    storeId: { type: 'string', nullable: true },
+    franchiseeId: { type: 'string', nullable: true },
+    active: { type: 'boolean', default: true },
+  },
+};
+
 export const openApiDocument = {
   openapi: '3.0.3',
   info: {
@@ -62,6 +119,68 @@ export const openApiDocument = {
           superiorId: { type: 'string', nullable: true },
           storeId: { type: 'string', nullable: true },
           franchiseeId: { type: 'string', nullable: true },
+          active: { type: 'boolean', description: 'false: deactivated, cannot log in' },
+        },
+      },
+      Region: { type: 'object', properties: { id: { type: 'string', example: 'EAST' }, name: { type: 'string' } } },
+      Store: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', example: 'S001' },
+          name: { type: 'string' },
+          regionId: { type: 'string' },
+          kind: { type: 'string', enum: ['direct', 'franchise'] },
+          franchiseeId: { type: 'string', nullable: true, description: 'required for a franchise store, null for a direct one' },
+        },
+      },
+      Franchisee: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', example: 'F001' },
+          name: { type: 'string' },
+          regionId: { type: 'string' },
+          email: { type: 'string', format: 'email' },
+          prepaymentShareBp: { type: 'integer', minimum: 0, maximum: 10000, nullable: true, description: 'basis points (3000 = 30%); null: the booking.prepaymentShare setting' },
+          paymentWindowDays: { type: 'integer', minimum: 1, maximum: 365, nullable: true, description: 'null: the booking.paymentWindow setting' },
+          quotas: {
+            type: 'array',
+            description: 'order quota per season; a PUT with quotas replaces them all',
+            items: { type: 'object', required: ['seasonCode', 'quotaFen'], properties: { seasonCode: { type: 'string' }, quotaFen: fenSchema } },
+          },
+        },
+      },
+      Product: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', description: '= sku' },
+          sku: { type: 'string', example: '27SS-TS-001' },
+          name: { type: 'string' },
+          category: { type: 'string' },
+          seasonCode: { type: 'string' },
+          wholesalePriceFen: fenSchema,
+          retailPriceFen: fenSchema,
+          sizes: { type: 'array', items: { type: 'string' }, description: 'in size-run order; a PUT with sizes replaces them', example: ['S', 'M', 'L', 'XL'] },
+          createdAt: { type: 'string', format: 'date-time', readOnly: true },
+        },
+      },
+      Season: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', description: '= code' },
+          code: { type: 'string', example: '2027SS' },
+          name: { type: 'string' },
+          startsOn: dateSchema,
+          endsOn: { ...dateSchema, description: 'on or after startsOn' },
+          orderOpen: { type: 'boolean', description: 'the order fair takes bookings', default: true },
+        },
+      },
+      CalendarOverride: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', description: '= date' },
+          date: dateSchema,
+          isWorkday: { type: 'boolean' },
+          note: { type: 'string', nullable: true },
         },
       },
       Setting: {
@@ -194,12 +313,31 @@ export const openApiDocument = {
         },
       },
     },
-    '/api/me': { get: { summary: 'The current user', responses: { '200': json({ $ref: '#/components/schemas/User' }), ...common } } },
+    '/api/me': {
+      get: { summary: 'The current user', responses: { '200': json({ $ref: '#/components/schemas/User' }), ...common } },
+      put: {
+        summary: 'Change one’s own locale, name or password (password: {current, new}; a wrong current one is 422 on password.current)',
+        requestBody: body({
+          type: 'object',
+          properties: {
+            locale: { type: 'string', enum: ['zh-CN', 'en'] },
+            name: { type: 'string' },
+            password: { type: 'object', required: ['current', 'new'], properties: { current: { type: 'string' }, new: { type: 'string', minLength: 8 } } },
+          },
+        }),
+        responses: { '200': json({ $ref: '#/components/schemas/User' }), '422': refusals['422'], ...common },
+      },
+    },
     '/api/users': {
       get: {
-        summary: 'Users (filters: q, role, id[])',
+        summary: 'Users (filters: q, role, active, id[])',
         parameters: listParams,
         responses: { '200': json({ type: 'array', items: { $ref: '#/components/schemas/User' } }), ...common },
+      },
+      post: {
+        summary: 'Create a user (admin): username, name, email, password (min 8), roles required',
+        requestBody: body({ ...userWrite, required: ['username', 'name', 'email', 'password', 'roles'] }),
+        responses: { '201': json({ $ref: '#/components/schemas/User' }, 'Created'), '409': masterRefusals['409'], '422': masterRefusals['422'], ...common },
       },
     },
     '/api/users/{id}': {
@@ -208,7 +346,44 @@ export const openApiDocument = {
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': json({ $ref: '#/components/schemas/User' }), '404': errorResponse('Unknown id'), ...common },
       },
+      put: {
+        summary: 'Change a user (admin); every field optional; password resets it; active=false deactivates (no DELETE). A superior chain may not loop (422 superiorId)',
+        parameters: idParam('id'),
+        requestBody: body(userWrite),
+        responses: { '200': json({ $ref: '#/components/schemas/User' }), ...masterRefusals, ...common },
+      },
     },
+    ...masterData('regions', 'Region', { what: 'Regions (片区)', writer: 'admin', filters: 'q (id or name), id[]', create: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } } }),
+    ...masterData('stores', 'Store', {
+      what: 'Stores',
+      writer: 'manager',
+      filters: 'q (id or name), regionId, kind, franchiseeId, id[]',
+      create: { allOf: [ref('Store')], required: ['id', 'name', 'regionId'], description: 'kind defaults to direct; a franchise store must name franchiseeId, a direct one must not' },
+    }),
+    ...masterData('franchisees', 'Franchisee', {
+      what: 'Franchisees (加盟商) with their quotas',
+      writer: 'manager',
+      filters: 'q (id or name), regionId, id[]',
+      create: { allOf: [ref('Franchisee')], required: ['id', 'name', 'regionId', 'email'] },
+    }),
+    ...masterData('products', 'Product', {
+      what: 'Products with their sizes',
+      writer: 'manager',
+      filters: 'q (sku or name), seasonCode, category, id[]',
+      create: { allOf: [ref('Product')], required: ['sku', 'name', 'category', 'seasonCode', 'wholesalePriceFen', 'retailPriceFen', 'sizes'] },
+    }),
+    ...masterData('seasons', 'Season', {
+      what: 'Seasons, latest first',
+      writer: 'manager',
+      filters: 'q (code or name), orderOpen, id[]',
+      create: { allOf: [ref('Season')], required: ['code', 'name', 'startsOn', 'endsOn'] },
+    }),
+    ...masterData('calendar-overrides', 'CalendarOverride', {
+      what: 'Company calendar overrides, by date',
+      writer: 'admin',
+      filters: 'year, isWorkday, id[]',
+      create: { allOf: [ref('CalendarOverride')], required: ['date', 'isWorkday'] },
+    }),
     '/api/settings': {
       get: {
         summary: 'All settings with their current value, default and meaning',
@@ -241,6 +416,23 @@ export const openApiDocument = {
         summary: 'Tasks, open and most urgent first. Filters: mine, status, processType, overdue, workflowId, assigneeId, q, id[]',
         parameters: listParams,
         responses: { '200': json({ type: 'array', items: { $ref: '#/components/schemas/Task' } }), ...common },
+      },
+    },
+    '/api/tasks/decisions': {
+      post: {
+        summary: 'Bulk decisions (e.g. approve the selected tasks): each goes through the same checks as one decision',
+        requestBody: body({ type: 'object', required: ['taskIds', 'decision'], properties: { taskIds: { type: 'array', items: { type: 'string' }, maxItems: 200 }, decision: { type: 'string' }, comment: { type: 'string' } } }),
+        responses: {
+          '200': json({ type: 'object', properties: { results: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, ok: { type: 'boolean' }, error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } } } } }),
+          '422': refusals['422'],
+          ...common,
+        },
+      },
+    },
+    '/api/info': {
+      get: {
+        summary: 'About this deployment: Temporal Web UI address (null when unknown), namespace, business time zone',
+        responses: { '200': json({ type: 'object', properties: { temporalUiUrl: { type: 'string', nullable: true }, temporalNamespace: { type: 'string' }, tzBusiness: { type: 'string' }, mailCaptured: { type: 'boolean' } } }), ...common },
       },
     },
     '/api/tasks/{id}': {

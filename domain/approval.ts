@@ -51,6 +51,8 @@ export interface ProcessRef {
   processId: string;
   title: string;
   submitterId: string;
+  /** The season the process concerns, when it concerns one. */
+  seasonCode?: string | null;
 }
 
 /** A task as the workflow holds it (the DB row mirrors it for the inbox). */

@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   ),
   TEMPORAL_NAMESPACE: z.preprocess(emptyToUndefined, z.string().default('default')),
   TEMPORAL_TASK_QUEUE: z.preprocess(emptyToUndefined, z.string().default('merchandise')),
+  TEMPORAL_UI_URL: z.preprocess(emptyToUndefined, z.string().regex(/^https?:\/\//, 'must be an http(s) URL').optional()),
   SMTP_URL: z.preprocess(
     emptyToUndefined,
     z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
@@ -64,6 +65,8 @@ export interface Config {
   temporalAddress?: string;
   temporalNamespace: string;
   taskQueue: string;
+  /** The Temporal Web UI, for links to a process run; the embedded one when unset and embedded. */
+  temporalUiUrl?: string;
   smtpUrl?: string;
   mailFrom: string;
   tzBusiness: string;
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalAddress: e.TEMPORAL_ADDRESS,
     temporalNamespace: e.TEMPORAL_NAMESPACE,
     taskQueue: e.TEMPORAL_TASK_QUEUE,
+    temporalUiUrl: e.TEMPORAL_UI_URL?.replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     tzBusiness: e.TZ_BUSINESS,

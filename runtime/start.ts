@@ -14,7 +14,7 @@ void life.run(async () => {
   const { db } = await openDatabase(config, life);
   const temporal = await openTemporal(config, life);
   await runWorker(config, life, db, temporal.address);
-  await serveApi(config, life, db, temporal.client);
+  await serveApi({ ...config, temporalUiUrl: config.temporalUiUrl ?? temporal.uiUrl }, life, db, temporal.client);
   const lines = [
     '',
     `  商品运营流程 Merchandise Flow is up`,

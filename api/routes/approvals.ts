@@ -33,6 +33,7 @@ const Step = z.object({
 const Body = z.object({
   title: z.string().trim().min(1, 'required').max(200),
   amountFen: z.number().int('must be an integer number of fen').nonnegative().optional(),
+  season: z.string().min(1).max(20).optional(),
   steps: z.array(Step).min(1).max(20).optional(),
   cc: z.array(Assignee).max(50).optional(),
 });
@@ -59,6 +60,9 @@ export function approvalRoutes(ctx: AppContext): Router {
     const found = await ctx.db.user.count({ where: { id: { in: userIds }, active: true } });
     if (found !== new Set(userIds).size) throw new ApiError(422, 'validation_failed', 'An assignee is not an active user', { steps: 'unknown or disabled user' });
 
+    if (body.season && !(await ctx.db.season.count({ where: { code: body.season } }))) {
+      throw new ApiError(422, 'validation_failed', `Unknown season ${body.season}`, { season: 'unknown season' });
+    }
     const settings = await readSettings(ctx.db);
     const template: ChainTemplate = body.steps ? { steps: body.steps } : defaultChain(settings['plan.thresholdFen']);
     const chain = buildChain({ ...template, ...(body.cc ? { cc: body.cc } : {}) }, { amountFen: body.amountFen });
@@ -67,7 +71,7 @@ export function approvalRoutes(ctx: AppContext): Router {
     await ctx.temporal.workflow.start(approvalRequest, {
       taskQueue: ctx.config.taskQueue,
       workflowId,
-      args: [{ process: { processType: 'approval', processId, title: body.title, submitterId: user.id }, chain }],
+      args: [{ process: { processType: 'approval', processId, title: body.title, submitterId: user.id, seasonCode: body.season ?? null }, chain }],
     });
     // The workflow writes its process row as its first step; wait briefly so the response has it.
     for (let i = 0; i < 50; i++) {

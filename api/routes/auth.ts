@@ -1,10 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { DUMMY_HASH, verifyPassword } from '../../lib/auth/password';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/auth/password';
 import { signToken } from '../../lib/auth/tokens';
 import { currentUser, publicUser } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, parse } from '../errors';
+import { invalid, text } from '../validation';
+import { LOCALES, password } from './users';
 
 const LoginBody = z.object({
   username: z.string().trim().min(1, 'required').max(100),
@@ -27,10 +29,29 @@ export function loginRoutes(ctx: AppContext): Router {
   return router;
 }
 
-export function meRoutes(): Router {
+const MeBody = z.object({
+  locale: z.enum(LOCALES, { error: 'must be zh-CN or en' }).optional(),
+  name: text(100).optional(),
+  password: z.object({ current: z.string({ error: 'required' }).min(1, 'required').max(200), new: password }, { error: 'must be {current, new}' }).optional(),
+});
+
+/** GET /api/me and PUT /api/me: every user reads and changes their own profile. */
+export function meRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/api/me', (req, res) => {
     res.json(publicUser(currentUser(req)));
+  });
+  router.put('/api/me', async (req, res) => {
+    const me = currentUser(req);
+    const { password: change, ...data } = parse(MeBody, req.body);
+    let passwordHash: string | undefined;
+    if (change) {
+      const { passwordHash: stored } = await ctx.db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
+      if (!(await verifyPassword(change.current, stored))) throw invalid('password.current', 'wrong password');
+      passwordHash = await hashPassword(change.new);
+    }
+    const user = await ctx.db.user.update({ where: { id: me.id }, data: { ...data, ...(passwordHash ? { passwordHash } : {}) } });
+    res.json(publicUser(user));
   });
   return router;
 }

@@ -26,6 +26,7 @@ export function processView(p: ProcessInstance & { submitter?: { name: string } 
     processType: p.processType,
     processId: p.processId,
     title: p.title,
+    seasonCode: p.seasonCode,
     submitterId: p.submitterId,
     submitterName: p.submitter?.name ?? null,
     status: p.status,
@@ -57,6 +58,7 @@ export function processRoutes(ctx: AppContext): Router {
     const and: Prisma.ProcessInstanceWhereInput[] = [processVisibleWhere(user)];
     if (typeof f.processType === 'string') and.push({ processType: f.processType });
     if (typeof f.status === 'string') and.push({ status: f.status });
+    if (typeof f.season === 'string') and.push({ seasonCode: f.season });
     if (f.mine === true || f.mine === 'true') and.push({ submitterId: user.id });
     if (typeof f.q === 'string' && f.q.trim()) and.push({ title: { contains: f.q.trim(), mode: 'insensitive' } });
     const where = { AND: and };

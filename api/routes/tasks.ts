@@ -19,6 +19,11 @@ const DecisionBody = z.object({
   comment,
 });
 const DelegateBody = z.object({ toUserId: uuid, comment });
+const BulkDecisionBody = z.object({
+  taskIds: z.array(z.string().uuid('must be task ids')).min(1, 'select at least one task').max(200, 'at most 200 tasks at once'),
+  decision: DecisionBody.shape.decision,
+  comment,
+});
 const AddApproverBody = z.object({ userId: uuid, position: z.enum(['after', 'with']).default('after'), comment });
 
 /** Who sees everything in the inbox; everyone else sees their own work. */
@@ -124,6 +129,7 @@ export function taskRoutes(ctx: AppContext): Router {
     if (typeof f.status === 'string') and.push({ status: f.status });
     if (typeof f.processType === 'string') and.push({ processType: f.processType });
     if (typeof f.workflowId === 'string') and.push({ workflowId: f.workflowId });
+    if (typeof f.season === 'string') and.push({ process: { seasonCode: f.season } });
     if (typeof f.assigneeId === 'string') and.push({ assigneeId: f.assigneeId });
     if (f.overdue === true || f.overdue === 'true') and.push({ status: 'open', dueAt: { lt: new Date() } });
     if (f.overdue === false || f.overdue === 'false') and.push({ OR: [{ status: { not: 'open' } }, { dueAt: { gte: new Date() } }] });
@@ -156,6 +162,29 @@ export function taskRoutes(ctx: AppContext): Router {
     const user = currentUser(req);
     await taskUpdate(task, decideUpdate, { taskId: task.id, actor: actorOf(user), decision: body.decision, comment: body.comment ?? null });
     res.json(await reload(task.id));
+  });
+
+  /**
+   * Bulk decisions (e.g. approve the selected tasks): each task is decided on its own, through
+   * the same checks as one decision; the answer says per task whether it went through.
+   */
+  router.post('/api/tasks/decisions', async (req, res) => {
+    const body = parse(BulkDecisionBody, req.body);
+    const user = currentUser(req);
+    const results: { id: string; ok: boolean; error?: { code: string; message: string } }[] = [];
+    for (const id of [...new Set(body.taskIds)]) {
+      try {
+        const task = await ctx.db.task.findUnique({ where: { id }, include });
+        if (!task) throw notFound(`Task ${id}`);
+        refuseClosed(task);
+        await taskUpdate(task, decideUpdate, { taskId: id, actor: actorOf(user), decision: body.decision, comment: body.comment ?? null });
+        results.push({ id, ok: true });
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        results.push({ id, ok: false, error: { code: err.code, message: err.message } });
+      }
+    }
+    res.json({ results });
   });
 
   router.post('/api/tasks/:id/delegate', async (req, res) => {

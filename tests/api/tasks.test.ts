@@ -157,3 +157,33 @@ test('out-of-office periods are validated and listed; the audit trail is for man
   expect(audit.headers.get('content-range')).toMatch(/^audit-events 0-4\/\d+$/);
   expect((await api.request('GET', '/api/audit-events', as('specialist'))).status).toBe(403);
 });
+
+test('bulk approve decides each selected task on its own and reports each result', async () => {
+  const a = await api.request('POST', '/api/approvals', { ...as('specialist'), body: { title: '批量一', season: '2027SS' } });
+  const b = await api.request('POST', '/api/approvals', { ...as('follower'), body: { title: '批量二' } });
+  const ta = await waitInbox('supervisor', a.body.workflowId, 'supervisor');
+  const tb = await waitInbox('supervisor', b.body.workflowId, 'supervisor');
+  await api.request('POST', `/api/tasks/${tb.id}/decision`, { ...as('supervisor'), body: { decision: 'approve' } });
+
+  const res = await api.request('POST', '/api/tasks/decisions', { ...as('supervisor'), body: { taskIds: [ta.id, tb.id], decision: 'approve' } });
+  expect(res.status).toBe(200);
+  expect(res.body.results).toEqual([
+    { id: ta.id, ok: true },
+    { id: tb.id, ok: false, error: { code: 'task_already_decided', message: expect.any(String) } },
+  ]);
+  const other = await api.request('POST', '/api/tasks/decisions', { ...as('finance'), body: { taskIds: [ta.id], decision: 'reject', comment: 'x' } });
+  expect(other.body.results[0]).toMatchObject({ ok: false, error: { code: 'task_already_decided' } });
+  expect((await api.request('POST', '/api/tasks/decisions', { ...as('supervisor'), body: { taskIds: [], decision: 'approve' } })).status).toBe(422);
+
+  // The season filter follows the process.
+  await waitInbox('manager', a.body.workflowId, 'manager');
+  const seasonalNow = await inbox('manager', { mine: true, status: 'open', season: '2027SS' });
+  expect(seasonalNow.map((t) => t.workflowId)).toContain(a.body.workflowId);
+  expect(seasonalNow.map((t) => t.workflowId)).not.toContain(b.body.workflowId);
+  expect((await api.request('POST', '/api/approvals', { ...as('specialist'), body: { title: 'x', season: '1999XX' } })).status).toBe(422);
+});
+
+test('GET /api/info tells the UI the business zone and where the Temporal Web UI is', async () => {
+  const res = await api.request('GET', '/api/info', as('specialist'));
+  expect(res.body).toEqual({ temporalUiUrl: null, temporalNamespace: 'default', tzBusiness: 'Asia/Shanghai', mailCaptured: true });
+});

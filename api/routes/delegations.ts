@@ -23,7 +23,14 @@ export function delegationRoutes(ctx: AppContext): Router {
   router.get('/api/delegations', async (req, res) => {
     const user = currentUser(req);
     const q = parseListQuery(req, ['startsAt', 'endsAt', 'createdAt']);
-    const where = hasRole(user, 'manager', 'general_manager') ? {} : { OR: [{ userId: user.id }, { delegateId: user.id }] };
+    const visible = hasRole(user, 'manager', 'general_manager') ? {} : { OR: [{ userId: user.id }, { delegateId: user.id }] };
+    const where = {
+      AND: [
+        visible,
+        typeof q.filter.userId === 'string' ? { userId: q.filter.userId } : {},
+        typeof q.filter.delegateId === 'string' ? { delegateId: q.filter.delegateId } : {},
+      ],
+    };
     const [rows, total] = await Promise.all([
       ctx.db.delegation.findMany({ where, skip: q.skip, take: q.take, orderBy: q.sort ? { [q.sort.field]: q.sort.order } : { startsAt: 'desc' } }),
       ctx.db.delegation.count({ where }),

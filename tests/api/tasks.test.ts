@@ -149,6 +149,9 @@ test('out-of-office periods are validated and listed; the audit trail is for man
   expect(ok.status).toBe(201);
   const mine = await api.request('GET', '/api/delegations', as('supervisor'));
   expect(mine.body.map((d: { id: string }) => d.id)).toContain(ok.body.id);
+  const byUser = (userId: string) => api.request('GET', `/api/delegations?filter=${encodeURIComponent(JSON.stringify({ userId }))}`, as('manager'));
+  expect((await byUser(h.user('manager').id)).body.map((d: { id: string }) => d.id)).toEqual([ok.body.id]);
+  expect((await byUser(h.user('finance').id)).body).toEqual([]);
   expect((await api.request('DELETE', `/api/delegations/${ok.body.id}`, as('supervisor'))).status).toBe(403);
   expect((await api.request('DELETE', `/api/delegations/${ok.body.id}`, as('manager'))).status).toBe(200);
 

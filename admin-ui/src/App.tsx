@@ -1,12 +1,28 @@
+import { isValidElement, type ReactElement } from 'react';
 import { Admin, Resource } from 'react-admin';
+import approvals from './approvals';
 import { authProvider } from './authProvider';
-import { Dashboard } from './dashboard';
+import { hasAnyRole, STAFF_ROLES } from './common';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
+import { Inbox } from './inbox';
 import { darkTheme, Layout, Login, lightTheme } from './layout';
-import users from './users';
+import { masterDataResources } from './masterData';
+import processes from './processes';
+import tasks from './tasks';
 
-const isAdmin = (permissions: unknown): boolean => Array.isArray(permissions) && permissions.includes('admin');
+const rolesOf = (permissions: unknown): string[] | undefined =>
+  Array.isArray(permissions) ? permissions.map(String) : undefined;
+
+/** The resources of src/masterData, each with a key. */
+const masterData = (permissions: unknown): { elements: ReactElement[] } => {
+  const elements = (masterDataResources(rolesOf(permissions)) ?? []).filter(isValidElement);
+  return {
+    elements: elements.map((el, i) =>
+      el.key == null ? { ...el, key: String((el.props as { name?: unknown }).name ?? i) } : el,
+    ),
+  };
+};
 
 export const App = () => (
   <Admin
@@ -14,7 +30,7 @@ export const App = () => (
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
-    dashboard={Dashboard}
+    dashboard={Inbox}
     loginPage={Login}
     layout={Layout}
     theme={lightTheme}
@@ -23,12 +39,18 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
-    {(permissions: unknown) => (
-      <>
-        {/* Only admins see (and can open) the user list; permissions = the user's roles. */}
-        {isAdmin(permissions) ? <Resource name="users" {...users} /> : null}
-      </>
-    )}
+    {(permissions: unknown) => {
+      const md = masterData(permissions);
+      return (
+        <>
+          {/* Everyone logged in: the inbox (dashboard), the tasks and processes they may see. */}
+          <Resource name="tasks" {...tasks} />
+          <Resource name="processes" {...processes} />
+          {hasAnyRole(permissions, STAFF_ROLES) ? <Resource name="approvals" {...approvals} /> : null}
+          {md.elements}
+        </>
+      );
+    }}
   </Admin>
 );
 

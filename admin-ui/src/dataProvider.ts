@@ -1,4 +1,5 @@
-import type { DataProvider, Identifier, RaRecord } from 'react-admin';
+import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+import type { AppInfo, BulkDecisionResult, Process, Task, TimelineEvent } from './common/types';
 import { API_URL, httpClient } from './httpClient';
 
 /**
@@ -24,6 +25,20 @@ const listUrl = (resource: string, query: Record<string, unknown>) => {
 
 const oneUrl = (resource: string, id: Identifier) => `${API_URL}/${resource}/${encodeURIComponent(String(id))}`;
 
+/** Resources whose API does not sort by `id` (react-admin's default sort); they get their own order. */
+const NO_ID_SORT = new Set(['tasks', 'processes', 'users', 'delegations', 'audit-events', 'dev/mails']);
+
+/**
+ * `sort` for a list request, or undefined to keep the API's own order: when the field is empty
+ * (lists such as the inbox pass `sort={{ field: '', order: 'ASC' }}` to keep the API's default:
+ * open tasks first, soonest due first), or `id` where the API cannot sort by it.
+ */
+const sortParam = (resource: string, sort: { field?: string; order?: string } | undefined) => {
+  const field = sort?.field;
+  if (!field || (field === 'id' && NO_ID_SORT.has(resource))) return undefined;
+  return [field, sort?.order === 'DESC' ? 'DESC' : 'ASC'];
+};
+
 const totalFrom = (headers: Headers, fallback: number): number => {
   const contentRange = headers.get('Content-Range');
   if (!contentRange) {
@@ -42,14 +57,34 @@ const getListLike = async (resource: string, query: Record<string, unknown>) => 
   return { data, total: totalFrom(headers, data.length) };
 };
 
-export const dataProvider: DataProvider = {
+const post = async <T,>(url: string, body: unknown): Promise<T> => {
+  const { json } = await httpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
+  return json as T;
+};
+
+export type ProcessAction = 'withdraw' | 'urge' | 'resubmit';
+
+/** The engine's actions beyond CRUD (decisions, delegation, process actions, timeline, info). */
+export interface AppDataProvider extends DataProvider {
+  getInfo(): Promise<AppInfo>;
+  decideTask(id: Identifier, body: { decision: string; comment?: string }): Promise<Task>;
+  decideTasks(body: { taskIds: Identifier[]; decision: string; comment?: string }): Promise<BulkDecisionResult>;
+  delegateTask(id: Identifier, body: { toUserId: Identifier; comment?: string }): Promise<Task>;
+  claimTask(id: Identifier): Promise<Task>;
+  processAction(workflowId: Identifier, action: ProcessAction, body: Record<string, unknown>): Promise<Process | { notified?: number }>;
+  getTimeline(workflowId: Identifier): Promise<TimelineEvent[]>;
+}
+
+const codeOf = (error: unknown): string | undefined =>
+  error instanceof HttpError ? (error.body as { error?: { code?: string } } | undefined)?.error?.code : undefined;
+
+export const dataProvider: AppDataProvider = {
   async getList(resource, params) {
     const { page = 1, perPage = 25 } = params.pagination ?? {};
-    const { field = 'id', order = 'ASC' } = params.sort ?? {};
     const { data, total } = await getListLike(resource, {
       filter: params.filter ?? {},
       range: [(page - 1) * perPage, page * perPage - 1],
-      sort: [field, order],
+      sort: sortParam(resource, params.sort),
     });
     return { data: data as never, total };
   },
@@ -66,11 +101,10 @@ export const dataProvider: DataProvider = {
 
   async getManyReference(resource, params) {
     const { page = 1, perPage = 25 } = params.pagination ?? {};
-    const { field = 'id', order = 'ASC' } = params.sort ?? {};
     const { data, total } = await getListLike(resource, {
       filter: { ...(params.filter ?? {}), [params.target]: params.id },
       range: [(page - 1) * perPage, page * perPage - 1],
-      sort: [field, order],
+      sort: sortParam(resource, params.sort),
     });
     return { data: data as never, total };
   },
@@ -107,6 +141,44 @@ export const dataProvider: DataProvider = {
   async deleteMany(resource, params) {
     await Promise.all(params.ids.map((id) => httpClient(oneUrl(resource, id), { method: 'DELETE' })));
     return { data: params.ids };
+  },
+
+  async getInfo() {
+    const { json } = await httpClient(`${API_URL}/info`);
+    return json as AppInfo;
+  },
+
+  decideTask: (id, body) => post<Task>(`${oneUrl('tasks', id)}/decision`, body),
+
+  async decideTasks(body) {
+    try {
+      return await post<BulkDecisionResult>(`${API_URL}/tasks/decisions`, body);
+    } catch (error) {
+      // An API without the bulk endpoint yet: decide one by one, same answer shape.
+      if (!(error instanceof HttpError) || error.status !== 404 || codeOf(error) !== 'route_not_found') throw error;
+      const results: BulkDecisionResult['results'] = [];
+      for (const id of body.taskIds) {
+        try {
+          await post(`${oneUrl('tasks', id)}/decision`, { decision: body.decision, comment: body.comment });
+          results.push({ id: String(id), ok: true });
+        } catch (err) {
+          if (!(err instanceof HttpError)) throw err;
+          results.push({ id: String(id), ok: false, error: { code: codeOf(err) ?? 'error', message: err.message } });
+        }
+      }
+      return { results };
+    }
+  },
+
+  delegateTask: (id, body) => post<Task>(`${oneUrl('tasks', id)}/delegate`, body),
+
+  claimTask: (id) => post<Task>(`${oneUrl('tasks', id)}/claim`, {}),
+
+  processAction: (workflowId, action, body) => post(`${oneUrl('processes', workflowId)}/${action}`, body),
+
+  async getTimeline(workflowId) {
+    const { json } = await httpClient(`${oneUrl('processes', workflowId)}/timeline`);
+    return (Array.isArray(json) ? json : []) as TimelineEvent[];
   },
 };
 

@@ -11,6 +11,25 @@ export const LOCALES = [
 
 const messages: Record<string, typeof zh> = { 'zh-CN': zh, en };
 
+const CHOSEN_KEY = 'merchandise-flow.localeChosen';
+
+/** Whether the user picked a language in this browser (then it wins over their profile's). */
+export const localeChosen = (): boolean => {
+  try {
+    return localStorage.getItem(CHOSEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+};
+
+export const markLocaleChosen = (): void => {
+  try {
+    localStorage.setItem(CHOSEN_KEY, '1');
+  } catch {
+    // storage disabled: the choice lasts for this page only
+  }
+};
+
 /** Chinese by default; English via the locale menu (the choice is kept in react-admin's store). */
 export const i18nProvider = polyglotI18nProvider(
   (locale) => messages[locale] ?? zh,

@@ -2,12 +2,11 @@ import { Box, Typography } from '@mui/material';
 import {
   AppBar as RaAppBar,
   LoadingIndicator,
-  LocalesMenuButton,
   TitlePortal,
   ToggleThemeButton,
   useTranslate,
 } from 'react-admin';
-import { LOCALES } from '../i18n';
+import { LocaleMenu } from './LocaleMenu';
 
 export const AppBar = () => {
   const translate = useTranslate();
@@ -16,13 +15,13 @@ export const AppBar = () => {
       color="primary"
       toolbar={
         <>
-          <LocalesMenuButton languages={LOCALES} />
+          <LocaleMenu />
           <ToggleThemeButton />
           <LoadingIndicator />
         </>
       }
     >
-      <Typography variant="h6" component="span" noWrap sx={{ fontWeight: 600, mr: 2 }}>
+      <Typography variant="h6" component="span" noWrap sx={{ fontWeight: 600, mr: 2, display: { xs: 'none', sm: 'inline' } }}>
         {translate('app.title')}
       </Typography>
       <Box component="span" sx={{ opacity: 0.6, mr: 2, display: { xs: 'none', sm: 'inline' } }}>

@@ -1,6 +1,6 @@
 import { Box, Typography } from '@mui/material';
-import { LocalesMenuButton, Login as RaLogin, LoginForm, useTranslate } from 'react-admin';
-import { LOCALES } from '../i18n';
+import { Login as RaLogin, LoginForm, useTranslate } from 'react-admin';
+import { LocaleMenu } from './LocaleMenu';
 
 const LoginHeader = () => {
   const translate = useTranslate();
@@ -22,7 +22,7 @@ export const Login = () => (
     <LoginHeader />
     <LoginForm />
     <Box sx={{ display: 'flex', justifyContent: 'center', pb: 1 }}>
-      <LocalesMenuButton languages={LOCALES} />
+      <LocaleMenu />
     </Box>
   </RaLogin>
 );

@@ -9,9 +9,9 @@ export const RolesField = (_props: RolesFieldProps) => {
   const translate = useTranslate();
   const roles = record?.roles ?? [];
   return (
-    <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5 }}>
+    <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5 }} data-testid="masterdata-user-roles">
       {roles.map((role) => (
-        <Chip key={role} size="small" label={translate(`app.roles.${role}`, { _: role })} />
+        <Chip key={role} size="small" label={translate(`masterData.roles.${role}`, { _: role })} />
       ))}
     </Stack>
   );

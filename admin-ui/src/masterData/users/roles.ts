@@ -19,4 +19,10 @@ export type Role = (typeof ROLES)[number];
 
 export type RoleLabels = Record<Role, string>;
 
-export const roleChoices = ROLES.map((id) => ({ id, name: `app.roles.${id}` }));
+/** Choices for SelectInput / SelectArrayInput; names are translation keys (masterData.roles.*). */
+export const roleChoices = ROLES.map((id) => ({ id, name: `masterData.roles.${id}` }));
+
+export const LOCALE_CHOICES = [
+  { id: 'zh-CN', name: 'masterData.locales.zh-CN' },
+  { id: 'en', name: 'masterData.locales.en' },
+];

@@ -1,0 +1,3 @@
+export { Inbox } from './Inbox';
+export { BulkApproveButton } from './BulkApproveButton';
+export { StartApprovalButton } from './StartApprovalButton';

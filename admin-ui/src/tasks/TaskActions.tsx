@@ -1,0 +1,305 @@
+import ApproveIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
+import DelegateIcon from '@mui/icons-material/ForwardToInbox';
+import RejectIcon from '@mui/icons-material/HighlightOff';
+import ResubmitIcon from '@mui/icons-material/Replay';
+import SendBackIcon from '@mui/icons-material/Undo';
+import DecisionIcon from '@mui/icons-material/Gavel';
+import {
+  Autocomplete,
+  Button,
+  CircularProgress,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Stack,
+  TextField,
+  type ButtonProps,
+} from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type MouseEvent, type ReactNode } from 'react';
+import {
+  useDataProvider,
+  useGetList,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+  type Identifier,
+} from 'react-admin';
+import { COMMENT_REQUIRED, errorMessage, hasAnyRole, ResponsiveDialog, USER_READER_ROLES, type Task } from '../common';
+import type { AppDataProvider } from '../dataProvider';
+
+const BASE = ['approve', 'reject', 'send_back'];
+
+const TEST_IDS: Record<string, string> = {
+  approve: 'approve-button',
+  reject: 'reject-button',
+  send_back: 'send-back-button',
+  resubmit: 'resubmit-button',
+};
+
+const ICONS: Record<string, ReactNode> = {
+  approve: <ApproveIcon />,
+  reject: <RejectIcon />,
+  send_back: <SendBackIcon />,
+  resubmit: <ResubmitIcon />,
+};
+
+const COLORS: Record<string, ButtonProps['color']> = {
+  approve: 'success',
+  reject: 'error',
+  send_back: 'warning',
+  resubmit: 'primary',
+};
+
+const stop = (event: MouseEvent) => event.stopPropagation();
+
+/** Sends one decision; tells the user how it went and refreshes the page either way. */
+export const useDecide = () => {
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const translate = useTranslate();
+  return useMutation({
+    mutationFn: ({ task, decision, comment }: { task: Task; decision: string; comment?: string }) =>
+      dataProvider.decideTask(task.id, { decision, ...(comment?.trim() ? { comment: comment.trim() } : {}) }),
+    onSuccess: (_data, { task, decision }) => {
+      notify('app.task.decided', {
+        type: 'success',
+        messageArgs: { decision: translate(`app.decision.${decision}`, { _: decision }), title: task.title },
+      });
+      refresh();
+    },
+    onError: (error) => {
+      notify(errorMessage(error, translate), { type: 'error', multiLine: true });
+      refresh();
+    },
+  });
+};
+
+/** Asks for a comment (required for reject and send back), then sends the decision. */
+const DecisionDialog = ({
+  task,
+  decision,
+  open,
+  onClose,
+}: {
+  task: Task;
+  decision: string;
+  open: boolean;
+  onClose: () => void;
+}) => {
+  const translate = useTranslate();
+  const decide = useDecide();
+  const [comment, setComment] = useState('');
+  const [touched, setTouched] = useState(false);
+  const required = COMMENT_REQUIRED.has(decision);
+  const missing = required && !comment.trim();
+  const label = translate(`app.decision.${decision}`, { _: decision });
+  const commentLabel = translate(
+    decision === 'reject' ? 'app.task.reason' : decision === 'send_back' ? 'app.task.send_back_comment' : 'app.task.comment',
+  );
+  const submit = () => {
+    setTouched(true);
+    if (missing) return;
+    decide.mutate({ task, decision, comment }, { onSettled: () => onClose() });
+  };
+  return (
+    <ResponsiveDialog open={open} onClose={onClose} data-testid="decision-dialog" data-decision={decision}>
+      <DialogTitle>{translate('app.task.decision_title', { decision: label })}</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>{task.title}</DialogContentText>
+        <TextField
+          autoFocus
+          fullWidth
+          multiline
+          minRows={3}
+          required={required}
+          label={commentLabel}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          onBlur={() => setTouched(true)}
+          error={touched && missing}
+          helperText={touched && missing ? translate('app.task.comment_required') : ' '}
+          slotProps={{ htmlInput: { 'data-testid': 'decision-comment', maxLength: 2000 } }}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+        <Button
+          variant="contained"
+          color={COLORS[decision] ?? 'primary'}
+          onClick={submit}
+          disabled={decide.isPending}
+          data-testid="decision-confirm"
+          startIcon={decide.isPending ? <CircularProgress size={16} /> : ICONS[decision]}
+        >
+          {label}
+        </Button>
+      </DialogActions>
+    </ResponsiveDialog>
+  );
+};
+
+interface UserOption {
+  id: Identifier;
+  name?: string;
+  username?: string;
+}
+
+const userLabel = (u: UserOption) => (u.name && u.username ? `${u.name} (${u.username})` : (u.name ?? u.username ?? String(u.id)));
+
+/** Picks a user from GET /api/users and hands the task to them. */
+const DelegateDialog = ({ task, open, onClose }: { task: Task; open: boolean; onClose: () => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const [search, setSearch] = useState('');
+  const [user, setUser] = useState<UserOption | null>(null);
+  const [comment, setComment] = useState('');
+  const [touched, setTouched] = useState(false);
+  const { data: users = [], isPending: loadingUsers } = useGetList<UserOption & { id: Identifier }>(
+    'users',
+    { filter: search ? { q: search } : {}, pagination: { page: 1, perPage: 50 }, sort: { field: 'name', order: 'ASC' } },
+    { enabled: open },
+  );
+  const delegate = useMutation({
+    mutationFn: () => dataProvider.delegateTask(task.id, { toUserId: user!.id, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+    onSuccess: () => {
+      notify('app.task.delegated', { type: 'success', messageArgs: { name: user ? userLabel(user) : '' } });
+      refresh();
+      onClose();
+    },
+    onError: (error) => {
+      notify(errorMessage(error, translate), { type: 'error', multiLine: true });
+      refresh();
+    },
+  });
+  return (
+    <ResponsiveDialog open={open} onClose={onClose} data-testid="delegate-dialog">
+      <DialogTitle>{translate('app.task.delegate_title')}</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>{task.title}</DialogContentText>
+        <Stack spacing={2}>
+          <Autocomplete
+            options={users}
+            loading={loadingUsers}
+            value={user}
+            onChange={(_e, value) => setUser(value)}
+            onInputChange={(_e, value, reason) => reason === 'input' && setSearch(value)}
+            getOptionLabel={userLabel}
+            isOptionEqualToValue={(a, b) => a.id === b.id}
+            filterOptions={(x) => x}
+            noOptionsText={translate('ra.navigation.no_results')}
+            renderInput={(params) => (
+              <TextField
+                {...params}
+                required
+                label={translate('app.task.delegate_to')}
+                error={touched && !user}
+                helperText={touched && !user ? translate('app.task.user_required') : ' '}
+                slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'delegate-user' } }}
+              />
+            )}
+          />
+          <TextField
+            fullWidth
+            multiline
+            minRows={2}
+            label={translate('app.task.comment')}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            slotProps={{ htmlInput: { 'data-testid': 'delegate-comment', maxLength: 2000 } }}
+          />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+        <Button
+          variant="contained"
+          data-testid="delegate-confirm"
+          disabled={delegate.isPending}
+          startIcon={delegate.isPending ? <CircularProgress size={16} /> : <DelegateIcon />}
+          onClick={() => {
+            setTouched(true);
+            if (user) delegate.mutate();
+          }}
+        >
+          {translate('app.action.delegate')}
+        </Button>
+      </DialogActions>
+    </ResponsiveDialog>
+  );
+};
+
+/**
+ * The actions a task allows: approve in one click; reject, send back (with a comment) and any
+ * process-specific decision in a dialog; delegate to another user.
+ */
+export const TaskActions = ({
+  task: taskProp,
+  size = 'small',
+  withDelegate = true,
+}: {
+  task?: Task;
+  size?: ButtonProps['size'];
+  withDelegate?: boolean;
+}) => {
+  const recordTask = useRecordContext<Task>();
+  const task = taskProp ?? recordTask;
+  const translate = useTranslate();
+  const { permissions } = usePermissions();
+  const decide = useDecide();
+  const [dialog, setDialog] = useState<string | null>(null);
+  if (!task || task.status !== 'open') return null;
+  const decisions = task.allowedDecisions?.length ? task.allowedDecisions : BASE;
+  const canPickUser = hasAnyRole(permissions, USER_READER_ROLES);
+  return (
+    <Stack direction="row" onClick={stop} sx={{ flexWrap: 'wrap', gap: 0.5 }} data-testid="task-actions">
+      {decisions.map((decision) => {
+        const label = translate(`app.decision.${decision}`, { _: decision });
+        const oneClick = decision === 'approve';
+        return (
+          <Button
+            key={decision}
+            size={size}
+            variant={oneClick ? 'contained' : 'outlined'}
+            color={COLORS[decision] ?? 'primary'}
+            startIcon={oneClick && decide.isPending ? <CircularProgress size={14} color="inherit" /> : (ICONS[decision] ?? <DecisionIcon />)}
+            disabled={decide.isPending}
+            data-testid={TEST_IDS[decision] ?? 'decision-button'}
+            data-decision={decision}
+            onClick={(event) => {
+              event.stopPropagation();
+              if (oneClick) decide.mutate({ task, decision });
+              else setDialog(decision);
+            }}
+          >
+            {label}
+          </Button>
+        );
+      })}
+      {withDelegate && canPickUser ? (
+        <Button
+          size={size}
+          variant="text"
+          startIcon={<DelegateIcon />}
+          data-testid="delegate-button"
+          onClick={(event) => {
+            event.stopPropagation();
+            setDialog('__delegate');
+          }}
+        >
+          {translate('app.action.delegate')}
+        </Button>
+      ) : null}
+      {dialog === '__delegate' ? <DelegateDialog task={task} open onClose={() => setDialog(null)} /> : null}
+      {dialog && dialog !== '__delegate' ? <DecisionDialog task={task} decision={dialog} open onClose={() => setDialog(null)} /> : null}
+    </Stack>
+  );
+};
+
+export default TaskActions;

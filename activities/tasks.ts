@@ -21,6 +21,8 @@ export interface CreateTaskInput {
   stepKey: string;
   round: number;
   title: string;
+  /** The step's title in each language, for the UI (the task title is the Chinese one). */
+  stepTitle?: { 'zh-CN': string; en: string };
   assignee: AssigneeRef;
   allowedDecisions: string[];
   dueAt: string;
@@ -169,6 +171,7 @@ export function taskActivities(db: Db, config: Config) {
             dueAt: new Date(input.dueAt),
             createdAt: new Date(input.at),
             delegatedFromId: outOfOffice?.fromUserId ?? null,
+            data: input.stepTitle ? { stepTitle: input.stepTitle } : {},
           },
         });
         return { task: toTaskState(row), ...(outOfOffice ? { outOfOffice } : {}) };

@@ -202,6 +202,7 @@ export const openApiDocument = {
           workflowId: { type: 'string' },
           processTitle: { type: 'string', nullable: true },
           stepKey: { type: 'string' },
+          stepTitle: { type: 'object', nullable: true, description: "the step's title per language: {'zh-CN', en}" },
           round: { type: 'integer', description: '0, then +1 per resubmission after a send back' },
           title: { type: 'string' },
           status: { type: 'string', enum: ['open', 'done', 'cancelled'] },

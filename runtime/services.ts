@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Config } from '../lib/config';
 import { createApp } from '../api/app';
 import { resolveJwtSecret } from '../lib/auth/tokens';
-import { createDb, type Db } from '../lib/db/client';
+import { createDb, EMBEDDED_MAX_CONNECTIONS, type Db } from '../lib/db/client';
 import { startEmbeddedPostgres } from '../lib/db/embedded';
 import { applyMigrations } from '../lib/db/migrate';
 import { logger } from '../lib/logger';
@@ -27,7 +27,7 @@ export async function openDatabase(config: Config, life: Lifecycle): Promise<{ d
   }
   const result = await applyMigrations(url, config.migrationRunner);
   log.info(`database migrated (${result.runner}: ${result.applied.length} applied, ${result.alreadyApplied.length} already)`);
-  const db = createDb(url);
+  const db = createDb(url, { maxConnections: config.databaseUrl ? 10 : EMBEDDED_MAX_CONNECTIONS });
   life.onStop('database client', () => db.$disconnect());
   if (config.seedDemo) await seedDemo(db);
   return { db, url };

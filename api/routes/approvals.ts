@@ -74,8 +74,11 @@ export function approvalRoutes(ctx: AppContext): Router {
       args: [{ process: { processType: 'approval', processId, title: body.title, submitterId: user.id, seasonCode: body.season ?? null }, chain }],
     });
     // The workflow writes its process row as its first step; wait briefly so the response has it.
+    // The workflow is started: from here on nothing may fail the request, or a retry would start it twice.
     for (let i = 0; i < 50; i++) {
-      const row = await ctx.db.processInstance.findUnique({ where: { workflowId }, include: { submitter: { select: { name: true } } } });
+      const row = await ctx.db.processInstance
+        .findUnique({ where: { workflowId }, include: { submitter: { select: { name: true } } } })
+        .catch(() => null);
       if (row) return void res.status(201).json(processView(row));
       await new Promise((r) => setTimeout(r, 100));
     }

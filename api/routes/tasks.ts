@@ -60,6 +60,7 @@ export function taskView(t: TaskWithNames, now = new Date()) {
     workflowId: t.workflowId,
     processTitle: t.process?.title ?? null,
     stepKey: t.stepKey,
+    stepTitle: (t.data as { stepTitle?: { 'zh-CN': string; en: string } } | null)?.stepTitle ?? null,
     round: t.round,
     title: t.title,
     status: t.status,

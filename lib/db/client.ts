@@ -5,6 +5,12 @@ import { PrismaClient } from '../../generated/prisma/client';
 
 export type Db = PrismaClient;
 
+/**
+ * PGlite is one PostgreSQL session behind its socket server: two connections interleaving the
+ * extended protocol would bind each other's statements, so the embedded database gets one.
+ */
+export const EMBEDDED_MAX_CONNECTIONS = 1;
+
 export function createDb(databaseUrl: string, options: { maxConnections?: number } = {}): Db {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
   return new PrismaClient({ adapter });

@@ -44,7 +44,7 @@ test('a request runs the default chain from data; decisions over HTTP get the ri
   expect(created.body).toMatchObject({ processType: 'approval', status: 'running', submitterName: '张专员' });
 
   const first = await waitInbox('supervisor', wf, 'supervisor');
-  expect(first).toMatchObject({ status: 'open', allowedDecisions: ['approve', 'reject', 'send_back'], overdue: false });
+  expect(first).toMatchObject({ status: 'open', allowedDecisions: ['approve', 'reject', 'send_back'], overdue: false, stepTitle: { 'zh-CN': '上级审批', en: 'Superior approval' } });
   const decide = (who: string, body: unknown) => api.request('POST', `/api/tasks/${first.id}/decision`, { ...as(who), body });
 
   expect((await decide('finance', { decision: 'approve' })).status).toBe(403);

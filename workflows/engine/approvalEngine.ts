@@ -224,6 +224,7 @@ export class ApprovalEngine {
       stepKey: step.key,
       round: this.round,
       title: `${step.title['zh-CN']} · ${this.process.title}`,
+      stepTitle: step.title,
       assignee,
       allowedDecisions: step.decisions ?? [...BASE_DECISIONS],
       dueAt: deadlines.dueAt,

@@ -7,6 +7,7 @@ import { auditActivities } from './audit';
 import { calendarActivities } from './calendar';
 import { mailActivities } from './mail';
 import { notifyActivities } from './notify';
+import { planActivities } from './plans';
 import { taskActivities } from './tasks';
 
 export interface ActivityDeps {
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...mail,
     ...tasks,
     ...notifyActivities(deps.db, mail, tasks),
+    ...planActivities(deps.db),
   };
 }
 

@@ -67,14 +67,18 @@ async function superiorOf(db: Db, userId: string, levels: number): Promise<strin
   return current;
 }
 
-/** Active holders of a role (narrowed to a region when given), in a stable order. */
+/**
+ * Active holders of a role (narrowed to a region when given), in a stable order. Admins hold
+ * every role for access, not to do every role's work: they count only when nobody else does.
+ */
 async function roleHolders(db: Db, role: RoleName, regionId: string | null): Promise<string[]> {
   const rows = await db.user.findMany({
     where: { active: true, roles: { has: role }, ...(regionId ? { OR: [{ regionId }, { regionId: null }] } : {}) },
     orderBy: { username: 'asc' },
-    select: { id: true },
+    select: { id: true, roles: true },
   });
-  return rows.map((r) => r.id);
+  const workers = rows.filter((r) => !r.roles.includes('admin'));
+  return (workers.length ? workers : rows).map((r) => r.id);
 }
 
 export function taskActivities(db: Db, config: Config) {
@@ -212,18 +216,22 @@ export function taskActivities(db: Db, config: Config) {
     },
 
     /**
-     * Whom an overdue task escalates to: the assignee's superior; for a role task nobody has
-     * claimed, the merchandise manager (or, when the role is manager itself, their superior).
+     * Whom an overdue task escalates to: the assignee's superior. For a role task nobody has
+     * claimed: the superior of the role's holders (the first who is not a holder too), else
+     * the merchandise manager.
      */
     async resolveEscalationTarget(task: TaskAudience): Promise<{ userId: string } | null> {
       if (task.assigneeId) {
         const up = await superiorOf(db, task.assigneeId, 1);
         return up ? { userId: up } : null;
       }
-      const managers = await roleHolders(db, 'manager', null);
-      if (task.candidateRole !== 'manager') return managers[0] ? { userId: managers[0] } : null;
-      const up = managers[0] ? await superiorOf(db, managers[0], 1) : null;
-      return up ? { userId: up } : null;
+      const holders = task.candidateRole ? await roleHolders(db, task.candidateRole, task.candidateRegionId) : [];
+      for (const holder of holders) {
+        const up = await superiorOf(db, holder, 1);
+        if (up && !holders.includes(up)) return { userId: up };
+      }
+      const manager = (await roleHolders(db, 'manager', null)).find((id) => !holders.includes(id));
+      return manager ? { userId: manager } : null;
     },
 
     /** The users a task's mail goes to: its assignee, or every holder of its role. */

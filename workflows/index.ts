@@ -1,4 +1,5 @@
 // Every workflow the worker registers. Workflow code is deterministic: no Node built-ins and
 // no value imports from activities/ (eslint enforces both).
 export { approvalRequest } from './approvalRequest';
+export { planApproval } from './planApproval';
 export { systemCheck } from './systemCheck';

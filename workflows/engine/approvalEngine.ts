@@ -79,6 +79,14 @@ function withoutNull<T extends Record<string, unknown>>(o: T): { [K in keyof T]?
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as { [K in keyof T]?: Exclude<T[K], null> };
 }
 
+/** What a process does at the engine's turning points (its own rows, e.g. a plan's status). */
+export interface EngineHooks {
+  /** After a send back, before the submitter's revise task opens. */
+  onSentBack?(task: TaskState): Promise<void>;
+  /** After the submitter resubmitted, before the chain resumes. */
+  onResubmitted?(comment: string | null): Promise<void>;
+}
+
 export class ApprovalEngine {
   private settings!: EngineSettings;
   private readonly tasks = new Map<string, TaskState>();
@@ -100,7 +108,10 @@ export class ApprovalEngine {
   /** Mail on its way; the workflow ends only when all of it has gone out. */
   private readonly outbox: Promise<unknown>[] = [];
 
-  constructor(readonly process: ProcessRef) {}
+  constructor(
+    readonly process: ProcessRef,
+    private readonly hooks: EngineHooks = {},
+  ) {}
 
   /** Registers the handlers, snapshots the settings and records the start. */
   async start(): Promise<void> {
@@ -261,6 +272,7 @@ export class ApprovalEngine {
   private async awaitRevision(sentBack: TaskState): Promise<boolean> {
     this.status = 'sent_back';
     await acts.updateProcess({ workflowId: this.process.workflowId, status: 'sent_back' });
+    await this.hooks.onSentBack?.(sentBack);
     const step: StepSpec = {
       key: REVISE_STEP,
       title: { 'zh-CN': '修改后重新提交', en: 'Revise and resubmit' },
@@ -278,6 +290,7 @@ export class ApprovalEngine {
     if (this.withdrawal) return false;
     this.round += 1;
     this.decisionsThisRound = 0;
+    await this.hooks.onResubmitted?.(revise.decision?.comment ?? null);
     this.status = 'running';
     await acts.updateProcess({ workflowId: this.process.workflowId, status: 'running', round: this.round });
     await this.audit('resubmitted', { actorId: revise.decision?.byUserId ?? null }, withoutNull({ round: this.round, comment: revise.decision?.comment }));

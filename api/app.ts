@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health';
 import { infoRoutes } from './routes/info';
 import { approvalRoutes } from './routes/approvals';
 import { delegationRoutes } from './routes/delegations';
+import { planRoutes } from './routes/plans';
 import { auditRoutes, processRoutes } from './routes/processes';
 import { settingsRoutes } from './routes/settings';
 import { taskRoutes } from './routes/tasks';
@@ -62,6 +63,7 @@ export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): E
   app.use(auditRoutes(ctx));
   app.use(approvalRoutes(ctx));
   app.use(delegationRoutes(ctx));
+  app.use(planRoutes(ctx));
   app.use('/api', unknownApiRoute);
 
   const uiDist = options.uiDist ?? ADMIN_UI_DIST;

@@ -8,6 +8,7 @@ import { i18nProvider } from './i18n';
 import { Inbox } from './inbox';
 import { darkTheme, Layout, Login, lightTheme } from './layout';
 import { masterDataResources } from './masterData';
+import plans from './plans';
 import processes from './processes';
 import tasks from './tasks';
 
@@ -47,6 +48,8 @@ export const App = () => (
           <Resource name="tasks" {...tasks} />
           <Resource name="processes" {...processes} />
           {hasAnyRole(permissions, STAFF_ROLES) ? <Resource name="approvals" {...approvals} /> : null}
+          {/* 计划 / Plans: season purchase and launch plans with their approval (staff). */}
+          {hasAnyRole(permissions, STAFF_ROLES) ? <Resource name="plans" {...plans} /> : null}
           {md.elements}
         </>
       );

@@ -4,23 +4,20 @@
 // comment, changes a quantity (revision 2) and resubmits; the manager approves. The plan is then
 // approved and locked, the diff of revisions 1 → 2 shows the changed line, and the timeline shows
 // the send back and the approval. Screenshots: test-output/screenshots/plan-*.png.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { createSystem, type RunningSystem } from '../helpers/system';
 
 jest.setTimeout(5 * 60_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve(__dirname, '../../test-output/screenshots');
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let system: RunningSystem;
-let browser: Browser;
+let browser: TestBrowser;
 let tmp: string;
-const contexts: BrowserContext[] = [];
 
 /** Plan lines as the import file has them: 品类, 片区, 店铺, 数量, 金额 (yuan); the total stays far below the finance threshold. */
 const ROWS: [string, string, string, number, number | string][] = [
@@ -39,32 +36,21 @@ async function buildXlsx(file: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   tmp = mkdtempSync(path.join(os.tmpdir(), 'plan-e2e-'));
   system = await createSystem();
-  [browser] = await Promise.all([chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS }), system.start(), buildXlsx(path.join(tmp, 'plan.xlsx'))]);
+  await Promise.all([system.start(), buildXlsx(path.join(tmp, 'plan.xlsx'))]);
+  browser = await launchBrowser(system);
 });
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await system?.stop();
   system?.remove();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function loggedIn(username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${system.url}/#/login`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', username);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((u) => !u.hash.startsWith('#/login'));
-  return page;
-}
+const loggedIn = (username: string, viewport?: { width: number; height: number }) => browser.loggedIn(username, viewport);
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => browser.shot(page, name);
 
 const status = (page: Page, value: string) => page.locator(`[data-testid="plan-status"][data-status="${value}"]`).waitFor({ timeout: 30_000 });
 

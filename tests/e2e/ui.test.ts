@@ -2,46 +2,30 @@
 // a supervisor starts an approval, the manager finds it in the inbox and approves it, the
 // timeline shows it, a stale second decision is refused with a clear message, and the
 // language switches. Screenshots go to test-output/screenshots (not committed).
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { createSystem, type RunningSystem } from '../helpers/system';
 
 jest.setTimeout(8 * 60_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve(__dirname, '../../test-output/screenshots');
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let system: RunningSystem;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let browser: TestBrowser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   system = await createSystem();
-  [browser] = await Promise.all([chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS }), system.start()]);
+  await system.start();
+  browser = await launchBrowser(system);
 });
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await system?.stop();
   system?.remove();
 });
 
-async function loggedIn(username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${system.url}/#/login`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', username);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((u) => !u.hash.startsWith('#/login'));
-  return page;
-}
+const loggedIn = (username: string, viewport?: { width: number; height: number }) => browser.loggedIn(username, viewport);
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => browser.shot(page, name);
 
 test('start an approval, approve it from the inbox, see the timeline; a stale decision is refused; switch language', async () => {
   const title = `E2E 陈列道具采购 ${Date.now()}`;

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './ports';
+import { freePorts } from './ports';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -24,12 +24,8 @@ export interface RunningSystem {
 
 export async function createSystem(env: Record<string, string> = {}): Promise<RunningSystem> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'merch-system-'));
-  const ports = {
-    PORT: String(await freePort()),
-    EMBEDDED_PG_PORT: String(await freePort()),
-    TEMPORAL_DEV_PORT: String(await freePort()),
-    TEMPORAL_UI_PORT: String(await freePort()),
-  };
+  const [api, pg, temporal, ui] = await freePorts(4);
+  const ports = { PORT: String(api), EMBEDDED_PG_PORT: String(pg), TEMPORAL_DEV_PORT: String(temporal), TEMPORAL_UI_PORT: String(ui) };
   const url = `http://127.0.0.1:${ports.PORT}`;
   let child: ChildProcess | undefined;
   let output = '';

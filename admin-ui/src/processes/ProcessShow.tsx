@@ -15,19 +15,15 @@ import {
   useMediaQuery,
   type Theme,
 } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import {
   DataTable,
   LinkBase,
   ListContextProvider,
   Show,
   TextField,
-  useDataProvider,
   useGetList,
-  useGetMany,
   useList,
-  usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -42,19 +38,16 @@ import {
   ProcessStatusChip,
   ProcessTypeLabel,
   TaskStatusField,
-  USER_READER_ROLES,
   ZonedDateField,
-  hasAnyRole,
   temporalWorkflowUrl,
   useAppInfo,
   useFormatters,
   type Process,
   type Task,
-  type TimelineEvent,
 } from '../common';
-import type { AppDataProvider } from '../dataProvider';
 import { ProcessActions } from './ProcessActions';
-import { Timeline, type TimelineContext } from './Timeline';
+import { Timeline } from './Timeline';
+import { stepTitle, useTimeline } from './useTimeline';
 
 const ProcessTitle = () => {
   const record = useRecordContext<Process>();
@@ -74,8 +67,6 @@ const Item = ({ label, children, testId }: { label: string; children: ReactNode;
   );
 };
 
-const stepTitle = (title: Record<string, string> | undefined, locale: string, fallback: string) =>
-  (title && (title[locale] ?? title[locale.startsWith('zh') ? 'zh-CN' : 'en'] ?? title['zh-CN'])) || fallback;
 
 /** The chain with its live tasks (from the workflow's state while it runs). */
 const Steps = ({ process, tasks }: { process: Process; tasks: Task[] }) => {
@@ -209,15 +200,11 @@ const ProcessTaskCards = ({ tasks }: { tasks: Task[] }) => {
   );
 };
 
-const USER_KEYS = ['assigneeId', 'toUserId', 'fromUserId', 'userId'];
-
 const ProcessDetail = () => {
   const process = useRecordContext<Process>();
   const translate = useTranslate();
   const f = useFormatters();
   const info = useAppInfo();
-  const dataProvider = useDataProvider<AppDataProvider>();
-  const { permissions } = usePermissions();
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const workflowId = process?.id ?? '';
   const { data: tasks = [], isPending: tasksPending } = useGetList<Task>(
@@ -225,29 +212,7 @@ const ProcessDetail = () => {
     { filter: { workflowId }, pagination: { page: 1, perPage: 200 }, sort: { field: 'createdAt', order: 'ASC' } },
     { enabled: !!workflowId },
   );
-  const { data: events = [], isPending: eventsPending } = useQuery<TimelineEvent[]>({
-    queryKey: ['processes', 'timeline', workflowId],
-    queryFn: () => dataProvider.getTimeline(workflowId),
-    enabled: !!workflowId,
-  });
-  const userIds = useMemo(() => {
-    const ids = new Set<string>();
-    for (const e of events) for (const k of USER_KEYS) if (typeof e.detail?.[k] === 'string') ids.add(e.detail[k] as string);
-    return [...ids];
-  }, [events]);
-  const { data: users = [] } = useGetMany<{ id: string; name?: string; username?: string }>(
-    'users',
-    { ids: userIds },
-    { enabled: userIds.length > 0 && hasAnyRole(permissions, USER_READER_ROLES) },
-  );
-  const context: TimelineContext = useMemo(
-    () => ({
-      tasks: new Map(tasks.map((t) => [t.id, { title: t.title, assigneeName: t.assigneeName }])),
-      users: new Map(users.filter(Boolean).map((u) => [String(u.id), u.name ?? u.username ?? ''])),
-      steps: new Map((process?.state?.steps ?? []).map((s) => [s.key, stepTitle(s.title, f.locale, s.key)])),
-    }),
-    [tasks, users, process, f.locale],
-  );
+  const { events, context, isPending: eventsPending } = useTimeline(workflowId, process, tasks);
   if (!process) return null;
   const currentKey = process.state?.currentStep;
   const currentStep = currentKey

@@ -2,23 +2,8 @@ import type { TranslationMessages } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations } from 'react-admin';
 import { masterDataMessages } from '../masterData';
-import type { RoleLabels } from '../masterData';
+import { roles } from '../masterData/i18n/en';
 
-const roles: RoleLabels = {
-  admin: 'Administrator',
-  general_manager: 'General manager',
-  manager: 'Merchandise manager',
-  supervisor: 'Merchandise supervisor',
-  specialist: 'Merchandise specialist',
-  follower: 'Order follower',
-  buyer: 'Buyer',
-  store_lead: 'Direct-store merchandise lead',
-  after_sales: 'After-sales specialist',
-  finance: 'Finance',
-  store_manager: 'Store manager',
-  franchisee: 'Franchisee',
-  area_manager: 'Area manager',
-};
 
 const app = {
   app: {

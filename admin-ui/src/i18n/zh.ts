@@ -3,7 +3,7 @@ import { mergeTranslations } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import chineseMessages from 'ra-language-chinese';
 import { masterDataMessages } from '../masterData';
-import type { RoleLabels } from '../masterData';
+import { roles } from '../masterData/i18n/zh';
 
 /**
  * ra-language-chinese (2.0.10, the only published package) was written for react-admin 2 and
@@ -136,21 +136,6 @@ const raV5: Pick<TranslationMessages, 'ra'> = {
   } as TranslationMessages['ra'],
 };
 
-const roles: RoleLabels = {
-  admin: '管理员',
-  general_manager: '总经理',
-  manager: '商品经理',
-  supervisor: '商品主管',
-  specialist: '商品专员',
-  follower: '跟单员',
-  buyer: '买手',
-  store_lead: '直营商品组长',
-  after_sales: '售后专员',
-  finance: '财务',
-  store_manager: '店长',
-  franchisee: '加盟商',
-  area_manager: '片管',
-};
 
 const app = {
   app: {

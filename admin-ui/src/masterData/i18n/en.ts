@@ -1,7 +1,8 @@
 import type { RoleLabels } from '../users/roles';
 import type { zh } from './zh';
 
-const roles: RoleLabels = {
+/** Role names; the app's own messages (app.roles) use the same. */
+export const roles: RoleLabels = {
   admin: 'Administrator',
   general_manager: 'General manager',
   manager: 'Merchandise manager',

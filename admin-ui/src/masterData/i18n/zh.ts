@@ -1,6 +1,7 @@
 import type { RoleLabels } from '../users/roles';
 
-const roles: RoleLabels = {
+/** Role names; the app's own messages (app.roles) use the same. */
+export const roles: RoleLabels = {
   admin: '管理员',
   general_manager: '总经理',
   manager: '商品经理',

@@ -2,15 +2,11 @@ import CalendarIcon from '@mui/icons-material/EventNote';
 import { Chip } from '@mui/material';
 import {
   BooleanInput,
-  Create,
   DataTable,
   DateInput,
-  Edit,
   List,
   maxLength,
-  Resource,
   SelectInput,
-  SimpleForm,
   SimpleList,
   TextField,
   TextInput,
@@ -20,9 +16,10 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { DateOnlyField } from '../common/fields';
-import { MasterDataFormToolbar, MasterDataListActions, useIsSmall, useRowClick } from '../common/layout';
+import { MasterDataListActions, useIsSmall, useRowClick } from '../common/layout';
+import { formPages, masterDataResource } from '../common/resource';
 import { toDateOnly, trimmedOrNull } from '../common/transform';
-import { canWrite, type Permissions } from '../permissions';
+import type { Permissions } from '../permissions';
 
 const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
@@ -107,38 +104,16 @@ const toApi = (data: RaRecord) => ({
   note: trimmedOrNull(data.note),
 });
 
-export const CalendarOverrideCreate = () => (
-  <Create redirect="list" transform={toApi}>
-    <SimpleForm defaultValues={{ isWorkday: false }} toolbar={<MasterDataFormToolbar />}>
-      <DateInput source="date" validate={required()} />
-      <BooleanInput source="isWorkday" helperText="masterData.calendar.isWorkdayHelp" />
-      <TextInput source="note" validate={maxLength(200)} />
-    </SimpleForm>
-  </Create>
+const CalendarOverrideInputs = ({ create }: { create: boolean }) => (
+  <>
+    <DateInput source="date" validate={create ? required() : undefined} readOnly={!create} />
+    <BooleanInput source="isWorkday" helperText="masterData.calendar.isWorkdayHelp" />
+    <TextInput source="note" validate={maxLength(200)} />
+  </>
 );
 
-export const CalendarOverrideEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={toApi}>
-    <SimpleForm toolbar={<MasterDataFormToolbar allowDelete />}>
-      <DateInput source="date" readOnly />
-      <BooleanInput source="isWorkday" helperText="masterData.calendar.isWorkdayHelp" />
-      <TextInput source="note" validate={maxLength(200)} />
-    </SimpleForm>
-  </Edit>
-);
+const pages = formPages({ Inputs: CalendarOverrideInputs, toApi, redirect: 'list', createDefaults: { isWorkday: false } });
 
 /** `calendar-overrides` (工作日历, id = date): company exceptions to the holiday calendar. */
-export const calendarOverridesResource = (permissions: Permissions) => {
-  const write = canWrite('calendar-overrides', permissions);
-  return (
-    <Resource
-      key="calendar-overrides"
-      name="calendar-overrides"
-      list={CalendarOverrideList}
-      create={write ? CalendarOverrideCreate : undefined}
-      edit={write ? CalendarOverrideEdit : undefined}
-      icon={CalendarIcon}
-      recordRepresentation={(r: RaRecord) => String(r.date ?? r.id).slice(0, 10)}
-    />
-  );
-};
+export const calendarOverridesResource = (permissions: Permissions) =>
+  masterDataResource({ name: 'calendar-overrides', list: CalendarOverrideList, pages, icon: CalendarIcon, recordRepresentation: (r: RaRecord) => String(r.date ?? r.id).slice(0, 10) }, permissions);

@@ -2,9 +2,7 @@ import FranchiseeIcon from '@mui/icons-material/Handshake';
 import {
   ArrayField,
   ArrayInput,
-  Create,
   DataTable,
-  Edit,
   email,
   EmailField,
   List,
@@ -12,10 +10,8 @@ import {
   NumberInput,
   ReferenceField,
   ReferenceInput,
-  Resource,
   SelectInput,
   Show,
-  SimpleForm,
   SimpleFormIterator,
   SimpleList,
   SimpleShowLayout,
@@ -28,16 +24,16 @@ import {
 import { formatBasisPoints, toScaledInteger } from '../common/decimal';
 import { MoneyField, PercentField } from '../common/fields';
 import {
-  MasterDataFormToolbar,
   MasterDataListActions,
   MasterDataShowActions,
   useIsSmall,
   useRowClick,
 } from '../common/layout';
+import { formPages, masterDataResource } from '../common/resource';
 import { MoneyInput, PercentInput } from '../common/ScaledDecimalInput';
 import { integerOrNull } from '../common/transform';
 import { codeRules, integerAtLeast, nameRules } from '../common/validators';
-import { canWrite, type Permissions } from '../permissions';
+import type { Permissions } from '../permissions';
 
 export interface Quota {
   seasonCode: string;
@@ -151,35 +147,8 @@ const FranchiseeInputs = ({ create }: { create: boolean }) => (
   </>
 );
 
-export const FranchiseeCreate = () => (
-  <Create redirect="show" transform={toApi}>
-    <SimpleForm defaultValues={{ quotas: [] }} toolbar={<MasterDataFormToolbar />}>
-      <FranchiseeInputs create />
-    </SimpleForm>
-  </Create>
-);
-
-export const FranchiseeEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show" transform={toApi}>
-    <SimpleForm toolbar={<MasterDataFormToolbar allowDelete />}>
-      <FranchiseeInputs create={false} />
-    </SimpleForm>
-  </Edit>
-);
+const pages = formPages({ Inputs: FranchiseeInputs, toApi, redirect: 'show', createDefaults: { quotas: [] } });
 
 /** `franchisees` (加盟商): prepayment share in bp (shown as %), payment window, season quotas in fen (shown in ¥). */
-export const franchiseesResource = (permissions: Permissions) => {
-  const write = canWrite('franchisees', permissions);
-  return (
-    <Resource
-      key="franchisees"
-      name="franchisees"
-      list={FranchiseeList}
-      show={FranchiseeShow}
-      create={write ? FranchiseeCreate : undefined}
-      edit={write ? FranchiseeEdit : undefined}
-      icon={FranchiseeIcon}
-      recordRepresentation={(r: RaRecord) => (r.name ? `${String(r.name)} (${String(r.id)})` : String(r.id))}
-    />
-  );
-};
+export const franchiseesResource = (permissions: Permissions) =>
+  masterDataResource({ name: 'franchisees', list: FranchiseeList, show: FranchiseeShow, pages, icon: FranchiseeIcon, recordRepresentation: (r: RaRecord) => (r.name ? `${String(r.name)} (${String(r.id)})` : String(r.id)) }, permissions);

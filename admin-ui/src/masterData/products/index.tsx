@@ -1,17 +1,13 @@
 import ProductIcon from '@mui/icons-material/Checkroom';
 import {
   ArrayInput,
-  Create,
   DataTable,
-  Edit,
   List,
   maxLength,
   ReferenceField,
   ReferenceInput,
-  Resource,
   SelectInput,
   Show,
-  SimpleForm,
   SimpleFormIterator,
   SimpleList,
   SimpleShowLayout,
@@ -24,15 +20,15 @@ import {
 import { formatMoney, toScaledInteger } from '../common/decimal';
 import { MoneyField, StringChipsField } from '../common/fields';
 import {
-  MasterDataFormToolbar,
   MasterDataListActions,
   MasterDataShowActions,
   useIsSmall,
   useRowClick,
 } from '../common/layout';
+import { formPages, masterDataResource } from '../common/resource';
 import { MoneyInput } from '../common/ScaledDecimalInput';
 import { codeRules, nameRules } from '../common/validators';
-import { canWrite, type Permissions } from '../permissions';
+import type { Permissions } from '../permissions';
 
 export const ProductList = () => {
   const isSmall = useIsSmall();
@@ -122,35 +118,8 @@ const ProductInputs = ({ create }: { create: boolean }) => (
   </>
 );
 
-export const ProductCreate = () => (
-  <Create redirect="show" transform={toApi}>
-    <SimpleForm defaultValues={{ sizes: ['S', 'M', 'L', 'XL'] }} toolbar={<MasterDataFormToolbar />}>
-      <ProductInputs create />
-    </SimpleForm>
-  </Create>
-);
-
-export const ProductEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show" transform={toApi}>
-    <SimpleForm toolbar={<MasterDataFormToolbar allowDelete />}>
-      <ProductInputs create={false} />
-    </SimpleForm>
-  </Edit>
-);
+const pages = formPages({ Inputs: ProductInputs, toApi, redirect: 'show', createDefaults: { sizes: ['S', 'M', 'L', 'XL'] } });
 
 /** `products` (商品, id = SKU): prices in fen shown and entered in ¥; ordered size run. */
-export const productsResource = (permissions: Permissions) => {
-  const write = canWrite('products', permissions);
-  return (
-    <Resource
-      key="products"
-      name="products"
-      list={ProductList}
-      show={ProductShow}
-      create={write ? ProductCreate : undefined}
-      edit={write ? ProductEdit : undefined}
-      icon={ProductIcon}
-      recordRepresentation={(r: RaRecord) => `${String(r.sku ?? r.id)} ${String(r.name ?? '')}`.trim()}
-    />
-  );
-};
+export const productsResource = (permissions: Permissions) =>
+  masterDataResource({ name: 'products', list: ProductList, show: ProductShow, pages, icon: ProductIcon, recordRepresentation: (r: RaRecord) => `${String(r.sku ?? r.id)} ${String(r.name ?? '')}`.trim() }, permissions);

@@ -1,18 +1,15 @@
 import RegionIcon from '@mui/icons-material/Map';
 import {
-  Create,
   DataTable,
-  Edit,
   List,
-  Resource,
-  SimpleForm,
   SimpleList,
   TextInput,
   type RaRecord,
 } from 'react-admin';
-import { MasterDataFormToolbar, MasterDataListActions, useIsSmall, useRowClick } from '../common/layout';
+import { MasterDataListActions, useIsSmall, useRowClick } from '../common/layout';
+import { formPages, masterDataResource } from '../common/resource';
 import { codeRules, nameRules } from '../common/validators';
-import { canWrite, type Permissions } from '../permissions';
+import type { Permissions } from '../permissions';
 
 export const RegionList = () => {
   const isSmall = useIsSmall();
@@ -38,36 +35,15 @@ export const RegionList = () => {
 
 const toApi = (data: RaRecord) => ({ id: String(data.id ?? '').trim(), name: String(data.name ?? '').trim() });
 
-export const RegionCreate = () => (
-  <Create redirect="list" transform={toApi}>
-    <SimpleForm toolbar={<MasterDataFormToolbar />}>
-      <TextInput source="id" validate={codeRules} />
-      <TextInput source="name" validate={nameRules} />
-    </SimpleForm>
-  </Create>
+const RegionInputs = ({ create }: { create: boolean }) => (
+  <>
+    <TextInput source="id" validate={create ? codeRules : undefined} readOnly={!create} />
+    <TextInput source="name" validate={nameRules} />
+  </>
 );
 
-export const RegionEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={toApi}>
-    <SimpleForm toolbar={<MasterDataFormToolbar allowDelete />}>
-      <TextInput source="id" readOnly />
-      <TextInput source="name" validate={nameRules} />
-    </SimpleForm>
-  </Edit>
-);
+const pages = formPages({ Inputs: RegionInputs, toApi, redirect: 'list' });
 
 /** `regions` (片区): read by all staff, written by admins. */
-export const regionsResource = (permissions: Permissions) => {
-  const write = canWrite('regions', permissions);
-  return (
-    <Resource
-      key="regions"
-      name="regions"
-      list={RegionList}
-      create={write ? RegionCreate : undefined}
-      edit={write ? RegionEdit : undefined}
-      icon={RegionIcon}
-      recordRepresentation="name"
-    />
-  );
-};
+export const regionsResource = (permissions: Permissions) =>
+  masterDataResource({ name: 'regions', list: RegionList, pages, icon: RegionIcon, recordRepresentation: 'name' }, permissions);

@@ -2,13 +2,9 @@ import SeasonIcon from '@mui/icons-material/DateRange';
 import {
   BooleanField,
   BooleanInput,
-  Create,
   DataTable,
   DateInput,
-  Edit,
   List,
-  Resource,
-  SimpleForm,
   SimpleList,
   TextInput,
   required,
@@ -16,10 +12,11 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { DateOnlyField } from '../common/fields';
-import { MasterDataFormToolbar, MasterDataListActions, useIsSmall, useRowClick } from '../common/layout';
+import { MasterDataListActions, useIsSmall, useRowClick } from '../common/layout';
+import { formPages, masterDataResource } from '../common/resource';
 import { toDateOnly } from '../common/transform';
 import { codeRules, nameRules } from '../common/validators';
-import { canWrite, type Permissions } from '../permissions';
+import type { Permissions } from '../permissions';
 
 export const SeasonList = () => {
   const isSmall = useIsSmall();
@@ -76,34 +73,8 @@ const SeasonInputs = ({ create }: { create: boolean }) => (
   </>
 );
 
-export const SeasonCreate = () => (
-  <Create redirect="list" transform={toApi}>
-    <SimpleForm validate={validatePeriod} defaultValues={{ orderOpen: false }} toolbar={<MasterDataFormToolbar />}>
-      <SeasonInputs create />
-    </SimpleForm>
-  </Create>
-);
-
-export const SeasonEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={toApi}>
-    <SimpleForm validate={validatePeriod} toolbar={<MasterDataFormToolbar allowDelete />}>
-      <SeasonInputs create={false} />
-    </SimpleForm>
-  </Edit>
-);
+const pages = formPages({ Inputs: SeasonInputs, toApi, redirect: 'list', createDefaults: { orderOpen: false }, validate: validatePeriod });
 
 /** `seasons` (季节, id = code): dates 'YYYY-MM-DD', order fair open flag. */
-export const seasonsResource = (permissions: Permissions) => {
-  const write = canWrite('seasons', permissions);
-  return (
-    <Resource
-      key="seasons"
-      name="seasons"
-      list={SeasonList}
-      create={write ? SeasonCreate : undefined}
-      edit={write ? SeasonEdit : undefined}
-      icon={SeasonIcon}
-      recordRepresentation={(r: RaRecord) => (r.name ? `${String(r.name)} (${String(r.code ?? r.id)})` : String(r.code ?? r.id))}
-    />
-  );
-};
+export const seasonsResource = (permissions: Permissions) =>
+  masterDataResource({ name: 'seasons', list: SeasonList, pages, icon: SeasonIcon, recordRepresentation: (r: RaRecord) => (r.name ? `${String(r.name)} (${String(r.code ?? r.id)})` : String(r.code ?? r.id)) }, permissions);

@@ -1,16 +1,12 @@
 import StoreIcon from '@mui/icons-material/Storefront';
 import {
-  Create,
   DataTable,
-  Edit,
   FormDataConsumer,
   List,
   ReferenceField,
   ReferenceInput,
-  Resource,
   SelectInput,
   Show,
-  SimpleForm,
   SimpleList,
   SimpleShowLayout,
   TextField,
@@ -20,9 +16,10 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { TranslatedField } from '../common/fields';
-import { MasterDataFormToolbar, MasterDataListActions, MasterDataShowActions, useIsSmall, useRowClick } from '../common/layout';
+import { MasterDataListActions, MasterDataShowActions, useIsSmall, useRowClick } from '../common/layout';
+import { formPages, masterDataResource } from '../common/resource';
 import { codeRules, nameRules } from '../common/validators';
-import { canWrite, type Permissions } from '../permissions';
+import type { Permissions } from '../permissions';
 
 export const STORE_KIND_CHOICES = [
   { id: 'direct', name: 'masterData.storeKinds.direct' },
@@ -102,35 +99,8 @@ const StoreInputs = ({ create }: { create: boolean }) => (
   </>
 );
 
-export const StoreCreate = () => (
-  <Create redirect="show" transform={toApi}>
-    <SimpleForm defaultValues={{ kind: 'direct' }} toolbar={<MasterDataFormToolbar />}>
-      <StoreInputs create />
-    </SimpleForm>
-  </Create>
-);
-
-export const StoreEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show" transform={toApi}>
-    <SimpleForm toolbar={<MasterDataFormToolbar allowDelete />}>
-      <StoreInputs create={false} />
-    </SimpleForm>
-  </Edit>
-);
+const pages = formPages({ Inputs: StoreInputs, toApi, redirect: 'show', createDefaults: { kind: 'direct' } });
 
 /** `stores` (店铺): direct (直营) or franchise (加盟, then with its franchisee). */
-export const storesResource = (permissions: Permissions) => {
-  const write = canWrite('stores', permissions);
-  return (
-    <Resource
-      key="stores"
-      name="stores"
-      list={StoreList}
-      show={StoreShow}
-      create={write ? StoreCreate : undefined}
-      edit={write ? StoreEdit : undefined}
-      icon={StoreIcon}
-      recordRepresentation={(r: RaRecord) => (r.name ? `${String(r.name)} (${String(r.id)})` : String(r.id))}
-    />
-  );
-};
+export const storesResource = (permissions: Permissions) =>
+  masterDataResource({ name: 'stores', list: StoreList, show: StoreShow, pages, icon: StoreIcon, recordRepresentation: (r: RaRecord) => (r.name ? `${String(r.name)} (${String(r.id)})` : String(r.id)) }, permissions);

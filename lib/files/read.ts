@@ -1,0 +1,226 @@
+// Reading a table from an uploaded file: CSV (UTF-8 with or without BOM, or GB18030 as saved
+// by a Chinese Excel; comma, tab or semicolon) or Excel .xlsx (its first worksheet, formulas as
+// their cached results, never evaluated). Every record keeps the row number the user sees, so
+// errors can be keyed `rows.<n>.<field>` (the header is row 1). Used by the imports of plans and
+// of order-fair order sheets.
+import ExcelJS from 'exceljs';
+
+export const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'text/comma-separated-values'];
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** One record of a table: the row number the user sees, and its cells as text (not trimmed). */
+export interface TableRow {
+  number: number;
+  cells: string[];
+}
+
+export function mediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** CSV, .xlsx, or octet-stream (told apart by the file's first bytes). */
+export function isTableType(contentType: string | undefined): boolean {
+  const t = mediaType(contentType);
+  return CSV_TYPES.includes(t) || t === XLSX_TYPE || t === 'application/octet-stream';
+}
+
+/** A header as compared with known spellings: no BOM, no white space, ASCII parentheses, lower case. */
+export function normalizeHeader(s: string): string {
+  return s
+    .replace(/^\uFEFF/, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+/** '1,000' or '1000' → 1000n; null when the text is not a whole number ≥ 0. */
+export function wholeNumber(text: string): bigint | null {
+  let s = text.trim();
+  if (/^\d{1,3}(,\d{3})+$/.test(s)) s = s.replace(/,/g, '');
+  return /^\d+$/.test(s) ? BigInt(s) : null;
+}
+
+// ---- CSV -------------------------------------------------------------------------------------
+
+/** RFC 4180 records; a quoted field may hold the delimiter, quotes ("") and line breaks. */
+export function parseCsv(text: string): { rows: string[][] } | { error: string } {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const count = (c: string) => firstLine.split(c).length - 1;
+  const delimiter = [',', '\t', ';'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && field.trim() === '') {
+      field = '';
+      quoted = true;
+    } else if (c === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' || c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      if (c === '\r' && text[i + 1] === '\n') i++;
+    } else field += c;
+    i++;
+  }
+  if (quoted) return { error: `unterminated quoted field in record ${rows.length + 1}` };
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return { rows };
+}
+
+/** UTF-8 (with or without BOM), else GB18030 as saved by a Chinese Excel; null for binary. */
+export function decodeText(buf: Buffer): string | null {
+  if (buf.includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+  } catch {
+    try {
+      return new TextDecoder('gb18030', { fatal: true }).decode(buf);
+    } catch {
+      return null;
+    }
+  }
+}
+
+// ---- xlsx ------------------------------------------------------------------------------------
+
+/** A number cell as the decimal text a person sees (Excel keeps 15 significant digits). */
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n);
+  const s = n.toPrecision(15);
+  if (/e/i.test(s)) return s;
+  return s.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+/**
+ * A cell's value as text; a formula is its cached result (never evaluated here). exceljs reads a
+ * cached 0 or "" as no result, so a formula without one is blank, like those.
+ */
+export function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return numberText(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: ExcelJS.CellValue }).result as ExcelJS.CellValue);
+  if ('text' in v) return String((v as { text: unknown }).text);
+  if ('error' in v) return String(v.error);
+  return '';
+}
+
+const isZip = (buf: Buffer) => buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
+
+async function xlsxRows(buf: Buffer): Promise<{ rows: TableRow[] } | { error: string }> {
+  if (!isZip(buf)) {
+    if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0) return { error: 'this is an old Excel .xls file: save it as .xlsx (or CSV) and import that' };
+    return { error: 'not a valid .xlsx file' };
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  } catch {
+    return { error: 'not a valid .xlsx file' };
+  }
+  const sheet = wb.worksheets[0];
+  if (!sheet) return { error: 'the workbook has no worksheet' };
+  const rows: TableRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellText(cell.value);
+    });
+    rows.push({ number: row.number, cells: Array.from(cells, (c) => c ?? '') });
+  });
+  return { rows };
+}
+
+// ---- either ----------------------------------------------------------------------------------
+
+/**
+ * The records of an uploaded file. The Content-Type says CSV or .xlsx (octet-stream: told apart
+ * by the file's first bytes). An error is a sentence about the file as a whole.
+ */
+export async function readTable(body: Buffer, contentType: string | undefined): Promise<{ rows: TableRow[] } | { error: string }> {
+  const type = mediaType(contentType);
+  if (!isTableType(type)) return { error: `send the file as text/csv or ${XLSX_TYPE}, not ${type || 'no Content-Type'}` };
+  if (!body.length) return { error: 'the file is empty' };
+  if (type === XLSX_TYPE || (type === 'application/octet-stream' && isZip(body))) return xlsxRows(body);
+  if (isZip(body)) return { error: 'this looks like an .xlsx file: send it with the .xlsx Content-Type' };
+  const text = decodeText(body);
+  if (text === null) return { error: 'not a CSV text file (UTF-8 or GB18030)' };
+  const parsed = parseCsv(text);
+  if ('error' in parsed) return { error: `malformed CSV: ${parsed.error}` };
+  return { rows: parsed.rows.map((cells, i) => ({ number: i + 1, cells })) };
+}
+
+export const isBlankRow = (r: TableRow): boolean => r.cells.every((c) => c.trim() === '');
+
+/**
+ * The columns of a header row: each known spelling (after normalizeHeader) → its field, and the
+ * other non-blank headers as written (trimmed). A field named twice is an error.
+ */
+export function headerColumns<F extends string>(
+  cells: string[],
+  names: Readonly<Record<string, F>>,
+): { columns: Map<F, number>; others: { index: number; text: string }[] } | { error: string } {
+  const columns = new Map<F, number>();
+  const others: { index: number; text: string }[] = [];
+  for (const [i, h] of cells.entries()) {
+    const field = Object.hasOwn(names, normalizeHeader(h)) ? names[normalizeHeader(h)] : undefined;
+    if (field === undefined) {
+      const text = h.replace(/^\uFEFF/, '').trim();
+      if (text) others.push({ index: i, text });
+    } else if (columns.has(field)) return { error: `the column ${h.trim()} appears twice` };
+    else columns.set(field, i);
+  }
+  return { columns, others };
+}
+
+// ---- row errors ------------------------------------------------------------------------------
+
+/** Row errors reported at most; the rest are counted under `rows`. */
+export const MAX_ROW_ERRORS = 200;
+
+/** Collects `rows.<n>.<field>` errors, at most MAX_ROW_ERRORS of them. */
+export class RowErrors {
+  count = 0;
+  readonly details: Record<string, string> = {};
+
+  fail(row: number, field: string, message: string): void {
+    this.count++;
+    if (this.count <= MAX_ROW_ERRORS) this.details[`rows.${row}.${field}`] = message;
+  }
+
+  /** The details with the count of those left out, and a one-line message naming the first. */
+  report(): { message: string; details: Record<string, string> } {
+    const details = { ...this.details };
+    if (this.count > MAX_ROW_ERRORS) details.rows = `${this.count - MAX_ROW_ERRORS} more errors not shown`;
+    const n = this.count;
+    const first = Object.keys(this.details).slice(0, 5).join(', ');
+    return { details, message: `${n} error${n === 1 ? '' : 's'} in the file's rows: ${first}${n > 5 ? ', …' : ''}` };
+  }
+}

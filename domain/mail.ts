@@ -12,36 +12,70 @@ export type MailTemplateName =
   | 'task_urged'
   | 'task_sent_back'
   | 'process_result'
-  | 'process_cc';
+  | 'process_cc'
+  | 'booking_statement'
+  | 'booking_reminder'
+  | 'booking_extended'
+  | 'booking_confirmed'
+  | 'booking_cancelled';
 
 /** Why a task changed hands (task_reassigned). */
 export type ReassignReason = 'escalation' | 'delegation' | 'out_of_office';
 
-/** How a process ended (process_result, process_cc). */
-export type ProcessResult = 'approved' | 'rejected' | 'withdrawn';
+/** How a process ended (process_result, process_cc); bookings end 'completed' or 'cancelled'. */
+export type ProcessResult = 'approved' | 'rejected' | 'withdrawn' | 'completed' | 'cancelled';
+
+/**
+ * One line of a booking statement (booking_statement). Money in integer fen. A line whose sku is
+ * not a non-empty string, or whose qty, unitPriceFen or amountFen is not a safe integer, is left
+ * out of the table.
+ */
+export interface MailBookingLine {
+  sku: string;
+  /** The product's name (the booking view calls it productName). */
+  name?: string;
+  size?: string;
+  qty: number;
+  unitPriceFen: number;
+  amountFen: number;
+}
 
 /**
  * What a template needs. One record for all templates: every field is optional and a template
  * leaves out the sentence or line whose value is missing (it never prints "undefined").
- * User text (titles, names, comments) is escaped in HTML by the renderer.
+ * User text (titles, names, comments) is escaped in HTML by the renderer. Money is in integer
+ * fen (shown as ¥1,234.50); a money field that is not a safe integer counts as absent.
  *
- * | template          | uses                                                              |
- * | ----------------- | ----------------------------------------------------------------- |
- * | task_assigned     | processTitle, taskTitle, dueAt, submitterName, link               |
- * | task_reminder     | processTitle, taskTitle, dueAt, lead, link                        |
- * | task_overdue      | processTitle, taskTitle, dueAt, assigneeName, level, link         |
- * | task_reassigned   | processTitle, taskTitle, dueAt, fromName, reason, comment, link   |
- * | task_urged        | processTitle, taskTitle, dueAt, submitterName, comment, link      |
- * | task_sent_back    | processTitle, byName, comment, link                               |
- * | process_result    | processTitle, result, reason (rejection reason), byName, link     |
- * | process_cc        | processTitle, result, reason, submitterName, byName, link         |
+ * | template          | uses                                                                |
+ * | ----------------- | ------------------------------------------------------------------- |
+ * | task_assigned     | processTitle, taskTitle, dueAt, submitterName, link                 |
+ * | task_reminder     | processTitle, taskTitle, dueAt, lead, link                          |
+ * | task_overdue      | processTitle, taskTitle, dueAt, assigneeName, level, link           |
+ * | task_reassigned   | processTitle, taskTitle, dueAt, fromName, reason, comment, link     |
+ * | task_urged        | processTitle, taskTitle, dueAt, submitterName, comment, link        |
+ * | task_sent_back    | processTitle, byName, comment, link                                 |
+ * | process_result    | processTitle, result, reason (rejection reason), byName, link       |
+ * | process_cc        | processTitle, result, reason, submitterName, byName, link           |
+ * | booking_statement | bookingCode, franchiseeName, seasonCode, amountFen,                 |
+ * |                   | prepaymentDueFen, paymentDeadline, lines, paymentInstructions, link |
+ * | booking_reminder  | bookingCode, franchiseeName, seasonCode, prepaymentDueFen, paidFen, |
+ * |                   | outstandingFen, paymentDeadline, lead, paymentInstructions, link    |
+ * | booking_extended  | bookingCode, franchiseeName, seasonCode, outstandingFen,            |
+ * |                   | paymentDeadline (the new one), comment, paymentInstructions, link   |
+ * | booking_confirmed | bookingCode, franchiseeName, seasonCode, amountFen,                 |
+ * |                   | prepaymentDueFen, paidFen, link                                     |
+ * | booking_cancelled | bookingCode, franchiseeName, seasonCode, amountFen, paidFen,        |
+ * |                   | reason, result ('rejected': not approved, else cancelled), link     |
+ *
+ * All booking templates are addressed to the franchisee (recipientName, or franchiseeName when
+ * recipientName is absent, in the greeting).
  */
 export interface MailParams {
   processTitle?: string;
   taskTitle?: string;
   /** ISO-8601 instant; shown in the business time zone, per locale. */
   dueAt?: string;
-  /** ISO-8601 duration before the due time (task_reminder); PT0S means "due now". */
+  /** ISO-8601 duration before the due time (task_reminder, booking_reminder); PT0S means "due now". */
   lead?: string;
   /** Whose task is overdue (task_overdue). */
   assigneeName?: string;
@@ -52,9 +86,12 @@ export interface MailParams {
   /** Who decided: sent back, rejected, withdrew. */
   byName?: string;
   submitterName?: string;
-  /** A person's own words: an urge message, a send-back or delegation comment. */
+  /** A person's own words: an urge message, a send-back or delegation comment, an extension's note. */
   comment?: string;
-  /** task_reassigned: a ReassignReason; process_result / process_cc: the rejection reason (free text). */
+  /**
+   * task_reassigned: a ReassignReason; process_result / process_cc: the rejection reason;
+   * booking_cancelled: why the booking was cancelled or not approved (free text).
+   */
   reason?: ReassignReason | (string & {});
   /** Escalation level (1 = the superior was notified, 2 = reassigned to them, …). */
   level?: number;
@@ -63,6 +100,27 @@ export interface MailParams {
   link?: string;
   /** The greeting's name; sendMail fills it from the recipient when absent. */
   recipientName?: string;
+
+  // ---- order-fair bookings (booking_*) ----
+  /** The booking's code, e.g. `BK000012`; the franchisee puts it in the transfer remark. */
+  bookingCode?: string;
+  franchiseeName?: string;
+  /** The season, e.g. `2027SS`. */
+  seasonCode?: string;
+  /** The order amount in integer fen. */
+  amountFen?: number;
+  /** The prepayment required, integer fen. */
+  prepaymentDueFen?: number;
+  /** Received so far, integer fen (booking_cancelled: above 0 adds the refund sentence). */
+  paidFen?: number;
+  /** Prepayment still to pay, integer fen. */
+  outstandingFen?: number;
+  /** ISO-8601 instant; shown like dueAt in the business time zone. */
+  paymentDeadline?: string;
+  /** How to pay (bank account etc.): free text, may be multi-line. */
+  paymentInstructions?: string;
+  /** The booking's lines (booking_statement); shown as a table of at most 200 rows. */
+  lines?: MailBookingLine[];
 }
 
 export interface MailRecipient {

@@ -1,10 +1,11 @@
 // Mail templates of the approval engine, in Chinese and English, as plain text and HTML.
-// Each template yields a small content model (subject, sentences, facts, a quoted comment, an
-// action link); one renderer turns it into text and into simple inline-styled HTML, escaping
-// every piece of user text. A missing parameter drops its sentence part or line: the output
-// never shows "undefined", "null" or "NaN".
+// Each template yields a small content model (subject, sentences, facts, a table, a titled block,
+// a quoted comment, an action link); one renderer turns it into text and into simple
+// inline-styled HTML, escaping every piece of user text. A missing parameter drops its sentence
+// part or line: the output never shows "undefined", "null" or "NaN". Money arrives in integer fen
+// and is formatted by string arithmetic (formatFen), never by floating-point division.
 import { DateTime, Duration } from 'luxon';
-import type { MailLocale, MailParams, MailTemplateName, ProcessResult } from '../../domain/mail';
+import type { MailBookingLine, MailLocale, MailParams, MailTemplateName, ProcessResult } from '../../domain/mail';
 
 export type { MailLocale, MailParams, MailTemplateName } from '../../domain/mail';
 
@@ -30,7 +31,23 @@ export const MAIL_TEMPLATES: readonly MailTemplateName[] = [
   'task_sent_back',
   'process_result',
   'process_cc',
+  'booking_statement',
+  'booking_reminder',
+  'booking_extended',
+  'booking_confirmed',
+  'booking_cancelled',
 ];
+
+/** A table of a mail (the lines of a booking statement); every cell is user text. */
+export interface MailTable {
+  headers: string[];
+  rows: string[][];
+  /** Per column; absent means left. Numbers read better right-aligned. */
+  align?: ('left' | 'right')[];
+}
+
+/** A table shows at most this many rows, then a note of how many more there are. */
+export const MAX_TABLE_ROWS = 200;
 
 // ---- formatting helpers ---------------------------------------------------------------------
 
@@ -81,6 +98,29 @@ export function formatLead(iso: string | undefined, locale: MailLocale): string 
   return `due in ${words}`;
 }
 
+/** Digits with a comma every three from the right: `1234567` → `1,234,567`. */
+function groupDigits(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * `¥1,234.50` from integer fen (the same in both locales; negative is `-¥1.50`), by string
+ * arithmetic on the digits so that no floating-point division can round a cent away. Undefined
+ * when the value is not a safe integer (a string, NaN, 1.5, 2 ** 60 …).
+ */
+export function formatFen(fen: unknown, _locale: MailLocale = 'zh-CN'): string | undefined {
+  if (typeof fen !== 'number' || !Number.isSafeInteger(fen)) return undefined;
+  // A safe integer prints as plain digits (no exponent below 1e21); at least 3 so yuan is "0".
+  const digits = String(Math.abs(fen)).padStart(3, '0');
+  return `${fen < 0 ? '-' : ''}¥${groupDigits(digits.slice(0, -2))}.${digits.slice(-2)}`;
+}
+
+/** `1,200` from a safe integer; undefined otherwise. */
+function formatCount(n: unknown): string | undefined {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n)) return undefined;
+  return `${n < 0 ? '-' : ''}${groupDigits(String(Math.abs(n)))}`;
+}
+
 /** A link of the admin UI made absolute; only http(s) URLs pass through as they are. */
 export function absoluteLink(link: string | undefined, publicUrl: string): string | undefined {
   if (!link) return undefined;
@@ -106,7 +146,32 @@ interface Values {
   result?: ProcessResult;
   link?: string;
   recipientName?: string;
+  bookingCode?: string;
+  franchiseeName?: string;
+  seasonCode?: string;
+  /** Money already formatted (¥1,234.50). */
+  amount?: string;
+  prepaymentDue?: string;
+  paid?: string;
+  /** paidFen when a safe integer (booking_cancelled: refund sentence above 0). */
+  paidFen?: number;
+  outstanding?: string;
+  paymentDeadline?: string;
+  /** Trimmed, line breaks normalised to \n. */
+  paymentInstructions?: string;
+  lines: BookingLine[];
 }
+
+interface BookingLine {
+  sku: string;
+  name?: string;
+  size?: string;
+  qty: number;
+  unitPriceFen: number;
+  amountFen: number;
+}
+
+const PROCESS_RESULTS: readonly ProcessResult[] = ['approved', 'rejected', 'withdrawn', 'completed', 'cancelled'];
 
 /** Params may arrive through Temporal's JSON: anything not a non-empty string counts as absent. */
 function str(v: unknown): string | undefined {
@@ -115,9 +180,40 @@ function str(v: unknown): string | undefined {
   return t === '' ? undefined : t;
 }
 
+/** Multi-line user text: trimmed, \r\n made \n, trailing blanks of each line dropped. */
+function multiline(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const t = v
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
+  return t === '' ? undefined : t;
+}
+
+const safeInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined);
+
+/** The lines that are whole: a sku and safe-integer qty, unit price and amount; others are left out. */
+function bookingLines(v: unknown): BookingLine[] {
+  if (!Array.isArray(v)) return [];
+  const out: BookingLine[] = [];
+  for (const raw of v as unknown[]) {
+    if (typeof raw !== 'object' || raw === null) continue;
+    const line = raw as Partial<Record<keyof MailBookingLine, unknown>>;
+    const sku = str(line.sku);
+    const qty = safeInt(line.qty);
+    const unitPriceFen = safeInt(line.unitPriceFen);
+    const amountFen = safeInt(line.amountFen);
+    if (sku === undefined || qty === undefined || unitPriceFen === undefined || amountFen === undefined) continue;
+    out.push({ sku, name: str(line.name), size: str(line.size), qty, unitPriceFen, amountFen });
+  }
+  return out;
+}
+
 function values(p: MailParams, locale: MailLocale, opts: RenderOptions): Values {
   const level = typeof p.level === 'string' ? Number(p.level) : p.level;
-  const result = p.result === 'approved' || p.result === 'rejected' || p.result === 'withdrawn' ? p.result : undefined;
+  const result = PROCESS_RESULTS.find((r) => r === p.result);
   return {
     processTitle: str(p.processTitle),
     taskTitle: str(p.taskTitle),
@@ -134,6 +230,17 @@ function values(p: MailParams, locale: MailLocale, opts: RenderOptions): Values 
     result,
     link: absoluteLink(str(p.link), opts.publicUrl),
     recipientName: str(p.recipientName),
+    bookingCode: str(p.bookingCode),
+    franchiseeName: str(p.franchiseeName),
+    seasonCode: str(p.seasonCode),
+    amount: formatFen(p.amountFen, locale),
+    prepaymentDue: formatFen(p.prepaymentDueFen, locale),
+    paid: formatFen(p.paidFen, locale),
+    paidFen: safeInt(p.paidFen),
+    outstanding: formatFen(p.outstandingFen, locale),
+    paymentDeadline: formatDueAt(str(p.paymentDeadline), locale, opts.zone),
+    paymentInstructions: multiline(p.paymentInstructions),
+    lines: bookingLines(p.lines),
   };
 }
 
@@ -144,7 +251,11 @@ interface Content {
   /** Sentences after the greeting, one paragraph each. */
   intro: string[];
   facts: [label: string, value: string | undefined][];
+  /** After the facts; at most MAX_TABLE_ROWS rows are shown. */
+  table?: MailTable;
   quote?: { label: string; text: string | undefined };
+  /** A titled block after the quote (how to pay): multi-line free text, then sentences. */
+  block?: { title: string; text?: string; sentences: string[] };
   /** The label of the link button. */
   action: string;
 }
@@ -174,8 +285,27 @@ const L = {
     colon: '：',
     quote: (s: string) => `「${s}」`,
     levelN: (n: number) => `第 ${n} 级`,
-    results: { approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' } satisfies Record<ProcessResult, string>,
+    results: { approved: '已通过', rejected: '已驳回', withdrawn: '已撤回', completed: '已完成', cancelled: '已取消' } satisfies Record<
+      ProcessResult,
+      string
+    >,
     reasons: { escalation: '逾期升级', delegation: '委托转交', out_of_office: '休假代理' } as Record<string, string>,
+    bookingCode: '订单号',
+    franchisee: '加盟商',
+    season: '订货季',
+    amount: '订单金额',
+    prepaymentDue: '应付预付款',
+    paid: '已付金额',
+    outstanding: '未付金额',
+    deadline: '付款截止时间',
+    newDeadline: '新的付款截止时间',
+    lineHeaders: ['货号', '品名', '尺码', '数量', '单价', '金额'],
+    howToPay: '付款方式',
+    remark: (code?: string) =>
+      code ? `请在付款附言中注明订单号 ${code}，以便我们核对到账。` : '请在付款附言中注明订单号，以便我们核对到账。',
+    openStatement: '查看订货确认单',
+    openBooking: '查看订单',
+    moreRows: (n: number) => `… 另有 ${n} 行`,
   },
   en: {
     process: 'Process',
@@ -201,11 +331,35 @@ const L = {
     colon: ': ',
     quote: (s: string) => `"${s}"`,
     levelN: (n: number) => `level ${n}`,
-    results: { approved: 'approved', rejected: 'rejected', withdrawn: 'withdrawn' } satisfies Record<ProcessResult, string>,
+    results: {
+      approved: 'approved',
+      rejected: 'rejected',
+      withdrawn: 'withdrawn',
+      completed: 'completed',
+      cancelled: 'cancelled',
+    } satisfies Record<ProcessResult, string>,
     reasons: { escalation: 'escalation (the task was overdue)', delegation: 'delegation', out_of_office: 'out of office' } as Record<
       string,
       string
     >,
+    bookingCode: 'Booking',
+    franchisee: 'Franchisee',
+    season: 'Season',
+    amount: 'Order amount',
+    prepaymentDue: 'Prepayment due',
+    paid: 'Paid so far',
+    outstanding: 'Outstanding',
+    deadline: 'Payment deadline',
+    newDeadline: 'New payment deadline',
+    lineHeaders: ['SKU', 'Product', 'Size', 'Qty', 'Unit price', 'Amount'],
+    howToPay: 'How to pay',
+    remark: (code?: string) =>
+      code
+        ? `Please put the booking code ${code} in the transfer remark so that we can match your payment.`
+        : 'Please put the booking code in the transfer remark so that we can match your payment.',
+    openStatement: 'View the order statement',
+    openBooking: 'View the booking',
+    moreRows: (n: number) => `… and ${n} more ${n === 1 ? 'line' : 'lines'}`,
   },
 } as const;
 
@@ -236,12 +390,51 @@ function zhOutcome(result: ProcessResult | undefined, by: string | undefined): s
       return by ? `已被 ${by} 驳回` : '已被驳回';
     case 'withdrawn':
       return by ? `已由 ${by} 撤回` : '已撤回';
+    case 'completed':
+      return '已完成';
+    case 'cancelled':
+      return by ? `已由 ${by} 取消` : '已取消';
     default:
       return '已结束';
   }
 }
 
 const zh = (locale: MailLocale) => locale === 'zh-CN';
+
+/** Results that name nobody as the one who decided: approval is the chain's, completion the process's own. */
+const decidedByNobody = (result: ProcessResult | undefined) => result === 'approved' || result === 'completed';
+
+/** The facts every booking mail starts with. */
+function bookingFacts(v: Values, locale: MailLocale): Content['facts'] {
+  const l = L[locale];
+  return [
+    [l.bookingCode, v.bookingCode],
+    [l.franchisee, v.franchiseeName],
+    [l.season, v.seasonCode],
+  ];
+}
+
+/** The how-to-pay block: the instructions as given, then the transfer remark. */
+function howToPay(v: Values, locale: MailLocale): Content['block'] {
+  const l = L[locale];
+  return { title: l.howToPay, text: v.paymentInstructions, sentences: [l.remark(v.bookingCode)] };
+}
+
+function linesTable(v: Values, locale: MailLocale): MailTable | undefined {
+  if (v.lines.length === 0) return undefined;
+  return {
+    headers: [...L[locale].lineHeaders],
+    rows: v.lines.map((line) => [
+      line.sku,
+      line.name ?? '',
+      line.size ?? '',
+      formatCount(line.qty) ?? '',
+      formatFen(line.unitPriceFen, locale) ?? '',
+      formatFen(line.amountFen, locale) ?? '',
+    ]),
+    align: ['left', 'left', 'left', 'right', 'right', 'right'],
+  };
+}
 
 const BUILDERS: Record<MailTemplateName, Builder> = {
   task_assigned(v, locale) {
@@ -354,7 +547,7 @@ const BUILDERS: Record<MailTemplateName, Builder> = {
     const l = L[locale];
     const result = v.result ? l.results[v.result] : undefined;
     const why = v.result === 'rejected' && v.reason ? (zh(locale) ? `（${v.reason}）` : ` (${v.reason})`) : '';
-    const by = v.byName && v.result !== 'approved' ? v.byName : undefined;
+    const by = v.byName && !decidedByNobody(v.result) ? v.byName : undefined;
     return {
       subject: zh(locale)
         ? `【结果】${v.processTitle ?? '您提交的流程'} ${result ?? '已结束'}`
@@ -392,14 +585,212 @@ const BUILDERS: Record<MailTemplateName, Builder> = {
         [l.process, v.processTitle],
         [l.submitter, v.submitterName],
         [l.result, result],
-        [l.by, v.result !== 'approved' ? v.byName : undefined],
+        [l.by, !decidedByNobody(v.result) ? v.byName : undefined],
       ],
       action: l.openProcess,
+    };
+  },
+
+  booking_statement(v, locale) {
+    const l = L[locale];
+    const pay = v.prepaymentDue;
+    return {
+      subject: zh(locale)
+        ? `【订货确认单】${v.seasonCode ? `${v.seasonCode} ` : ''}期货订单${v.bookingCode ? ` ${v.bookingCode}` : ''}`
+        : `[Order statement] ${v.seasonCode ? `${v.seasonCode} ` : ''}futures order${v.bookingCode ? ` ${v.bookingCode}` : ''}`,
+      intro: zh(locale)
+        ? [
+            `您在${v.seasonCode ? ` ${v.seasonCode} ` : '本次'}订货会的期货订单已登记${v.bookingCode ? `，订单号 ${v.bookingCode}` : ''}。`,
+            `请${v.paymentDeadline ? `于 ${v.paymentDeadline} 前` : '按时'}支付预付款${pay ? ` ${pay}` : ''}，全额到账后订单即确认。`,
+          ]
+        : [
+            `Your futures order${v.seasonCode ? ` for season ${v.seasonCode}` : ' at the order fair'} has been recorded${v.bookingCode ? ` as booking ${v.bookingCode}` : ''}.`,
+            `Please pay the prepayment${pay ? ` of ${pay}` : ''}${v.paymentDeadline ? ` by ${v.paymentDeadline}` : ''}; the booking is confirmed once it has been received in full.`,
+          ],
+      facts: [
+        ...bookingFacts(v, locale),
+        [l.amount, v.amount],
+        [l.prepaymentDue, v.prepaymentDue],
+        [l.deadline, v.paymentDeadline],
+      ],
+      table: linesTable(v, locale),
+      block: howToPay(v, locale),
+      action: l.openStatement,
+    };
+  },
+
+  booking_reminder(v, locale) {
+    const l = L[locale];
+    const lead = v.lead ?? (zh(locale) ? '即将到期' : 'due soon');
+    const code = v.bookingCode;
+    const out = v.outstanding;
+    return {
+      subject: zh(locale)
+        ? `【付款提醒】${code ? `订单 ${code} ` : ''}预付款${/^\d/.test(lead) ? ' ' : ''}${lead}`
+        : `[Payment reminder] ${code ? `Booking ${code}: prepayment` : 'Prepayment'} ${lead}`,
+      intro: [
+        zh(locale)
+          ? `您的订单${code ? ` ${code} ` : ''}尚有预付款${out ? ` ${out} ` : ''}未付，${v.lead && v.lead !== '现已到期' ? '将于 ' : ''}${lead}${v.paymentDeadline ? `（付款截止时间 ${v.paymentDeadline}）` : ''}，请尽快付款。`
+          : `${code ? `Booking ${code}` : 'Your booking'} still has ${out ? `${out} of ` : ''}prepayment outstanding, ${lead}${v.paymentDeadline ? ` (deadline ${v.paymentDeadline})` : ''}. Please pay soon.`,
+      ],
+      facts: [
+        ...bookingFacts(v, locale),
+        [l.prepaymentDue, v.prepaymentDue],
+        [l.paid, v.paid],
+        [l.outstanding, out],
+        [l.deadline, v.paymentDeadline],
+      ],
+      block: howToPay(v, locale),
+      action: l.openBooking,
+    };
+  },
+
+  booking_extended(v, locale) {
+    const l = L[locale];
+    const code = v.bookingCode;
+    const deadline = v.paymentDeadline;
+    const out = v.outstanding;
+    return {
+      subject: zh(locale)
+        ? `【付款延期】${code ? `订单 ${code} ` : ''}付款截止时间已延${deadline ? `至 ${deadline}` : '长'}`
+        : `[Deadline extended] ${code ? `Booking ${code}: ` : ''}${deadline ? `pay by ${deadline}` : 'payment deadline extended'}`,
+      intro: zh(locale)
+        ? [
+            `您的订单${code ? ` ${code} ` : ''}的预付款付款截止时间已延长${deadline ? `至 ${deadline}` : ''}。`,
+            `${out ? `尚未支付的预付款为 ${out}，` : ''}请在新的截止时间前付款。`,
+          ]
+        : [
+            `The payment deadline of ${code ? `booking ${code}` : 'your booking'} has been extended${deadline ? ` to ${deadline}` : ''}.`,
+            out ? `${out} of the prepayment is still outstanding; please pay by the new deadline.` : 'Please pay by the new deadline.',
+          ],
+      facts: [...bookingFacts(v, locale), [l.newDeadline, deadline], [l.outstanding, out]],
+      quote: { label: l.note, text: v.comment },
+      block: howToPay(v, locale),
+      action: l.openBooking,
+    };
+  },
+
+  booking_confirmed(v, locale) {
+    const l = L[locale];
+    const code = v.bookingCode;
+    const received = v.paid ?? v.prepaymentDue;
+    return {
+      subject: zh(locale)
+        ? `【订单确认】${code ? `订单 ${code} ` : '您的订单'}已确认`
+        : `[Booking confirmed] ${code ? `Booking ${code}` : 'Your booking'} is confirmed`,
+      intro: zh(locale)
+        ? [
+            `我们已全额收到${code ? `订单 ${code} 的` : '您订单的'}预付款${received ? ` ${received}` : ''}，订单已确认。`,
+            '感谢您的订货，我们将按订货会计划安排交货。',
+          ]
+        : [
+            `We have received the prepayment${received ? ` of ${received}` : ''} for ${code ? `booking ${code}` : 'your booking'} in full; the booking is confirmed.`,
+            'Thank you for your order. We will deliver it as planned for the season.',
+          ],
+      facts: [
+        ...bookingFacts(v, locale),
+        [l.amount, v.amount],
+        [l.prepaymentDue, v.prepaymentDue],
+        [l.paid, v.paid],
+      ],
+      action: l.openBooking,
+    };
+  },
+
+  booking_cancelled(v, locale) {
+    const l = L[locale];
+    const code = v.bookingCode;
+    const notApproved = v.result === 'rejected';
+    const refund = v.paidFen !== undefined && v.paidFen > 0 ? v.paid : undefined;
+    return {
+      subject: zh(locale)
+        ? `${notApproved ? '【订单未获批准】' : '【订单取消】'}${code ? `订单 ${code} ` : '您的订单'}${notApproved ? '未获批准' : '已取消'}`
+        : `${notApproved ? '[Booking not approved]' : '[Booking cancelled]'} ${code ? `Booking ${code}` : 'Your booking'} ${notApproved ? 'was not approved' : 'was cancelled'}`,
+      intro: zh(locale)
+        ? [
+            `很抱歉，您的订单${code ? ` ${code} ` : ''}${notApproved ? '未获批准' : '已取消'}${v.reason ? `，原因：${v.reason}` : ''}。`,
+            ...(refund ? [`您已支付的 ${refund} 将由财务部退还给您。`] : []),
+            '如有疑问，请联系商品部。',
+          ]
+        : [
+            `We are sorry: ${code ? `booking ${code}` : 'your booking'} ${notApproved ? 'was not approved' : 'has been cancelled'}${v.reason ? ` (reason: ${v.reason})` : ''}.`,
+            ...(refund ? [`The ${refund} you have paid will be refunded to you by finance.`] : []),
+            'If you have any questions, please contact the merchandise department.',
+          ],
+      facts: [
+        ...bookingFacts(v, locale),
+        [l.amount, v.amount],
+        [l.paid, refund],
+        [l.reason, v.reason],
+      ],
+      action: l.openBooking,
     };
   },
 };
 
 // ---- rendering ------------------------------------------------------------------------------
+
+/** Columns a terminal or a monospaced font gives a character: 2 for CJK and full-width forms. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** The table's header and shown rows as single-line cells, every row as long as the widest; and how many rows are not shown. */
+function tableCells(t: MailTable): { cells: string[][]; more: number } {
+  const shown = t.rows.slice(0, MAX_TABLE_ROWS);
+  const cols = Math.max(t.headers.length, ...shown.map((r) => r.length));
+  const cell = (c: unknown) => (typeof c === 'string' ? c.replace(/\s+/g, ' ').trim() : '');
+  const cells = [t.headers, ...shown].map((r) => Array.from({ length: cols }, (_, i) => cell(r[i])));
+  return { cells, more: Math.max(0, t.rows.length - shown.length) };
+}
+
+function textTable(t: MailTable, locale: MailLocale): string[] {
+  const { cells, more } = tableCells(t);
+  const widths = (cells[0] ?? []).map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const lines = cells.map((r) =>
+    r
+      .map((c, i) => {
+        const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)));
+        return t.align?.[i] === 'right' ? pad + c : c + pad;
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+  if (more > 0) lines.push(L[locale].moreRows(more));
+  return lines;
+}
+
+/**
+ * A plain table; per-cell styles are kept short (row borders on <tr>, alignment as an attribute)
+ * so that 200 rows stay well under the ~100 kB at which some clients clip a message.
+ */
+function htmlTable(t: MailTable, locale: MailLocale): string[] {
+  const e = escapeHtml;
+  const { cells, more } = tableCells(t);
+  const [headers = [], ...rows] = cells;
+  const right = (i: number) => t.align?.[i] === 'right';
+  const out = [
+    '<div style="overflow-x:auto;margin:8px 0 16px;">',
+    '<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:13px;">',
+    `<tr style="border-bottom:1px solid #c9cdd4;">${headers
+      .map((h, i) => `<th align="${right(i) ? 'right' : 'left'}" style="padding:4px 8px;color:#86909c;font-weight:600;white-space:nowrap;">${e(h)}</th>`)
+      .join('')}</tr>`,
+    ...rows.map(
+      (r) =>
+        `<tr style="border-bottom:1px solid #e5e6eb;">${r
+          .map((c, i) => (right(i) ? `<td align="right" style="padding:4px 8px;white-space:nowrap;">${e(c)}</td>` : `<td style="padding:4px 8px;">${e(c)}</td>`))
+          .join('')}</tr>`,
+    ),
+    '</table>',
+  ];
+  if (more > 0) out.push(`<p style="margin:4px 0 0;font-size:12px;color:#86909c;">${e(L[locale].moreRows(more))}</p>`);
+  out.push('</div>');
+  return out;
+}
 
 const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI','PingFang SC','Hiragino Sans GB','Microsoft YaHei',Helvetica,Arial,sans-serif";
 
@@ -412,10 +803,16 @@ function renderText(c: Content, v: Values, locale: MailLocale): string {
     for (const [label, value] of facts) lines.push(`${label}${l.colon}${value}`);
     lines.push('');
   }
+  if (c.table && c.table.rows.length > 0) lines.push(...textTable(c.table, locale), '');
   if (c.quote?.text) {
     lines.push(`${c.quote.label}${l.colon}`.trimEnd());
     for (const q of c.quote.text.split(/\r?\n/)) lines.push(`> ${q}`);
     lines.push('');
+  }
+  if (c.block) {
+    lines.push(`${c.block.title}${l.colon}`.trimEnd());
+    if (c.block.text) lines.push(...c.block.text.split(/\r?\n/));
+    lines.push(...c.block.sentences, '');
   }
   if (v.link) lines.push(`${c.action}${l.colon}${v.link}`, '');
   lines.push('--', l.footer);
@@ -452,6 +849,7 @@ function renderHtml(c: Content, v: Values, locale: MailLocale, subject: string):
     }
     out.push('</table>');
   }
+  if (c.table && c.table.rows.length > 0) out.push(...htmlTable(c.table, locale));
   if (c.quote?.text) {
     out.push(
       `<p style="margin:0 0 4px;color:#86909c;">${e(c.quote.label)}</p>`,
@@ -459,6 +857,15 @@ function renderHtml(c: Content, v: Values, locale: MailLocale, subject: string):
         .split(/\r?\n/)
         .map(e)
         .join('<br>')}</blockquote>`,
+    );
+  }
+  if (c.block) {
+    out.push(
+      '<div style="margin:0 0 16px;padding:12px 16px;background:#f7f8fa;border:1px solid #e5e6eb;border-radius:4px;">',
+      `<p style="margin:0 0 8px;font-weight:600;">${e(c.block.title)}</p>`,
+      ...(c.block.text ? [`<p style="margin:0 0 8px;">${c.block.text.split(/\r?\n/).map(e).join('<br>')}</p>`] : []),
+      ...c.block.sentences.map((s) => `<p style="margin:0;">${e(s)}</p>`),
+      '</div>',
     );
   }
   if (v.link) {
@@ -483,6 +890,8 @@ export function renderMail(template: MailTemplateName, locale: MailLocale, param
   if (!build) throw new Error(`Unknown mail template: ${String(template)}`);
   const loc: MailLocale = locale === 'en' ? 'en' : 'zh-CN';
   const v = values(params ?? {}, loc, opts);
+  // Booking mails go to the franchisee: its name greets when the recipient has none.
+  if (template.startsWith('booking_') && !v.recipientName) v.recipientName = v.franchiseeName;
   const content = build(v, loc);
   const subject = content.subject.replace(/\s+/g, ' ').trim();
   return { subject, text: renderText(content, v, loc), html: renderHtml(content, v, loc, subject) };

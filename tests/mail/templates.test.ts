@@ -1,5 +1,5 @@
 import type { MailLocale, MailParams, MailTemplateName } from '../../domain/mail';
-import { formatDueAt, formatLead, MAIL_TEMPLATES, renderMail } from '../../lib/mail/templates';
+import { formatDueAt, formatFen, formatLead, MAIL_TEMPLATES, MAX_TABLE_ROWS, renderMail } from '../../lib/mail/templates';
 
 const opts = { zone: 'Asia/Shanghai', publicUrl: 'https://flow.example.com/' };
 const LOCALES: MailLocale[] = ['zh-CN', 'en'];
@@ -13,7 +13,14 @@ const TAGS: Record<MailTemplateName, Record<MailLocale, string>> = {
   task_sent_back: { 'zh-CN': '【退回】', en: '[Sent back]' },
   process_result: { 'zh-CN': '【结果】', en: '[Result]' },
   process_cc: { 'zh-CN': '【抄送】', en: '[CC]' },
+  booking_statement: { 'zh-CN': '【订货确认单】', en: '[Order statement]' },
+  booking_reminder: { 'zh-CN': '【付款提醒】', en: '[Payment reminder]' },
+  booking_extended: { 'zh-CN': '【付款延期】', en: '[Deadline extended]' },
+  booking_confirmed: { 'zh-CN': '【订单确认】', en: '[Booking confirmed]' },
+  booking_cancelled: { 'zh-CN': '【订单取消】', en: '[Booking cancelled]' },
 };
+
+const isBooking = (t: MailTemplateName) => t.startsWith('booking_');
 
 /** 2027-02-04 18:30 UTC is Friday 5 February 02:30 in Shanghai: across the UTC day boundary. */
 const DUE = '2027-02-04T18:30:00Z';
@@ -36,13 +43,38 @@ const FULL: MailParams = {
   recipientName: 'Alice',
 };
 
+/** 2027-03-01 15:59:59 UTC is Monday 1 March 23:59 in Shanghai: the end of the payment day. */
+const DEADLINE = '2027-03-01T15:59:59Z';
+
+const BOOKING: MailParams = {
+  bookingCode: 'BK000012',
+  franchiseeName: '华东加盟商 F001',
+  seasonCode: '2027SS',
+  amountFen: 8_990_000,
+  prepaymentDueFen: 2_697_000,
+  paidFen: 1_000_000,
+  outstandingFen: 1_697_000,
+  paymentDeadline: DEADLINE,
+  lead: 'P2D',
+  paymentInstructions: '开户行：招商银行上海分行\r\n账号：6214 8301 0000 1234\n户名：某某服饰有限公司',
+  comment: '春节假期顺延',
+  reason: '逾期未付款',
+  lines: [
+    { sku: '27SS-TS-001', name: '纯棉圆领T恤', size: 'M', qty: 10, unitPriceFen: 8_900, amountFen: 89_000 },
+    { sku: '27SS-DR-003', name: 'Linen dress', size: 'XL', qty: 1_200, unitPriceFen: 23_900, amountFen: 28_680_000 },
+  ],
+  link: '/#/tasks/4f1c',
+  recipientName: 'Alice',
+};
+
 const BAD = /undefined|null|NaN|\[object/;
 
 describe('renderMail', () => {
   for (const template of MAIL_TEMPLATES) {
     for (const locale of LOCALES) {
       test(`${template} in ${locale}: tagged subject, no undefined/null/NaN, full or empty params`, () => {
-        for (const params of [FULL, {} as MailParams, { ...FULL, result: 'approved' as const }, { ...FULL, result: 'withdrawn' as const, lead: 'PT0S' }]) {
+        const base = isBooking(template) ? BOOKING : FULL;
+        for (const params of [base, {} as MailParams, { ...base, result: 'approved' as const }, { ...base, result: 'withdrawn' as const, lead: 'PT0S' }]) {
           const mail = renderMail(template, locale, params, opts);
           expect(mail.subject.startsWith(TAGS[template][locale])).toBe(true);
           expect(mail.subject).not.toMatch(/\n/);
@@ -50,10 +82,10 @@ describe('renderMail', () => {
           expect(mail.html).toMatch(/^<!DOCTYPE html>/);
           expect(mail.html).toContain(`lang="${locale}"`);
         }
-        const full = renderMail(template, locale, FULL, opts);
+        const full = renderMail(template, locale, base, opts);
         expect(full.text).toContain('https://flow.example.com/#/tasks/4f1c');
         expect(full.html).toContain('href="https://flow.example.com/#/tasks/4f1c"');
-        expect(full.text).toContain('2027SS 采购计划');
+        expect(full.text).toContain(isBooking(template) ? 'BK000012' : '2027SS 采购计划');
       });
     }
   }
@@ -116,5 +148,259 @@ describe('renderMail', () => {
     expect(zh('process_cc', { ...FULL, result: 'approved' }).text).toContain('结果：已通过');
     expect(zh('task_assigned').text.startsWith('Alice，您好：')).toBe(true);
     expect(en('task_assigned').text.startsWith('Hello Alice,')).toBe(true);
+  });
+});
+
+describe('process results of bookings', () => {
+  test('completed and cancelled are worded in both languages', () => {
+    const p = (result: MailParams['result']): MailParams => ({ processTitle: '订货 BK000012', result, byName: '李四' });
+    expect(renderMail('process_result', 'zh-CN', p('completed'), opts).subject).toBe('【结果】订货 BK000012 已完成');
+    expect(renderMail('process_result', 'zh-CN', p('completed'), opts).text).toContain('您提交的流程已完成。');
+    expect(renderMail('process_result', 'en', p('completed'), opts).subject).toBe('[Result] 订货 BK000012 was completed');
+    expect(renderMail('process_result', 'en', p('completed'), opts).text).not.toContain('李四');
+    expect(renderMail('process_result', 'zh-CN', p('cancelled'), opts).subject).toBe('【结果】订货 BK000012 已取消');
+    expect(renderMail('process_result', 'zh-CN', p('cancelled'), opts).text).toContain('您提交的流程已由 李四 取消。');
+    expect(renderMail('process_result', 'en', p('cancelled'), opts).text).toContain('Your process was cancelled by 李四.');
+    expect(renderMail('process_cc', 'zh-CN', p('completed'), opts).text).toContain('结果：已完成');
+    expect(renderMail('process_cc', 'en', p('cancelled'), opts).subject).toBe('[CC] 订货 BK000012 was cancelled');
+    expect(renderMail('process_cc', 'en', p('completed'), opts).text).not.toContain('李四');
+  });
+});
+
+describe('booking mails', () => {
+  const BOOKING_TEMPLATES = MAIL_TEMPLATES.filter(isBooking);
+  const zh = (t: MailTemplateName, p: MailParams = BOOKING) => renderMail(t, 'zh-CN', p, opts);
+  const en = (t: MailTemplateName, p: MailParams = BOOKING) => renderMail(t, 'en', p, opts);
+
+  test('there are five, all in MAIL_TEMPLATES', () => {
+    expect(BOOKING_TEMPLATES).toEqual(['booking_statement', 'booking_reminder', 'booking_extended', 'booking_confirmed', 'booking_cancelled']);
+  });
+
+  test('formatFen: ¥ and two decimals by integer arithmetic, in both locales', () => {
+    const cases: [number, string][] = [
+      [0, '¥0.00'],
+      [1, '¥0.01'],
+      [99, '¥0.99'],
+      [100, '¥1.00'],
+      [123_450, '¥1,234.50'],
+      [123_456_789, '¥1,234,567.89'],
+      [-150, '-¥1.50'],
+      [-1, '-¥0.01'],
+      [9_007_199_254_740_991, '¥90,071,992,547,409.91'],
+      [-9_007_199_254_740_991, '-¥90,071,992,547,409.91'],
+      [-0, '¥0.00'],
+    ];
+    for (const locale of LOCALES) for (const [fen, text] of cases) expect(formatFen(fen, locale)).toBe(text);
+    for (const bad of [1.5, NaN, Infinity, -Infinity, 2 ** 60, '100', null, undefined, {}, [100]]) expect(formatFen(bad, 'zh-CN')).toBeUndefined();
+  });
+
+  test('booking_statement: facts, the lines table and how to pay, in both languages', () => {
+    const z = zh('booking_statement');
+    expect(z.subject).toBe('【订货确认单】2027SS 期货订单 BK000012');
+    expect(z.text.startsWith('Alice，您好：')).toBe(true);
+    expect(z.text).toContain('您在 2027SS 订货会的期货订单已登记，订单号 BK000012。');
+    expect(z.text).toContain('请于 2027年3月1日 周一 23:59 前支付预付款 ¥26,970.00');
+    for (const fact of ['订单号：BK000012', '加盟商：华东加盟商 F001', '订货季：2027SS', '订单金额：¥89,900.00', '应付预付款：¥26,970.00', '付款截止时间：2027年3月1日 周一 23:59'])
+      expect(z.text).toContain(fact);
+    // The table: a header, then one line per booking line, columns aligned by display width.
+    const table = z.text.split('\n').filter((line) => /^(货号|27SS-)/.test(line));
+    expect(table).toEqual([
+      '货号         品名         尺码   数量     单价         金额',
+      '27SS-TS-001  纯棉圆领T恤  M        10   ¥89.00      ¥890.00',
+      '27SS-DR-003  Linen dress  XL    1,200  ¥239.00  ¥286,800.00',
+    ]);
+    // How to pay: the instructions line by line, then the transfer remark.
+    expect(z.text).toContain('付款方式：\n开户行：招商银行上海分行\n账号：6214 8301 0000 1234\n户名：某某服饰有限公司\n请在付款附言中注明订单号 BK000012');
+    expect(z.text).toContain('查看订货确认单：https://flow.example.com/#/tasks/4f1c');
+    for (const cell of ['<th align="left"', '>货号</th>', '>纯棉圆领T恤</td>', '>¥286,800.00</td>', '>1,200</td>', '>¥89,900.00</td>', '>付款方式</p>'])
+      expect(z.html).toContain(cell);
+    expect(z.html).toContain('开户行：招商银行上海分行<br>账号：6214 8301 0000 1234<br>户名：某某服饰有限公司');
+    expect(z.html).toContain('付款附言中注明订单号 BK000012');
+
+    const e = en('booking_statement');
+    expect(e.subject).toBe('[Order statement] 2027SS futures order BK000012');
+    expect(e.text).toContain('Your futures order for season 2027SS has been recorded as booking BK000012.');
+    expect(e.text).toContain('Please pay the prepayment of ¥26,970.00 by Mon 1 Mar 2027, 23:59');
+    for (const fact of ['Booking: BK000012', 'Franchisee: 华东加盟商 F001', 'Season: 2027SS', 'Order amount: ¥89,900.00', 'Prepayment due: ¥26,970.00', 'Payment deadline: Mon 1 Mar 2027, 23:59'])
+      expect(e.text).toContain(fact);
+    expect(e.text).toMatch(/^SKU +Product +Size +Qty +Unit price +Amount$/m);
+    expect(e.text).toMatch(/^27SS-TS-001 +纯棉圆领T恤 +M +10 +¥89\.00 +¥890\.00$/m);
+    expect(e.text).toContain('How to pay:\n开户行');
+    expect(e.text).toContain('Please put the booking code BK000012 in the transfer remark');
+    expect(e.html).toContain('>Unit price</th>');
+    expect(e.html).toContain('View the order statement');
+  });
+
+  test('booking_reminder: outstanding, deadline, lead and amounts paid', () => {
+    const z = zh('booking_reminder');
+    expect(z.subject).toBe('【付款提醒】订单 BK000012 预付款 2 天后到期');
+    expect(z.text).toContain('您的订单 BK000012 尚有预付款 ¥16,970.00 未付，将于 2 天后到期（付款截止时间 2027年3月1日 周一 23:59），请尽快付款。');
+    for (const fact of ['应付预付款：¥26,970.00', '已付金额：¥10,000.00', '未付金额：¥16,970.00', '付款截止时间：2027年3月1日 周一 23:59'])
+      expect(z.text).toContain(fact);
+    expect(z.text).toContain('付款方式：');
+    expect(z.text).toContain('付款附言中注明订单号 BK000012');
+    expect(z.text).not.toContain('货号'); // no lines table in a reminder
+    expect(zh('booking_reminder', { ...BOOKING, lead: 'PT0S' }).subject).toBe('【付款提醒】订单 BK000012 预付款现已到期');
+
+    const e = en('booking_reminder');
+    expect(e.subject).toBe('[Payment reminder] Booking BK000012: prepayment due in 2 days');
+    expect(e.text).toContain('Booking BK000012 still has ¥16,970.00 of prepayment outstanding, due in 2 days (deadline Mon 1 Mar 2027, 23:59).');
+    for (const fact of ['Paid so far: ¥10,000.00', 'Outstanding: ¥16,970.00', 'Payment deadline: Mon 1 Mar 2027, 23:59']) expect(e.text).toContain(fact);
+    expect(e.html).toContain('How to pay');
+    expect(e.html).toContain('Outstanding</td>');
+  });
+
+  test('booking_extended: the new deadline, outstanding amount and the comment', () => {
+    const z = zh('booking_extended');
+    expect(z.subject).toBe('【付款延期】订单 BK000012 付款截止时间已延至 2027年3月1日 周一 23:59');
+    expect(z.text).toContain('您的订单 BK000012 的预付款付款截止时间已延长至 2027年3月1日 周一 23:59。');
+    expect(z.text).toContain('尚未支付的预付款为 ¥16,970.00，请在新的截止时间前付款。');
+    expect(z.text).toContain('新的付款截止时间：2027年3月1日 周一 23:59');
+    expect(z.text).toContain('说明：\n> 春节假期顺延');
+    expect(zh('booking_extended', { ...BOOKING, comment: undefined }).text).not.toContain('说明：');
+
+    const e = en('booking_extended');
+    expect(e.subject).toBe('[Deadline extended] Booking BK000012: pay by Mon 1 Mar 2027, 23:59');
+    expect(e.text).toContain('has been extended to Mon 1 Mar 2027, 23:59.');
+    expect(e.text).toContain('¥16,970.00 of the prepayment is still outstanding');
+    expect(e.html).toContain('春节假期顺延</blockquote>');
+  });
+
+  test('booking_confirmed: prepayment received in full', () => {
+    const z = zh('booking_confirmed', { ...BOOKING, paidFen: 2_697_000, outstandingFen: 0 });
+    expect(z.subject).toBe('【订单确认】订单 BK000012 已确认');
+    expect(z.text).toContain('我们已全额收到订单 BK000012 的预付款 ¥26,970.00，订单已确认。');
+    expect(z.text).toContain('已付金额：¥26,970.00');
+    expect(z.text).toContain('订单金额：¥89,900.00');
+    expect(z.text).not.toContain('付款方式');
+
+    const e = en('booking_confirmed', { ...BOOKING, paidFen: 2_697_000 });
+    expect(e.subject).toBe('[Booking confirmed] Booking BK000012 is confirmed');
+    expect(e.text).toContain('We have received the prepayment of ¥26,970.00 for booking BK000012 in full; the booking is confirmed.');
+    expect(e.html).toContain('Paid so far</td>');
+  });
+
+  test('booking_cancelled: the reason, and a refund only when something was paid', () => {
+    const z = zh('booking_cancelled');
+    expect(z.subject).toBe('【订单取消】订单 BK000012 已取消');
+    expect(z.text).toContain('很抱歉，您的订单 BK000012 已取消，原因：逾期未付款。');
+    expect(z.text).toContain('您已支付的 ¥10,000.00 将由财务部退还给您。');
+    expect(z.text).toContain('原因：逾期未付款');
+    for (const paidFen of [0, undefined, -5]) {
+      expect(zh('booking_cancelled', { ...BOOKING, paidFen }).text).not.toContain('退还');
+      expect(en('booking_cancelled', { ...BOOKING, paidFen }).text).not.toContain('refund');
+    }
+    const rejected = zh('booking_cancelled', { ...BOOKING, paidFen: 0, result: 'rejected', reason: '超出配额' });
+    expect(rejected.subject).toBe('【订单未获批准】订单 BK000012 未获批准');
+    expect(rejected.text).toContain('您的订单 BK000012 未获批准，原因：超出配额。');
+
+    const e = en('booking_cancelled');
+    expect(e.subject).toBe('[Booking cancelled] Booking BK000012 was cancelled');
+    expect(e.text).toContain('booking BK000012 has been cancelled (reason: 逾期未付款).');
+    expect(e.text).toContain('The ¥10,000.00 you have paid will be refunded to you by finance.');
+    expect(en('booking_cancelled', { ...BOOKING, result: 'rejected' }).subject).toBe('[Booking not approved] Booking BK000012 was not approved');
+  });
+
+  test('the franchisee is greeted by name when the recipient has none', () => {
+    expect(zh('booking_statement', { ...BOOKING, recipientName: undefined }).text.startsWith('华东加盟商 F001，您好：')).toBe(true);
+    expect(en('booking_reminder', { ...BOOKING, recipientName: undefined }).text.startsWith('Hello 华东加盟商 F001,')).toBe(true);
+  });
+
+  test('user text in table cells and payment instructions is escaped in HTML', () => {
+    const evil = '<script>alert("x")</script> & <b>bold</b>';
+    const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;';
+    const params: MailParams = {
+      ...BOOKING,
+      franchiseeName: '<i>F</i>',
+      bookingCode: 'BK<1>',
+      paymentInstructions: `第一行 ${evil}\n<img src=x onerror=alert(1)>`,
+      lines: [{ sku: '<u>SKU</u>', name: evil, size: '"M"', qty: 1, unitPriceFen: 100, amountFen: 100 }],
+    };
+    for (const locale of LOCALES) {
+      const mail = renderMail('booking_statement', locale, params, opts);
+      for (const raw of ['<script>', '<b>bold', '<i>F</i>', '<u>SKU', '<img', 'BK<1>']) expect(mail.html).not.toContain(raw);
+      expect(mail.html).toContain(`<td style="padding:4px 8px;">${escaped}</td>`);
+      expect(mail.html).toContain('<td style="padding:4px 8px;">&lt;u&gt;SKU&lt;/u&gt;</td>');
+      expect(mail.html).toContain('&quot;M&quot;');
+      expect(mail.html).toContain(`第一行 ${escaped}<br>&lt;img src=x onerror=alert(1)&gt;`);
+      expect(mail.html).toContain('BK&lt;1&gt;');
+      // Plain text keeps it as written.
+      expect(mail.text).toContain(evil);
+      expect(mail.text).toContain('<img src=x onerror=alert(1)>');
+    }
+  });
+
+  test(`a lines table shows at most ${MAX_TABLE_ROWS} rows, then how many more`, () => {
+    const lines = Array.from({ length: 250 }, (_, i) => ({
+      sku: `SKU-${String(i + 1).padStart(3, '0')}`,
+      name: `款式 ${i + 1}`,
+      size: 'M',
+      qty: 1,
+      unitPriceFen: 100,
+      amountFen: 100,
+    }));
+    const z = zh('booking_statement', { ...BOOKING, lines });
+    const rows = z.text.split('\n').filter((line) => line.startsWith('SKU-'));
+    expect(rows).toHaveLength(200);
+    expect(rows[199]).toMatch(/^SKU-200 /);
+    expect(z.text).not.toContain('SKU-201');
+    expect(z.text).toContain('… 另有 50 行');
+    expect((z.html.match(/<tr style="border-bottom:1px solid #e5e6eb;">/g) ?? []).length).toBe(200);
+    expect(z.html).not.toContain('SKU-201');
+    expect(z.html).toContain('… 另有 50 行');
+    expect(z.html.length).toBeLessThan(100_000);
+    expect(en('booking_statement', { ...BOOKING, lines }).text).toContain('… and 50 more lines');
+    expect(en('booking_statement', { ...BOOKING, lines: lines.slice(0, 201) }).text).toContain('… and 1 more line');
+    const exact = zh('booking_statement', { ...BOOKING, lines: lines.slice(0, 200) });
+    expect(exact.text).not.toContain('另有');
+    expect(exact.text).toContain('SKU-200');
+  });
+
+  test('missing or mistyped params (as JSON may bring them) never print undefined, null or NaN', () => {
+    const junk = {
+      bookingCode: null,
+      franchiseeName: 42,
+      seasonCode: '  ',
+      amountFen: '8990000',
+      prepaymentDueFen: 12.5,
+      paidFen: NaN,
+      outstandingFen: null,
+      paymentDeadline: 'tomorrow',
+      paymentInstructions: ['bank'],
+      lead: 7,
+      reason: null,
+      comment: {},
+      lines: [
+        null,
+        'a line',
+        { sku: '27SS-TS-001', name: null, size: undefined, qty: 2, unitPriceFen: 8_900, amountFen: 17_800 }, // kept, blank name and size
+        { sku: '27SS-SH-002', name: 'Shirt', size: 'L', qty: '3', unitPriceFen: 15_900, amountFen: 47_700 }, // qty a string
+        { sku: '27SS-DR-003', name: 'Dress', size: 'S', qty: 1, unitPriceFen: 239.5, amountFen: 23_950 }, // not integer fen
+        { sku: '27SS-PT-004', name: 'Pants', size: 'M', qty: 1, unitPriceFen: 13_900 }, // no amount
+        { name: 'no sku', qty: 1, unitPriceFen: 1, amountFen: 1 },
+      ],
+    } as unknown as MailParams;
+    for (const template of MAIL_TEMPLATES.filter(isBooking)) {
+      for (const locale of LOCALES) {
+        for (const params of [junk, {} as MailParams, { lines: 'not an array' } as unknown as MailParams]) {
+          const mail = renderMail(template, locale, params, opts);
+          expect(mail.subject.startsWith(TAGS[template][locale])).toBe(true);
+          for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(BAD);
+          expect(mail.text).not.toMatch(/¥(?![\d-])/);
+        }
+      }
+    }
+    const mail = zh('booking_statement', junk);
+    expect(mail.text).toMatch(/^27SS-TS-001 +2 +¥89\.00 +¥178\.00$/m);
+    for (const sku of ['27SS-SH-002', '27SS-DR-003', '27SS-PT-004', 'no sku']) expect(mail.text).not.toContain(sku);
+    expect(mail.text).not.toContain('订单金额');
+    expect(mail.text).not.toContain('应付预付款');
+    expect(mail.text).toContain('请按时支付预付款，全额到账后订单即确认。');
+    expect(mail.text).toContain('请在付款附言中注明订单号，以便我们核对到账。');
+    expect(zh('booking_statement', {}).subject).toBe('【订货确认单】期货订单');
+    expect(en('booking_reminder', {}).subject).toBe('[Payment reminder] Prepayment due soon');
+    expect(en('booking_extended', {}).subject).toBe('[Deadline extended] payment deadline extended');
+    expect(zh('booking_confirmed', {}).text).toContain('我们已全额收到您订单的预付款，订单已确认。');
+    expect(en('booking_cancelled', {}).text).toContain('We are sorry: your booking has been cancelled.');
   });
 });

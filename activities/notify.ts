@@ -17,9 +17,16 @@ export interface NotifyInput {
   names?: Partial<Record<NameField, string | null>>;
   userIds?: string[];
   audience?: TaskAudience;
+  /** Also (or only) to this franchisee's own e-mail address. */
+  franchiseeId?: string;
+  /** Fills the booking's figures and lines into the params (see bookingMailParams). */
+  bookingId?: string;
 }
 
-export function notifyActivities(db: Db, mail: MailActivities, tasks: ReturnType<typeof taskActivities>) {
+/** Params a mail about a booking carries, read when it is first sent. */
+export type BookingMailParams = (bookingId: string) => Promise<MailParams>;
+
+export function notifyActivities(db: Db, mail: MailActivities, tasks: ReturnType<typeof taskActivities>, bookingParams?: BookingMailParams) {
   return {
     /** Returns the users a mail went to (or already had gone to). */
     async notify(input: NotifyInput): Promise<{ userIds: string[] }> {
@@ -28,7 +35,7 @@ export function notifyActivities(db: Db, mail: MailActivities, tasks: ReturnType
       const names = new Map(
         (await db.user.findMany({ where: { id: { in: nameIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
       );
-      const params: MailParams = { ...input.params };
+      const params: MailParams = { ...(input.bookingId && bookingParams ? await bookingParams(input.bookingId) : {}), ...input.params };
       for (const [field, id] of Object.entries(input.names ?? {}) as [NameField, string | null][]) {
         const name = id ? names.get(id) : undefined;
         if (name) params[field] = name;
@@ -37,6 +44,18 @@ export function notifyActivities(db: Db, mail: MailActivities, tasks: ReturnType
       for (const userId of [...new Set(userIds)]) {
         const r = await mail.sendMail({ idempotencyKey: `${input.key}:${userId}`, toUserId: userId, template: input.template, params, workflowId: input.workflowId });
         if (r.status !== 'no_address' && r.status !== 'rejected') delivered.push(userId);
+      }
+      if (input.franchiseeId) {
+        const f = await db.franchisee.findUnique({ where: { id: input.franchiseeId }, select: { email: true, name: true } });
+        if (f) {
+          await mail.sendMail({
+            idempotencyKey: `${input.key}:franchisee:${input.franchiseeId}`,
+            to: { email: f.email, name: f.name },
+            template: input.template,
+            params: { ...params, franchiseeName: params.franchiseeName ?? f.name },
+            workflowId: input.workflowId,
+          });
+        }
       }
       return { userIds: delivered };
     },

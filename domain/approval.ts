@@ -43,7 +43,7 @@ export interface ChainSpec {
 
 export const BASE_DECISIONS = ['approve', 'reject', 'send_back'] as const;
 /** Decisions that need a comment (the reason or what to change). */
-export const COMMENT_REQUIRED = new Set(['reject', 'send_back']);
+export const COMMENT_REQUIRED = new Set(['reject', 'send_back', 'cancel']);
 
 export interface ProcessRef {
   workflowId: string;
@@ -68,7 +68,7 @@ export interface TaskState {
   dueAt: string;
   status: 'open' | 'done' | 'cancelled';
   escalationLevel: number;
-  decision?: { decision: string; comment: string | null; byUserId: string; byName: string; at: string };
+  decision?: { decision: string; comment: string | null; byUserId: string; byName: string; at: string; data?: Record<string, unknown> };
 }
 
 /** When a task is due, and when its reminders and escalation levels fire (ISO instants). */
@@ -83,9 +83,16 @@ export type ChainOutcome =
   | { result: 'rejected'; reason: string; byUserId: string; stepKey: string }
   | { result: 'withdrawn'; reason: string | null; byUserId: string };
 
+/** How a process ends: a chain's outcome, or a process of its own kind completed or cancelled. */
+export type ProcessOutcome =
+  | ChainOutcome
+  | { result: 'completed' }
+  | { result: 'cancelled'; reason: string | null; byUserId: string | null };
+
 // ---- Updates (the API sends them; validators refuse with the codes below) --------------
 
-export interface DecideInput { taskId: string; actor: Actor; decision: string; comment?: string | null }
+/** `data`: what a process's own decision carries (e.g. extend's new paymentDeadline). */
+export interface DecideInput { taskId: string; actor: Actor; decision: string; comment?: string | null; data?: Record<string, unknown> | null }
 export interface DelegateInput { taskId: string; actor: Actor; toUserId: string; comment?: string | null }
 export interface ClaimInput { taskId: string; actor: Actor }
 export interface WithdrawInput { actor: Actor; reason?: string | null }
@@ -107,6 +114,8 @@ export const REFUSALS = {
   process_finished: 409,
   validation_failed: 422,
   urge_too_soon: 429,
+  duplicate_payment_reference: 409,
+  booking_closed: 409,
 } as const;
 export type RefusalCode = keyof typeof REFUSALS;
 

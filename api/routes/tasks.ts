@@ -17,6 +17,11 @@ const comment = z.string().trim().max(2000, 'at most 2000 characters').nullish()
 const DecisionBody = z.object({
   decision: z.string().regex(/^[a-z_]{1,40}$/, 'must be a decision such as approve, reject or send_back'),
   comment,
+  /** What a process's own decision carries, e.g. extend's {paymentDeadline: 'YYYY-MM-DD'}. */
+  data: z
+    .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean(), z.null()]), { error: 'must be an object of simple values' })
+    .refine((d) => Object.keys(d).length <= 10, 'at most 10 fields')
+    .nullish(),
 });
 const DelegateBody = z.object({ toUserId: uuid, comment });
 const BulkDecisionBody = z.object({
@@ -161,7 +166,7 @@ export function taskRoutes(ctx: AppContext): Router {
     const task = await loadVisible(req);
     refuseClosed(task);
     const user = currentUser(req);
-    await taskUpdate(task, decideUpdate, { taskId: task.id, actor: actorOf(user), decision: body.decision, comment: body.comment ?? null });
+    await taskUpdate(task, decideUpdate, { taskId: task.id, actor: actorOf(user), decision: body.decision, comment: body.comment ?? null, ...(body.data ? { data: body.data } : {}) });
     res.json(await reload(task.id));
   });
 

@@ -25,7 +25,9 @@ import {
   type AssigneeRef,
   type ChainOutcome,
   type ChainSpec,
+  type DecideInput,
   type Deadlines,
+  type ProcessOutcome,
   type ProcessRef,
   type StepSpec,
   type TaskState,
@@ -64,7 +66,14 @@ export type StepOutcome =
   | { kind: 'rejected'; task: TaskState }
   | { kind: 'sent_back'; task: TaskState }
   | { kind: 'decided'; decision: string; task: TaskState }
-  | { kind: 'withdrawn' };
+  | { kind: 'withdrawn' }
+  /** The process's own condition (StepOptions.until) ended the step before anyone decided. */
+  | { kind: 'interrupted' };
+
+export interface StepOptions {
+  /** Ends the step early (its open tasks cancelled), e.g. a booking paid while its manager decides. */
+  until?: () => boolean;
+}
 
 interface Withdrawal {
   byUserId: string;
@@ -85,6 +94,13 @@ export interface EngineHooks {
   onSentBack?(task: TaskState): Promise<void>;
   /** After the submitter resubmitted, before the chain resumes. */
   onResubmitted?(comment: string | null): Promise<void>;
+  /** A process's own check of a decision (e.g. extend's data); refuses by throwing refuse(…). */
+  validateDecision?(task: TaskState, input: DecideInput): void;
+}
+
+export interface EngineOptions {
+  /** false: the submitter cannot withdraw (a booking is cancelled by the manager instead). */
+  withdrawable?: boolean;
 }
 
 export class ApprovalEngine {
@@ -111,6 +127,7 @@ export class ApprovalEngine {
   constructor(
     readonly process: ProcessRef,
     private readonly hooks: EngineHooks = {},
+    private readonly options: EngineOptions = {},
   ) {}
 
   /** Registers the handlers, snapshots the settings and records the start. */
@@ -159,7 +176,7 @@ export class ApprovalEngine {
   }
 
   /** One human step: its tasks, their deadlines, and the decision(s) that settle it. */
-  async humanStep(step: StepSpec): Promise<StepOutcome> {
+  async humanStep(step: StepSpec, opts: StepOptions = {}): Promise<StepOutcome> {
     const mode = step.mode ?? 'all';
     const deadlines = await this.deadlinesFor(step.due);
     const tasks: TaskState[] = [];
@@ -170,19 +187,24 @@ export class ApprovalEngine {
     tasks.push(...created);
 
     let outcome: StepOutcome | undefined;
-    await condition(() => (outcome = this.withdrawal ? { kind: 'withdrawn' } : this.settle(tasks, mode)) !== undefined);
-    await this.closeOpen(tasks, 'step_settled');
+    await condition(() => (outcome = this.withdrawal ? { kind: 'withdrawn' } : this.settle(tasks, mode)) !== undefined || !!opts.until?.());
+    // A decision settles the step even when the process's condition also holds by now.
+    outcome ??= { kind: 'interrupted' };
+    await this.closeOpen(tasks, outcome.kind === 'interrupted' ? 'interrupted' : 'step_settled');
     return outcome!;
   }
 
   /** Marks the end: waits for handlers, closes what is open, records and tells the outcome. */
-  async finish(outcome: ChainOutcome, cc: AssigneeRef[] = []): Promise<void> {
+  async finish(outcome: ProcessOutcome, cc: AssigneeRef[] = []): Promise<void> {
     await condition(allHandlersFinished);
     this.status = outcome.result;
     const open = [...this.tasks.values()].filter((t) => t.status === 'open');
     await this.closeOpen(open, outcome.result);
     if (outcome.result === 'withdrawn') {
       await this.audit('withdrawn', { actorId: outcome.byUserId }, withoutNull({ reason: outcome.reason }));
+    }
+    if (outcome.result === 'cancelled') {
+      await this.audit('cancelled', { actorId: outcome.byUserId }, withoutNull({ reason: outcome.reason }));
     }
     await acts.updateProcess({ workflowId: this.process.workflowId, status: outcome.result, result: outcome, ended: true, at: this.now() });
     await this.audit('completed', {}, withoutNull({ result: outcome.result, reason: 'reason' in outcome ? outcome.reason : null }));
@@ -355,18 +377,19 @@ export class ApprovalEngine {
 
     setHandler(
       decideUpdate,
-      async ({ taskId, actor, decision, comment }) => {
+      async ({ taskId, actor, decision, comment, data }) => {
         const task = this.tasks.get(taskId)!;
         task.status = 'done';
-        task.decision = { decision, comment: comment?.trim() || null, byUserId: actor.userId, byName: actor.name, at: this.now() };
+        task.decision = { decision, comment: comment?.trim() || null, byUserId: actor.userId, byName: actor.name, at: this.now(), ...(data ? { data } : {}) };
         this.decisionsThisRound += 1;
         await acts.completeTask({ taskId, decision, comment: task.decision.comment, byUserId: actor.userId, at: task.decision.at });
-        await this.audit('decided', { actorId: actor.userId, actorName: actor.name }, withoutNull({ taskId, stepKey: task.stepKey, decision, comment: task.decision.comment }));
+        await this.audit('decided', { actorId: actor.userId, actorName: actor.name }, withoutNull({ taskId, stepKey: task.stepKey, decision, comment: task.decision.comment, data }));
         this.persisted.add(taskId);
         return { ...task };
       },
       {
-        validator: ({ taskId, actor, decision, comment }) => {
+        validator: (input) => {
+          const { taskId, actor, decision, comment } = input;
           const task = this.openTaskFor(taskId);
           if (!mayDecide(task, actor)) refuse('forbidden', 'This task is not yours to decide');
           if (!task.allowedDecisions.includes(decision)) {
@@ -376,6 +399,7 @@ export class ApprovalEngine {
             refuse('validation_failed', `A ${decision} needs a comment`, { comment: decision === 'reject' ? 'give the reason' : 'say what to change' });
           }
           if (comment && comment.length > MAX_COMMENT) refuse('validation_failed', 'Comment too long', { comment: `at most ${MAX_COMMENT} characters` });
+          this.hooks.validateDecision?.(task, input);
         },
       },
     );
@@ -465,6 +489,7 @@ export class ApprovalEngine {
       {
         validator: ({ actor }) => {
           this.refuseIfFinished();
+          if (this.options.withdrawable === false) refuse('not_open', 'This process cannot be withdrawn; ask the merchandise manager to cancel it');
           if (actor.userId !== this.process.submitterId) refuse('forbidden', 'Only the submitter may withdraw');
           if (this.withdrawal) refuse('process_finished', 'Already withdrawn');
           if (this.decisionsThisRound > 0 && this.status !== 'sent_back') {
@@ -567,7 +592,7 @@ export class ApprovalEngine {
   }
 
   /** One audit event, keyed by its position in this run so a retry writes it once. */
-  private async audit(
+  async audit(
     type: string,
     actor: { actorId?: string | null; actorName?: string | null },
     detail: Record<string, unknown>,
@@ -591,6 +616,20 @@ export class ApprovalEngine {
   private async recipients(task: TaskState): Promise<string[]> {
     if (task.assigneeId) return [task.assigneeId];
     return acts.taskRecipients({ assigneeId: null, candidateRole: task.candidateRole, candidateRegionId: task.candidateRegionId });
+  }
+
+  /** Queues mail to a franchisee's own address (statements, reminders) through the outbox. */
+  mailFranchisee(template: MailTemplateName, franchiseeId: string, params: MailParams, bookingId?: string): void {
+    const { workflowId, runId } = workflowInfo();
+    this.mailSeq += 1;
+    this.outbox.push(
+      mailActs.notify({ key: `${workflowId}:${runId}:mail:${this.mailSeq}`, workflowId, template, params, franchiseeId, ...(bookingId ? { bookingId } : {}) }),
+    );
+  }
+
+  /** Queues mail to users (see send) for a process's own events. */
+  mailUsers(template: MailTemplateName, userIds: string[], params: MailParams): void {
+    this.send(template, userIds, params);
   }
 
   /**

@@ -6,6 +6,7 @@ import type {
   ClaimInput,
   DecideInput,
   DelegateInput,
+  ProcessOutcome,
   ResubmitInput,
   TaskState,
   UrgeInput,
@@ -26,7 +27,7 @@ export interface ProcessStateView {
   processId: string;
   title: string;
   submitterId: string;
-  status: 'running' | 'sent_back' | 'approved' | 'rejected' | 'withdrawn';
+  status: 'running' | 'sent_back' | ProcessOutcome['result'];
   round: number;
   currentStep: string | null;
   steps: { key: string; title: { 'zh-CN': string; en: string }; mode: 'all' | 'any' }[];

@@ -4,6 +4,7 @@ import type { Config } from '../lib/config';
 import type { Db } from '../lib/db/client';
 import { createMailTransport, type MailTransport } from '../lib/mail/transport';
 import { auditActivities } from './audit';
+import { bookingActivities, bookingMailParams } from './bookings';
 import { calendarActivities } from './calendar';
 import { mailActivities } from './mail';
 import { notifyActivities } from './notify';
@@ -26,8 +27,9 @@ export function createActivities(deps: ActivityDeps) {
     ...calendarActivities(deps.db, deps.config),
     ...mail,
     ...tasks,
-    ...notifyActivities(deps.db, mail, tasks),
+    ...notifyActivities(deps.db, mail, tasks, bookingMailParams(deps.db)),
     ...planActivities(deps.db),
+    ...bookingActivities(deps.db, deps.config),
   };
 }
 

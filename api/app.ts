@@ -12,7 +12,9 @@ import { healthRoutes } from './routes/health';
 import { infoRoutes } from './routes/info';
 import { approvalRoutes } from './routes/approvals';
 import { delegationRoutes } from './routes/delegations';
+import { bookingRoutes } from './routes/bookings';
 import { planRoutes } from './routes/plans';
+import { quotaRoutes } from './routes/quotas';
 import { auditRoutes, processRoutes } from './routes/processes';
 import { settingsRoutes } from './routes/settings';
 import { taskRoutes } from './routes/tasks';
@@ -64,6 +66,8 @@ export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): E
   app.use(approvalRoutes(ctx));
   app.use(delegationRoutes(ctx));
   app.use(planRoutes(ctx));
+  app.use(bookingRoutes(ctx));
+  app.use(quotaRoutes(ctx));
   app.use('/api', unknownApiRoute);
 
   const uiDist = options.uiDist ?? ADMIN_UI_DIST;

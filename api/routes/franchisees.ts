@@ -46,7 +46,7 @@ function franchiseeView(f: WithQuotas) {
     email: f.email,
     prepaymentShareBp: f.prepaymentShareBp,
     paymentWindowDays: f.paymentWindowDays,
-    quotas: f.quotas.map((q) => ({ seasonCode: q.seasonCode, quotaFen: Number(q.quotaFen) })),
+    quotas: f.quotas.map((q) => ({ seasonCode: q.seasonCode, quotaFen: Number(q.quotaFen), source: q.source })),
   };
 }
 

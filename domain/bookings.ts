@@ -1,0 +1,133 @@
+// Order-fair booking (订货会期货订单与预付款, DOMAIN.md process 2): the rules of a futures
+// order's amount, its prepayment, its payment deadline and how it compares to the quota.
+// Pure functions (the workflow imports this file too): money in integer fen, computed in
+// BigInt so no amount is ever rounded by floating point; time through luxon in a given zone.
+import { DateTime, Duration } from 'luxon';
+import type { Actor } from './approval';
+
+export type BookingStatus = 'awaiting_approval' | 'awaiting_payment' | 'overdue' | 'confirmed' | 'cancelled' | 'rejected';
+/** Statuses whose booking holds quota and may still be paid. */
+export const OPEN_STATUSES: readonly BookingStatus[] = ['awaiting_approval', 'awaiting_payment', 'overdue'];
+/** Statuses of a booking that counts against the quota (a cancelled one releases it). */
+export const ACTIVE_STATUSES: readonly BookingStatus[] = [...OPEN_STATUSES, 'confirmed'];
+
+/** within: quota × (1 − tolerance) ≤ amount ≤ quota. Anything else goes to the manager. */
+export type QuotaCheck = 'within' | 'below' | 'above' | 'no_quota';
+
+export const BP = 10_000n;
+
+/** `BK000012`: what a franchisee writes in the transfer remark. */
+export function bookingCode(seq: number): string {
+  return `BK${String(seq).padStart(6, '0')}`;
+}
+
+export function bookingWorkflowId(bookingId: string): string {
+  return `booking-${bookingId}`;
+}
+
+/** A share such as 0.3 in basis points (3000), rounded to the nearest basis point. */
+export function shareToBp(share: number): number {
+  return Math.round(share * 10_000);
+}
+
+export interface PricedLine {
+  qty: number;
+  unitPriceFen: number;
+}
+
+/** Line amount: quantity × unit price, exact. */
+export function lineAmountFen(line: PricedLine): bigint {
+  return BigInt(line.qty) * BigInt(line.unitPriceFen);
+}
+
+export function orderTotals(lines: PricedLine[]): { amountFen: bigint; totalQty: number } {
+  return {
+    amountFen: lines.reduce((s, l) => s + lineAmountFen(l), 0n),
+    totalQty: lines.reduce((s, l) => s + l.qty, 0),
+  };
+}
+
+/**
+ * The prepayment due (预付金额): amount × share, **rounded half up to the whole fen**
+ * (四舍五入到分): 5 fen at 30% is 1.5 → 2 fen, 1 fen at 30% is 0.3 → 0 fen. Exact in BigInt
+ * for any amount.
+ */
+export function prepaymentDueFen(amountFen: bigint, shareBp: number): bigint {
+  if (amountFen < 0n) throw new RangeError('amount must not be negative');
+  if (!Number.isInteger(shareBp) || shareBp < 0 || shareBp > 10_000) throw new RangeError('share must be 0..10000 basis points');
+  return (amountFen * BigInt(shareBp) * 2n + BP) / (2n * BP);
+}
+
+/** How an order compares to the season quota; toleranceBp is booking.quotaTolerance in basis points. */
+export function quotaCheck(amountFen: bigint, quotaFen: bigint | null, toleranceBp: number): QuotaCheck {
+  if (quotaFen === null || quotaFen <= 0n) return 'no_quota';
+  if (amountFen > quotaFen) return 'above';
+  // amount < quota × (1 − tol), compared without division.
+  if (amountFen * BP < quotaFen * (BP - BigInt(toleranceBp))) return 'below';
+  return 'within';
+}
+
+/**
+ * The payment deadline: `window` after `from`. A whole-day window (P7D) ends at the end of
+ * that calendar day in the business zone, so "7 days" means "by the end of the 7th day";
+ * a window with a time part (PT30S, in tests) is exact. Calendar days: banks take transfers
+ * on holidays too.
+ */
+export function paymentDeadline(fromIso: string, window: string, zone: string): string {
+  const from = DateTime.fromISO(fromIso, { zone });
+  const d = Duration.fromISO(window);
+  if (!from.isValid || !d.isValid) throw new RangeError(`invalid deadline input ${fromIso} + ${window}`);
+  const o = d.shiftTo('days', 'hours', 'minutes', 'seconds', 'milliseconds').toObject();
+  const wholeDays = !o.hours && !o.minutes && !o.seconds && !o.milliseconds;
+  const at = from.plus(d);
+  return (wholeDays ? at.endOf('day') : at).toUTC().toISO()!;
+}
+
+/** A date picked by a person (YYYY-MM-DD) as a deadline: the end of that day in the zone. */
+export function endOfDay(isoDate: string, zone: string): string | null {
+  const d = DateTime.fromISO(isoDate, { zone });
+  return /^\d{4}-\d{2}-\d{2}$/.test(isoDate) && d.isValid ? d.endOf('day').toUTC().toISO() : null;
+}
+
+/**
+ * What the booking workflow is given: the API prices the order; the workflow sets the payment
+ * deadline from its own clock when it starts (the same instant the API showed, in production).
+ */
+export interface OrderBookingInput {
+  bookingId: string;
+  code: string;
+  title: string;
+  submitterId: string;
+  seasonCode: string;
+  franchiseeId: string;
+  franchiseeName: string;
+  amountFen: number;
+  prepaymentDueFen: number;
+  quotaCheck: QuotaCheck;
+  quotaFen: number | null;
+  /** Snapshot of the settings when booked (a change applies to later bookings). */
+  terms: { paymentWindow: string; reminderLeadTimes: string[] };
+}
+
+export interface RecordPaymentInput {
+  actor: Actor;
+  amountFen: number;
+  reference: string;
+  paidOn?: string | null;
+  note?: string | null;
+}
+
+export interface CancelBookingInput {
+  actor: Actor;
+  reason: string;
+}
+
+export interface BookingStateView {
+  bookingId: string;
+  status: BookingStatus;
+  amountFen: number;
+  prepaymentDueFen: number;
+  paidFen: number;
+  paymentDeadline: string;
+  references: string[];
+}

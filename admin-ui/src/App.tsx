@@ -1,7 +1,9 @@
 import { isValidElement, type ReactElement } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import approvals from './approvals';
 import { authProvider } from './authProvider';
+import { BOOKING_WRITER_ROLES, bookingResource, FRANCHISEE_ROLES, PAYMENT_ROLES, PAYMENTS_PATH, PaymentsPage, SUMMARY_PATH, SummaryPage } from './bookings';
 import { hasAnyRole, STAFF_ROLES } from './common';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
@@ -50,6 +52,21 @@ export const App = () => (
           {hasAnyRole(permissions, STAFF_ROLES) ? <Resource name="approvals" {...approvals} /> : null}
           {/* 计划 / Plans: season purchase and launch plans with their approval (staff). */}
           {hasAnyRole(permissions, STAFF_ROLES) ? <Resource name="plans" {...plans} /> : null}
+          {/* 订货 / Booking: futures orders for staff, finance and franchisees (their own); creating for the merchandise writers. */}
+          {hasAnyRole(permissions, [...STAFF_ROLES, ...FRANCHISEE_ROLES]) ? (
+            <Resource name="bookings" {...bookingResource(hasAnyRole(permissions, BOOKING_WRITER_ROLES))} />
+          ) : null}
+          {/* 收款 (finance) and 订货汇总 (staff, finance). */}
+          {hasAnyRole(permissions, PAYMENT_ROLES) ? (
+            <CustomRoutes>
+              <Route path={PAYMENTS_PATH} element={<PaymentsPage />} />
+            </CustomRoutes>
+          ) : null}
+          {hasAnyRole(permissions, STAFF_ROLES) ? (
+            <CustomRoutes>
+              <Route path={SUMMARY_PATH} element={<SummaryPage />} />
+            </CustomRoutes>
+          ) : null}
           {md.elements}
         </>
       );

@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations } from 'react-admin';
+import { bookingMessages } from '../bookings/i18n';
 import { masterDataMessages } from '../masterData';
 import { roles } from '../masterData/i18n/en';
 
@@ -22,6 +23,9 @@ const app = {
     menu: {
       inbox: 'Inbox',
       start_approval: 'Start approval',
+      booking_group: 'Booking',
+      booking_payments: 'Payments',
+      booking_summary: 'Booking summary',
     },
     common: {
       yes: 'Yes',
@@ -69,6 +73,11 @@ const app = {
       user_required: 'Pick a user',
       claimed: 'Claimed: the task is now yours',
       open_process: 'Open its process',
+      cancel_reason: 'Reason for cancelling',
+      extend_deadline: 'New payment deadline (optional)',
+      extend_deadline_help: 'Empty: one more payment window',
+      extend_deadline_invalid: 'Pick today or a later day',
+      refunded_help: 'Confirm that the money has been paid back to the franchisee.',
     },
     action: {
       delegate: 'Delegate',
@@ -85,6 +94,7 @@ const app = {
       extend: 'Extend',
       cancel: 'Cancel',
       confirm: 'Confirm',
+      refunded: 'Refunded',
     },
     process_type: {
       approval: 'General approval',
@@ -159,6 +169,12 @@ const app = {
         withdrawn: 'Withdrawn',
         notified: 'Copied (cc)',
         completed: 'Ended',
+        cancelled: 'Cancelled',
+        statement_sent: 'Statement sent',
+        payment_recorded: 'Payment recorded',
+        confirmed: 'Prepayment received in full',
+        payment_overdue: 'Payment overdue',
+        deadline_extended: 'Payment deadline extended',
       },
       detail: {
         task_created: '%{step}: %{who}',
@@ -397,6 +413,8 @@ export const en: TranslationMessages = mergeTranslations(
   app,
   // Master-data pages bring their own labels (admin-ui/src/masterData).
   masterDataMessages.en,
+  // The booking pages (admin-ui/src/bookings).
+  bookingMessages.en,
 ) as TranslationMessages;
 
 export default en;

@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import { mergeTranslations } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import chineseMessages from 'ra-language-chinese';
+import { bookingMessages } from '../bookings/i18n';
 import { masterDataMessages } from '../masterData';
 import { roles } from '../masterData/i18n/zh';
 
@@ -153,6 +154,9 @@ const app = {
     menu: {
       inbox: '审批待办',
       start_approval: '发起审批',
+      booking_group: '订货',
+      booking_payments: '收款',
+      booking_summary: '订货汇总',
     },
     common: {
       yes: '是',
@@ -200,6 +204,11 @@ const app = {
       user_required: '请选择一位用户',
       claimed: '已认领，任务现在由您处理',
       open_process: '查看所属流程',
+      cancel_reason: '取消原因',
+      extend_deadline: '新的付款截止日期（可选）',
+      extend_deadline_help: '不填则再给一个付款期限',
+      extend_deadline_invalid: '请选择今天或以后的日期',
+      refunded_help: '确认已将款项退还给加盟商。',
     },
     action: {
       delegate: '转交',
@@ -216,6 +225,7 @@ const app = {
       extend: '延期',
       cancel: '取消',
       confirm: '确认',
+      refunded: '已退款',
     },
     process_type: {
       approval: '通用审批',
@@ -290,6 +300,12 @@ const app = {
         withdrawn: '撤回',
         notified: '抄送',
         completed: '结束',
+        cancelled: '取消',
+        statement_sent: '发送对账单',
+        payment_recorded: '登记收款',
+        confirmed: '预付款已收齐',
+        payment_overdue: '付款逾期',
+        deadline_extended: '付款截止延期',
       },
       detail: {
         task_created: '%{step}：%{who}',
@@ -529,6 +545,8 @@ export const zh: TranslationMessages = mergeTranslations(
   app,
   // Master-data pages bring their own labels (admin-ui/src/masterData).
   masterDataMessages.zh,
+  // The booking pages (admin-ui/src/bookings).
+  bookingMessages.zh,
 ) as TranslationMessages;
 
 export default zh;

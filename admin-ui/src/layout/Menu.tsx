@@ -1,13 +1,40 @@
 import AddTaskIcon from '@mui/icons-material/AddTask';
 import InboxIcon from '@mui/icons-material/MoveToInbox';
-import { Divider } from '@mui/material';
-import { Menu as RaMenu, usePermissions, useResourceDefinitions } from 'react-admin';
+import PaymentsIcon from '@mui/icons-material/Payments';
+import SummaryIcon from '@mui/icons-material/TableChart';
+import { Divider, ListSubheader } from '@mui/material';
+import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
+import { PAYMENT_ROLES, PAYMENTS_PATH, SUMMARY_PATH } from '../bookings';
 import { hasAnyRole, STAFF_ROLES } from '../common';
 
 /** Resources with their own menu entries here; every other resource (master data) follows. */
-const OWN = new Set(['tasks', 'processes', 'plans', 'approvals']);
+const OWN = new Set(['tasks', 'processes', 'plans', 'approvals', 'bookings']);
 
-/** Inbox, tasks, processes, start an approval (staff); then the master-data resources. */
+/** 订货 / Booking: the bookings (staff, finance, franchisees), payments (finance), the summary (staff, finance). */
+const BookingGroup = () => {
+  const { permissions } = usePermissions();
+  const resources = useResourceDefinitions();
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  const payments = hasAnyRole(permissions, PAYMENT_ROLES);
+  const summary = hasAnyRole(permissions, STAFF_ROLES);
+  if (!resources.bookings && !payments && !summary) return null;
+  return (
+    <>
+      <Divider sx={{ my: 1 }} />
+      {open ? (
+        <ListSubheader component="div" disableSticky sx={{ lineHeight: '32px', bgcolor: 'transparent' }} data-testid="menu-booking-group">
+          {translate('app.menu.booking_group')}
+        </ListSubheader>
+      ) : null}
+      {resources.bookings ? <RaMenu.ResourceItem name="bookings" data-testid="menu-bookings" /> : null}
+      {payments ? <RaMenu.Item to={PAYMENTS_PATH} primaryText="app.menu.booking_payments" leftIcon={<PaymentsIcon />} data-testid="menu-booking-payments" /> : null}
+      {summary ? <RaMenu.Item to={SUMMARY_PATH} primaryText="app.menu.booking_summary" leftIcon={<SummaryIcon />} data-testid="menu-booking-summary" /> : null}
+    </>
+  );
+};
+
+/** Inbox, tasks, processes, start an approval (staff); the booking group; then the master-data resources. */
 export const Menu = () => {
   const { permissions } = usePermissions();
   const resources = useResourceDefinitions();
@@ -21,6 +48,7 @@ export const Menu = () => {
       {resources.approvals && hasAnyRole(permissions, STAFF_ROLES) ? (
         <RaMenu.Item to="/approvals/create" primaryText="app.menu.start_approval" leftIcon={<AddTaskIcon />} data-testid="menu-start-approval" />
       ) : null}
+      <BookingGroup />
       {others.length ? <Divider sx={{ my: 1 }} /> : null}
       {others.map((name) => (
         <RaMenu.ResourceItem key={name} name={name} />

@@ -1,5 +1,8 @@
 import ApproveIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
+import CancelIcon from '@mui/icons-material/Block';
 import DelegateIcon from '@mui/icons-material/ForwardToInbox';
+import ExtendIcon from '@mui/icons-material/MoreTime';
+import RefundedIcon from '@mui/icons-material/CurrencyExchange';
 import RejectIcon from '@mui/icons-material/HighlightOff';
 import ResubmitIcon from '@mui/icons-material/Replay';
 import SendBackIcon from '@mui/icons-material/Undo';
@@ -28,7 +31,7 @@ import {
   useTranslate,
   type Identifier,
 } from 'react-admin';
-import { COMMENT_REQUIRED, errorMessage, hasAnyRole, ResponsiveDialog, USER_READER_ROLES, type Task } from '../common';
+import { COMMENT_REQUIRED, errorMessage, hasAnyRole, ResponsiveDialog, useFormatters, USER_READER_ROLES, type Task } from '../common';
 import type { AppDataProvider } from '../dataProvider';
 
 const BASE = ['approve', 'reject', 'send_back'];
@@ -38,6 +41,9 @@ const TEST_IDS: Record<string, string> = {
   reject: 'reject-button',
   send_back: 'send-back-button',
   resubmit: 'resubmit-button',
+  extend: 'extend-button',
+  cancel: 'cancel-button',
+  refunded: 'refunded-button',
 };
 
 const ICONS: Record<string, ReactNode> = {
@@ -45,6 +51,9 @@ const ICONS: Record<string, ReactNode> = {
   reject: <RejectIcon />,
   send_back: <SendBackIcon />,
   resubmit: <ResubmitIcon />,
+  extend: <ExtendIcon />,
+  cancel: <CancelIcon />,
+  refunded: <RefundedIcon />,
 };
 
 const COLORS: Record<string, ButtonProps['color']> = {
@@ -52,6 +61,21 @@ const COLORS: Record<string, ButtonProps['color']> = {
   reject: 'error',
   send_back: 'warning',
   resubmit: 'primary',
+  extend: 'primary',
+  cancel: 'error',
+  refunded: 'success',
+};
+
+/** Decisions that need a comment: the engine's (reject, send back) and cancelling an overdue booking. */
+const needsComment = (decision: string) => COMMENT_REQUIRED.has(decision) || decision === 'cancel';
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+const todayIn = (tz: string): string => {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  } catch {
+    return new Date().toISOString().slice(0, 10);
+  }
 };
 
 const stop = (event: MouseEvent) => event.stopPropagation();
@@ -63,8 +87,16 @@ export const useDecide = () => {
   const refresh = useRefresh();
   const translate = useTranslate();
   return useMutation({
-    mutationFn: ({ task, decision, comment }: { task: Task; decision: string; comment?: string }) =>
-      dataProvider.decideTask(task.id, { decision, ...(comment?.trim() ? { comment: comment.trim() } : {}) }),
+    mutationFn: ({ task, decision, comment, data }: { task: Task; decision: string; comment?: string; data?: Record<string, unknown> }) => {
+      // `data` carries a decision's own values, e.g. extend's new payment deadline (the API reads it; the
+      // data provider passes the body through as it is).
+      const body = {
+        decision,
+        ...(comment?.trim() ? { comment: comment.trim() } : {}),
+        ...(data && Object.keys(data).length ? { data } : {}),
+      };
+      return dataProvider.decideTask(task.id, body);
+    },
     onSuccess: (_data, { task, decision }) => {
       notify('app.task.decided', {
         type: 'success',
@@ -79,7 +111,10 @@ export const useDecide = () => {
   });
 };
 
-/** Asks for a comment (required for reject and send back), then sends the decision. */
+/**
+ * Asks for a comment (required for reject, send back and cancel), for extend also an optional
+ * new payment deadline, then sends the decision.
+ */
 const DecisionDialog = ({
   task,
   decision,
@@ -93,26 +128,52 @@ const DecisionDialog = ({
 }) => {
   const translate = useTranslate();
   const decide = useDecide();
+  const f = useFormatters();
   const [comment, setComment] = useState('');
+  const [deadline, setDeadline] = useState('');
   const [touched, setTouched] = useState(false);
-  const required = COMMENT_REQUIRED.has(decision);
+  const required = needsComment(decision);
   const missing = required && !comment.trim();
+  // The new deadline is the end of the day picked (in the business zone): today at the earliest.
+  const today = todayIn(f.tz);
+  const badDeadline = decision === 'extend' && !!deadline && !(/^\d{4}-\d{2}-\d{2}$/.test(deadline) && deadline >= today);
   const label = translate(`app.decision.${decision}`, { _: decision });
   const commentLabel = translate(
-    decision === 'reject' ? 'app.task.reason' : decision === 'send_back' ? 'app.task.send_back_comment' : 'app.task.comment',
+    decision === 'reject'
+      ? 'app.task.reason'
+      : decision === 'send_back'
+        ? 'app.task.send_back_comment'
+        : decision === 'cancel'
+          ? 'app.task.cancel_reason'
+          : 'app.task.comment',
   );
   const submit = () => {
     setTouched(true);
-    if (missing) return;
-    decide.mutate({ task, decision, comment }, { onSettled: () => onClose() });
+    if (missing || badDeadline) return;
+    const data = decision === 'extend' && deadline ? { paymentDeadline: deadline } : undefined;
+    decide.mutate({ task, decision, comment, data }, { onSettled: () => onClose() });
   };
   return (
     <ResponsiveDialog open={open} onClose={onClose} data-testid="decision-dialog" data-decision={decision}>
       <DialogTitle>{translate('app.task.decision_title', { decision: label })}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{task.title}</DialogContentText>
+        {decision === 'refunded' ? <DialogContentText sx={{ mb: 2 }}>{translate('app.task.refunded_help')}</DialogContentText> : null}
+        {decision === 'extend' ? (
+          <TextField
+            fullWidth
+            type="date"
+            label={translate('app.task.extend_deadline')}
+            value={deadline}
+            onChange={(e) => setDeadline(e.target.value)}
+            error={touched && badDeadline}
+            helperText={touched && badDeadline ? translate('app.task.extend_deadline_invalid') : translate('app.task.extend_deadline_help')}
+            sx={{ mb: 2 }}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'decision-deadline', min: today } }}
+          />
+        ) : null}
         <TextField
-          autoFocus
+          autoFocus={decision !== 'extend'}
           fullWidth
           multiline
           minRows={3}

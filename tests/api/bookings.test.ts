@@ -19,7 +19,7 @@ const DAY = 24 * 3600_000;
 
 /** Test franchisees of their own (one active booking per franchisee and season), quota ¥500,000. */
 const QUOTA = 50_000_000;
-const franchisees = Array.from({ length: 12 }, (_, i) => `T${String(i + 1).padStart(2, '0')}`);
+const franchisees = Array.from({ length: 13 }, (_, i) => `T${String(i + 1).padStart(2, '0')}`);
 /** 2,000 dresses at ¥239.00 = ¥478,000: within 90–100 % of the quota. */
 const WITHIN = [
   { sku: '27SS-DR-003', size: 'M', qty: 1200 },
@@ -336,4 +336,18 @@ test('quotas come from the approved purchase plan: a franchisee gets what the pl
   expect(res.status).toBe(200);
   expect(res.body.quotas).toEqual([{ franchiseeId: 'F001', quotaFen: 12_345_700, previousFen: 50_000_000 }]);
   expect(await h.db.franchiseeQuota.findUniqueOrThrow({ where: { franchiseeId_seasonCode: { franchiseeId: 'F001', seasonCode: '2027SS' } } })).toMatchObject({ quotaFen: 12_345_700n, source: 'plan' });
+});
+
+test('missing the extended deadline too opens a new manager task (not the one already decided)', async () => {
+  const b = await booked('T13');
+  await skip(8 * DAY);
+  const first = await openTask(b.workflowId, 'payment_overdue');
+  expect((await api.request('POST', `/api/tasks/${first.id}/decision`, { ...as('manager'), body: { decision: 'extend' } })).status).toBe(200);
+  await status(b.id, 'awaiting_payment');
+  await skip(8 * DAY); // one more window (P7D) passes unpaid
+  await status(b.id, 'overdue');
+  const second = await openTask(b.workflowId, 'payment_overdue');
+  expect(second.id).not.toBe(first.id);
+  expect((await api.request('POST', `/api/tasks/${second.id}/decision`, { ...as('manager'), body: { decision: 'cancel', comment: '二次逾期' } })).status).toBe(200);
+  await status(b.id, 'cancelled');
 });

@@ -20,6 +20,7 @@ import { Duration } from 'luxon';
 import type { Activities } from '../../activities';
 import {
   BASE_DECISIONS,
+  type Actor,
   COMMENT_REQUIRED,
   mayDecide,
   type AssigneeRef,
@@ -121,6 +122,10 @@ export class ApprovalEngine {
   private addSeq = 0;
   private auditSeq = 0;
   private mailSeq = 0;
+  /** How often each step ran in this run: a repeated step (a second overdue, a recount) gets new tasks. */
+  private readonly stepRuns = new Map<string, number>();
+  /** Steps a process ran outside a chain (humanStep alone), for their titles in the view. */
+  private readonly ownSteps: StepSpec[] = [];
   /** Mail on its way; the workflow ends only when all of it has gone out. */
   private readonly outbox: Promise<unknown>[] = [];
 
@@ -178,11 +183,15 @@ export class ApprovalEngine {
   /** One human step: its tasks, their deadlines, and the decision(s) that settle it. */
   async humanStep(step: StepSpec, opts: StepOptions = {}): Promise<StepOutcome> {
     const mode = step.mode ?? 'all';
-    const deadlines = await this.deadlinesFor(step.due);
+    const computed = await this.deadlinesFor(step.due);
+    const deadlines = step.escalate === false ? { ...computed, reminders: [], escalations: [] } : computed;
     const tasks: TaskState[] = [];
     this.stepTasks = tasks;
+    if (!this.steps.includes(step) && !this.ownSteps.some((s) => s.key === step.key)) this.ownSteps.push(step);
+    const run = this.stepRuns.get(`${step.key}:${this.round}`) ?? 0;
+    this.stepRuns.set(`${step.key}:${this.round}`, run + 1);
     const created = await Promise.all(
-      step.assignees.map((assignee, j) => this.openTask(step, assignee, `${j}`, deadlines)),
+      step.assignees.map((assignee, j) => this.openTask(step, assignee, run ? `${run}.${j}` : `${j}`, deadlines)),
     );
     tasks.push(...created);
 
@@ -377,16 +386,7 @@ export class ApprovalEngine {
 
     setHandler(
       decideUpdate,
-      async ({ taskId, actor, decision, comment, data }) => {
-        const task = this.tasks.get(taskId)!;
-        task.status = 'done';
-        task.decision = { decision, comment: comment?.trim() || null, byUserId: actor.userId, byName: actor.name, at: this.now(), ...(data ? { data } : {}) };
-        this.decisionsThisRound += 1;
-        await acts.completeTask({ taskId, decision, comment: task.decision.comment, byUserId: actor.userId, at: task.decision.at });
-        await this.audit('decided', { actorId: actor.userId, actorName: actor.name }, withoutNull({ taskId, stepKey: task.stepKey, decision, comment: task.decision.comment, data }));
-        this.persisted.add(taskId);
-        return { ...task };
-      },
+      ({ taskId, actor, decision, comment, data }) => this.recordDecision(this.tasks.get(taskId)!, actor, decision, comment, data),
       {
         validator: (input) => {
           const { taskId, actor, decision, comment } = input;
@@ -549,6 +549,25 @@ export class ApprovalEngine {
     );
   }
 
+  /**
+   * Decides the open tasks of a step on a person's behalf, when their act happened elsewhere
+   * (a scan-in closes the scan task). Synchronous state change first, like an Update.
+   */
+  async decideOpen(stepKey: string, actor: Actor, decision: string, comment: string | null = null): Promise<void> {
+    const open = [...this.tasks.values()].filter((t) => t.stepKey === stepKey && t.status === 'open');
+    await Promise.all(open.map((t) => this.recordDecision(t, actor, decision, comment)));
+  }
+
+  private async recordDecision(task: TaskState, actor: Actor, decision: string, comment?: string | null, data?: Record<string, unknown> | null): Promise<TaskState> {
+    task.status = 'done';
+    task.decision = { decision, comment: comment?.trim() || null, byUserId: actor.userId, byName: actor.name, at: this.now(), ...(data ? { data } : {}) };
+    this.decisionsThisRound += 1;
+    await acts.completeTask({ taskId: task.id, decision, comment: task.decision.comment, byUserId: actor.userId, at: task.decision.at });
+    await this.audit('decided', { actorId: actor.userId, actorName: actor.name }, withoutNull({ taskId: task.id, stepKey: task.stepKey, decision, comment: task.decision.comment, data }));
+    this.persisted.add(task.id);
+    return { ...task };
+  }
+
   private openTaskFor(taskId: string): TaskState {
     const task = this.tasks.get(taskId);
     if (!task) refuse('not_found', `Task ${taskId} is not part of this process`);
@@ -574,7 +593,7 @@ export class ApprovalEngine {
       status: this.status,
       round: this.round,
       currentStep: this.openReviseTask() ? REVISE_STEP : (this.steps[this.stepIndex]?.key ?? null),
-      steps: this.steps.map((s) => ({ key: s.key, title: s.title, mode: s.mode ?? 'all' })),
+      steps: [...this.steps, ...this.ownSteps].map((s) => ({ key: s.key, title: s.title, mode: s.mode ?? 'all' })),
       tasks: [...this.tasks.values()].map((t) => ({ ...t })),
     };
   }

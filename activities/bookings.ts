@@ -2,7 +2,8 @@
 // idempotent: a retried activity records a payment once, confirms once, makes each order
 // line once.
 import type { MailParams } from '../domain/mail';
-import { bookingCode, endOfDay, paymentDeadline, type BookingStatus } from '../domain/bookings';
+import { bookingCode, paymentDeadline, type BookingStatus } from '../domain/bookings';
+import { endOfDay } from '../domain/calendar';
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db/client';
 import { readSettings } from '../lib/settings';

@@ -9,6 +9,7 @@ import { calendarActivities } from './calendar';
 import { mailActivities } from './mail';
 import { notifyActivities } from './notify';
 import { planActivities } from './plans';
+import { shipmentActivities } from './shipments';
 import { taskActivities } from './tasks';
 
 export interface ActivityDeps {
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...notifyActivities(deps.db, mail, tasks, bookingMailParams(deps.db)),
     ...planActivities(deps.db),
     ...bookingActivities(deps.db, deps.config),
+    ...shipmentActivities(deps.db),
   };
 }
 

@@ -15,6 +15,7 @@ import { delegationRoutes } from './routes/delegations';
 import { bookingRoutes } from './routes/bookings';
 import { planRoutes } from './routes/plans';
 import { quotaRoutes } from './routes/quotas';
+import { shipmentRoutes } from './routes/shipments';
 import { auditRoutes, processRoutes } from './routes/processes';
 import { settingsRoutes } from './routes/settings';
 import { taskRoutes } from './routes/tasks';
@@ -68,6 +69,7 @@ export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): E
   app.use(planRoutes(ctx));
   app.use(bookingRoutes(ctx));
   app.use(quotaRoutes(ctx));
+  app.use(shipmentRoutes(ctx));
   app.use('/api', unknownApiRoute);
 
   const uiDist = options.uiDist ?? ADMIN_UI_DIST;

@@ -33,6 +33,8 @@ export interface StepSpec {
   due?: string;
   /** Allowed decisions; default approve, reject, send_back. */
   decisions?: string[];
+  /** false: no reminders or escalation of the task's own (the process escalates by itself). */
+  escalate?: boolean;
 }
 
 export interface ChainSpec {
@@ -43,7 +45,7 @@ export interface ChainSpec {
 
 export const BASE_DECISIONS = ['approve', 'reject', 'send_back'] as const;
 /** Decisions that need a comment (the reason or what to change). */
-export const COMMENT_REQUIRED = new Set(['reject', 'send_back', 'cancel']);
+export const COMMENT_REQUIRED = new Set(['reject', 'send_back', 'cancel', 'claim', 'recount', 'followed_up']);
 
 export interface ProcessRef {
   workflowId: string;
@@ -116,6 +118,7 @@ export const REFUSALS = {
   urge_too_soon: 429,
   duplicate_payment_reference: 409,
   booking_closed: 409,
+  receipt_exists: 409,
 } as const;
 export type RefusalCode = keyof typeof REFUSALS;
 

@@ -83,12 +83,6 @@ export function paymentDeadline(fromIso: string, window: string, zone: string): 
   return (wholeDays ? at.endOf('day') : at).toUTC().toISO()!;
 }
 
-/** A date picked by a person (YYYY-MM-DD) as a deadline: the end of that day in the zone. */
-export function endOfDay(isoDate: string, zone: string): string | null {
-  const d = DateTime.fromISO(isoDate, { zone });
-  return /^\d{4}-\d{2}-\d{2}$/.test(isoDate) && d.isValid ? d.endOf('day').toUTC().toISO() : null;
-}
-
 /**
  * What the booking workflow is given: the API prices the order; the workflow sets the payment
  * deadline from its own clock when it starts (the same instant the API showed, in production).

@@ -139,3 +139,9 @@ export function subtractWorkDuration(fromIso: string, duration: string, opts: Wo
   dt = stepWorkdays(dt, d.weeks * 5 + d.days, -1, opts.isWorkday);
   return toIso(dt.minus(calendarPart(d)));
 }
+
+/** A date a person picked (YYYY-MM-DD) as a deadline or an arrival: the end of that day in the zone; null when not a date. */
+export function endOfDay(isoDate: string, zone: string): string | null {
+  const d = DateTime.fromISO(isoDate, { zone });
+  return /^\d{4}-\d{2}-\d{2}$/.test(isoDate) && d.isValid ? d.endOf('day').toUTC().toISO() : null;
+}

@@ -4,3 +4,4 @@ export { approvalRequest } from './approvalRequest';
 export { planApproval } from './planApproval';
 export { systemCheck } from './systemCheck';
 export { orderBooking } from './orderBooking';
+export { shipmentTracking } from './shipmentTracking';

@@ -224,3 +224,119 @@ export class RowErrors {
     return { details, message: `${n} error${n === 1 ? '' : 's'} in the file's rows: ${first}${n > 5 ? ', …' : ''}` };
   }
 }
+
+// ---- header row ------------------------------------------------------------------------------
+
+/** Rows above the header a sheet may have (a title, a date, who sent it). */
+export const HEADER_SEARCH_ROWS = 10;
+
+export interface HeaderRow<F extends string> {
+  row: TableRow;
+  columns: Map<F, number>;
+  others: { index: number; text: string }[];
+}
+
+/**
+ * The header among the first HEADER_SEARCH_ROWS non-blank records: the first naming every field
+ * of `keys`, else the first naming any known column (so the caller can say which are missing),
+ * else null. `first` is the first non-blank record. An error when there is none, or when a
+ * record looked at names a field twice.
+ */
+export function findHeaderRow<F extends string>(
+  records: readonly TableRow[],
+  names: Readonly<Record<string, F>>,
+  keys: readonly NoInfer<F>[],
+): { header: HeaderRow<F> | null; first: TableRow } | { error: string } {
+  const candidates = records.filter((r) => !isBlankRow(r)).slice(0, HEADER_SEARCH_ROWS);
+  const first = candidates[0];
+  if (!first) return { error: 'the file is empty' };
+  let header: HeaderRow<F> | null = null;
+  for (const row of candidates) {
+    const found = headerColumns(row.cells, names);
+    if ('error' in found) return found;
+    if (keys.every((k) => found.columns.has(k))) return { header: { row, ...found }, first };
+    if (!header && found.columns.size) header = { row, ...found };
+  }
+  return { header, first };
+}
+
+// ---- cells -----------------------------------------------------------------------------------
+
+/** A cell saying its row is a (sub)total of the rows above, not data: 合计, 小计, total, … */
+export function isTotalLabel(text: string): boolean {
+  return ['合计', '小计', '总计', '总合计', 'total', 'subtotal', 'grandtotal'].includes(normalizeHeader(text));
+}
+
+export type QuantityCell = { qty: number } | { skip: true } | { error: string };
+
+/**
+ * A quantity cell: blank, '-' or 0 is no quantity (skip); else a whole number 1..max, written
+ * as 12, 12.0 or 1,200.
+ */
+export function quantityCell(text: string, max: number): QuantityCell {
+  let s = text.trim();
+  if (s === '' || /^[-–—]$/.test(s)) return { skip: true };
+  if (/^\d{1,3}(,\d{3})+(\.0+)?$/.test(s)) s = s.replace(/,/g, '');
+  const m = /^(\d+)(\.0+)?$/.exec(s);
+  if (!m) return { error: `must be a whole number from 1 to ${max}, not "${s}"` };
+  const n = BigInt(m[1]!);
+  if (n === 0n) return { skip: true };
+  if (n > BigInt(max)) return { error: `must be at most ${max}, not ${n}` };
+  return { qty: Number(n) };
+}
+
+/** Excel's day 0 (serial 1 is 1900-01-01, counting its phantom 29 February). */
+const EXCEL_DAY_0 = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+/** Excel serials read as dates: 2000-01-01 .. 2099-12-31. */
+const SERIALS = { min: 36_526, max: 73_050 };
+
+function calendarDate(y: string, m: string, d: string): string | null {
+  const [year, month, day] = [Number(y), Number(m), Number(d)];
+  if (year < 1900 || month < 1 || month > 12 || day < 1) return null;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/** '2027-03-15', '2027/3/15', '2027.3.15', '2027年3月15日', '20270315' → 'YYYY-MM-DD'. */
+function dateText(s: string): string | null {
+  const m =
+    /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(s)?.filter((_, i) => i !== 2) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  return m ? calendarDate(m[1]!, m[2]!, m[3]!) : null;
+}
+
+/**
+ * A date or an instant as a person or a spreadsheet writes it:
+ *   a date 2027-03-15, 2027/3/15, 2027.3.15, 2027年3月15日 or 20270315 → { date: '2027-03-15' };
+ *   an Excel date cell (cellText gives 2027-03-15), or its bare serial number (2000..2099, as when
+ *     the cell's date format is one exceljs does not know) → its date;
+ *   a date and time without a time zone (2027/3/15 14:00, as Excel saves a date-time cell to CSV)
+ *     → its date, as cellText does for a date-time cell;
+ *   an ISO instant with a time zone (2027-03-15T10:00:00+08:00, …Z) → { instant } as toISOString.
+ * Anything else (incl. blank) → { error }.
+ */
+export function dateOrInstant(text: string): { date: string } | { instant: string } | { error: string } {
+  const s = text.trim();
+  const error = { error: `must be a date such as 2027-03-15 or 2027/3/15, or an instant such as 2027-03-15T10:00:00+08:00, not "${s}"` };
+  if (/^\d{5}(\.\d+)?$/.test(s)) {
+    const serial = Math.floor(Number(s));
+    if (serial < SERIALS.min || serial > SERIALS.max) return error;
+    return { date: new Date(EXCEL_DAY_0 + serial * DAY_MS).toISOString().slice(0, 10) };
+  }
+  const t = /^(\S+?)(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
+  if (!t) return error;
+  const [, day, hh, mm, ss, frac, zone] = t;
+  const date = dateText(day!);
+  if (!date) return error;
+  if (hh === undefined) return { date };
+  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss ?? 0) > 59) return error;
+  if (!zone) return { date };
+  // An instant: in ISO form only (2027-03-15, not 2027/3/15), like any ISO-8601 reader.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day!)) return error;
+  const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59)) return error;
+  const ms = Date.parse(`${date}T${hh.padStart(2, '0')}:${mm}:${ss ?? '00'}${(frac ?? '').slice(0, 4)}${offset}`);
+  return Number.isNaN(ms) ? error : { instant: new Date(ms).toISOString() };
+}

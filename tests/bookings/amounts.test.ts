@@ -1,7 +1,8 @@
 // The money and time rules of a booking (domain/bookings.ts), on the awkward cases: integer fen
 // in BigInt, prepayment rounded half up to the fen, deadlines at the end of the day in the
 // business zone, and where a booking stands against its quota.
-import { bookingCode, orderTotals, paymentDeadline, endOfDay, prepaymentDueFen, quotaCheck, shareToBp } from '../../domain/bookings';
+import { bookingCode, orderTotals, paymentDeadline, prepaymentDueFen, quotaCheck, shareToBp } from '../../domain/bookings';
+import { endOfDay } from '../../domain/calendar';
 
 describe('prepayment: amount × share, rounded half up to the whole fen', () => {
   test.each([

@@ -134,9 +134,9 @@ describe('franchisees', () => {
     const south = await get(`/api/franchisees?${filter({ regionId: 'SOUTH' })}`);
     expect(south.headers.get('content-range')).toBe('franchisees 0-0/1');
     expect(south.body).toEqual([
-      { id: 'F002', name: '广州天河加盟店', regionId: 'SOUTH', email: 'f002@example.com', prepaymentShareBp: null, paymentWindowDays: null, quotas: [{ seasonCode: '2027SS', quotaFen: 30_000_000 }] },
+      { id: 'F002', name: '广州天河加盟店', regionId: 'SOUTH', email: 'f002@example.com', prepaymentShareBp: null, paymentWindowDays: null, quotas: [{ seasonCode: '2027SS', quotaFen: 30_000_000, source: 'manual' }] },
     ]);
-    expect((await get('/api/franchisees/F001')).body.quotas).toEqual([{ seasonCode: '2027SS', quotaFen: 50_000_000 }]);
+    expect((await get('/api/franchisees/F001')).body.quotas).toEqual([{ seasonCode: '2027SS', quotaFen: 50_000_000, source: 'manual' }]);
     expect((await get('/api/franchisees/F404')).status).toBe(404);
   });
 
@@ -171,8 +171,8 @@ describe('franchisees', () => {
     const replaced = await put('/api/franchisees/F100', { quotas: [{ seasonCode: '2027AW', quotaFen: 1_000 }, { seasonCode: '2027SS', quotaFen: 2_000 }], prepaymentShareBp: null });
     expect(replaced.status).toBe(200);
     expect(replaced.body.quotas).toEqual([
-      { seasonCode: '2027AW', quotaFen: 1_000 },
-      { seasonCode: '2027SS', quotaFen: 2_000 },
+      { seasonCode: '2027AW', quotaFen: 1_000, source: 'manual' },
+      { seasonCode: '2027SS', quotaFen: 2_000, source: 'manual' },
     ]);
     expect(replaced.body.prepaymentShareBp).toBeNull();
     // A refused replacement leaves the quotas as they were.

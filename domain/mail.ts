@@ -17,7 +17,9 @@ export type MailTemplateName =
   | 'booking_reminder'
   | 'booking_extended'
   | 'booking_confirmed'
-  | 'booking_cancelled';
+  | 'booking_cancelled'
+  | 'price_notice'
+  | 'price_superseded';
 
 /** Why a task changed hands (task_reassigned). */
 export type ReassignReason = 'escalation' | 'delegation' | 'out_of_office';
@@ -38,6 +40,19 @@ export interface MailBookingLine {
   qty: number;
   unitPriceFen: number;
   amountFen: number;
+}
+
+/**
+ * One line of a price adjustment (price_notice): a SKU's selling price before and after, in
+ * integer fen. A line whose sku is not a non-empty string, or whose oldPriceFen or newPriceFen is
+ * not a safe integer, is left out of the table.
+ */
+export interface MailPriceLine {
+  sku: string;
+  /** The product's name. */
+  name?: string;
+  oldPriceFen: number;
+  newPriceFen: number;
 }
 
 /**
@@ -66,9 +81,16 @@ export interface MailBookingLine {
  * |                   | prepaymentDueFen, paidFen, link                                     |
  * | booking_cancelled | bookingCode, franchiseeName, seasonCode, amountFen, paidFen,        |
  * |                   | reason, result ('rejected': not approved, else cancelled), link     |
+ * | price_notice      | adjustmentCode, storeNames, effectiveDate, arrivalDate, dueAt (to   |
+ * |                   | acknowledge by), reason (why the price changes), urgent,            |
+ * |                   | priceLines, comment, link (the acknowledgement task)                |
+ * | price_superseded  | adjustmentCode, supersededBy, effectiveDate (the one now void),     |
+ * |                   | storeNames, reason (why it was superseded or withdrawn), comment,   |
+ * |                   | link                                                                |
  *
  * All booking templates are addressed to the franchisee (recipientName, or franchiseeName when
- * recipientName is absent, in the greeting).
+ * recipientName is absent, in the greeting). The price templates go to finance and to the
+ * managers of the receiving stores (recipientName in the greeting).
  */
 export interface MailParams {
   processTitle?: string;
@@ -90,7 +112,8 @@ export interface MailParams {
   comment?: string;
   /**
    * task_reassigned: a ReassignReason; process_result / process_cc: the rejection reason;
-   * booking_cancelled: why the booking was cancelled or not approved (free text).
+   * booking_cancelled: why the booking was cancelled or not approved (free text);
+   * price_notice: why the price changes; price_superseded: why it was superseded or withdrawn.
    */
   reason?: ReassignReason | (string & {});
   /** Escalation level (1 = the superior was notified, 2 = reassigned to them, …). */
@@ -121,6 +144,22 @@ export interface MailParams {
   paymentInstructions?: string;
   /** The booking's lines (booking_statement); shown as a table of at most 200 rows. */
   lines?: MailBookingLine[];
+
+  // ---- price adjustments (price_*) ----
+  /** The price adjustment's code, e.g. `TJ000007`. */
+  adjustmentCode?: string;
+  /** price_superseded: the code of the later adjustment that replaces this one (absent: withdrawn). */
+  supersededBy?: string;
+  /** The receiving stores' names; the first 20 are listed, then how many more. */
+  storeNames?: string[];
+  /** The day the new price takes effect, a calendar date `YYYY-MM-DD` (shown as 2027年3月10日 / 10 Mar 2027). */
+  effectiveDate?: string;
+  /** The day the goods are expected in the stores, `YYYY-MM-DD`. */
+  arrivalDate?: string;
+  /** price_notice: true marks the subject 【加急】 / [Urgent] and asks for a prompt acknowledgement. */
+  urgent?: boolean;
+  /** The adjusted SKUs (price_notice); shown as a table of at most 200 rows with the change in percent. */
+  priceLines?: MailPriceLine[];
 }
 
 export interface MailRecipient {

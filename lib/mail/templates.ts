@@ -5,7 +5,7 @@
 // part or line: the output never shows "undefined", "null" or "NaN". Money arrives in integer fen
 // and is formatted by string arithmetic (formatFen), never by floating-point division.
 import { DateTime, Duration } from 'luxon';
-import type { MailBookingLine, MailLocale, MailParams, MailTemplateName, ProcessResult } from '../../domain/mail';
+import type { MailBookingLine, MailLocale, MailParams, MailPriceLine, MailTemplateName, ProcessResult } from '../../domain/mail';
 
 export type { MailLocale, MailParams, MailTemplateName } from '../../domain/mail';
 
@@ -36,9 +36,11 @@ export const MAIL_TEMPLATES: readonly MailTemplateName[] = [
   'booking_extended',
   'booking_confirmed',
   'booking_cancelled',
+  'price_notice',
+  'price_superseded',
 ];
 
-/** A table of a mail (the lines of a booking statement); every cell is user text. */
+/** A table of a mail (the lines of a booking statement, of a price adjustment); every cell is user text. */
 export interface MailTable {
   headers: string[];
   rows: string[][];
@@ -48,6 +50,9 @@ export interface MailTable {
 
 /** A table shows at most this many rows, then a note of how many more there are. */
 export const MAX_TABLE_ROWS = 200;
+
+/** A list of store names shows at most this many names, then how many stores there are in all. */
+export const MAX_STORE_NAMES = 20;
 
 // ---- formatting helpers ---------------------------------------------------------------------
 
@@ -69,6 +74,17 @@ export function formatDueAt(iso: string | undefined, locale: MailLocale, zone: s
   const local = dt.setZone(zone).setLocale(locale);
   if (!local.isValid) return undefined;
   return locale === 'zh-CN' ? local.toFormat('yyyy年M月d日 EEE HH:mm') : local.toFormat('EEE d MMM yyyy, HH:mm');
+}
+
+/**
+ * `2027年3月10日` / `10 Mar 2027` from a calendar date `YYYY-MM-DD` (a day, not an instant: no time
+ * zone shifts it); undefined when not such a date (2027-02-30, 2027-3-10, an instant …).
+ */
+export function formatDate(date: string | undefined, locale: MailLocale): string | undefined {
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const dt = DateTime.fromFormat(date, 'yyyy-MM-dd', { zone: 'UTC', locale });
+  if (!dt.isValid) return undefined;
+  return locale === 'zh-CN' ? dt.toFormat('yyyy年M月d日') : dt.toFormat('d MMM yyyy');
 }
 
 const LEAD_UNITS = ['days', 'hours', 'minutes', 'seconds'] as const;
@@ -113,6 +129,25 @@ export function formatFen(fen: unknown, _locale: MailLocale = 'zh-CN'): string |
   // A safe integer prints as plain digits (no exponent below 1e21); at least 3 so yuan is "0".
   const digits = String(Math.abs(fen)).padStart(3, '0');
   return `${fen < 0 ? '-' : ''}¥${groupDigits(digits.slice(0, -2))}.${digits.slice(-2)}`;
+}
+
+/**
+ * The change from an old to a new price in percent, one decimal, rounded half away from zero:
+ * `−20.1%` (19900 → 15900), `+5.0%`, `0.0%`. Computed on integers (BigInt, so any safe integers
+ * work) so that no floating-point artefact shows. Undefined when either is not a safe integer or
+ * the old price is not above 0 (no percent of nothing). The minus is U+2212, as typeset.
+ */
+export function formatPriceChange(oldFen: unknown, newFen: unknown): string | undefined {
+  if (typeof oldFen !== 'number' || !Number.isSafeInteger(oldFen) || oldFen <= 0) return undefined;
+  if (typeof newFen !== 'number' || !Number.isSafeInteger(newFen)) return undefined;
+  const old = BigInt(oldFen);
+  const diff = BigInt(newFen) - old;
+  const abs = (diff < 0n ? -diff : diff) * 1000n; // per mille, ×10 for the one decimal
+  let tenths = abs / old;
+  if ((abs % old) * 2n >= old) tenths += 1n;
+  const digits = tenths.toString().padStart(2, '0');
+  const sign = tenths === 0n ? '' : diff < 0n ? '\u2212' : '+';
+  return `${sign}${digits.slice(0, -1)}.${digits.slice(-1)}%`;
 }
 
 /** `1,200` from a safe integer; undefined otherwise. */
@@ -160,6 +195,16 @@ interface Values {
   /** Trimmed, line breaks normalised to \n. */
   paymentInstructions?: string;
   lines: BookingLine[];
+  adjustmentCode?: string;
+  supersededBy?: string;
+  /** The store names, trimmed, blanks left out (joined per locale by storeList). */
+  storeNames: string[];
+  /** Calendar dates already formatted (2027年3月10日 / 10 Mar 2027). */
+  effectiveDate?: string;
+  arrivalDate?: string;
+  /** Only a real `true` counts. */
+  urgent: boolean;
+  priceLines: PriceLine[];
 }
 
 interface BookingLine {
@@ -169,6 +214,13 @@ interface BookingLine {
   qty: number;
   unitPriceFen: number;
   amountFen: number;
+}
+
+interface PriceLine {
+  sku: string;
+  name?: string;
+  oldPriceFen: number;
+  newPriceFen: number;
 }
 
 const PROCESS_RESULTS: readonly ProcessResult[] = ['approved', 'rejected', 'withdrawn', 'completed', 'cancelled'];
@@ -211,6 +263,28 @@ function bookingLines(v: unknown): BookingLine[] {
   return out;
 }
 
+/** The price lines that are whole: a sku and safe-integer old and new prices; others are left out. */
+function priceLines(v: unknown): PriceLine[] {
+  if (!Array.isArray(v)) return [];
+  const out: PriceLine[] = [];
+  for (const raw of v as unknown[]) {
+    if (typeof raw !== 'object' || raw === null) continue;
+    const line = raw as Partial<Record<keyof MailPriceLine, unknown>>;
+    const sku = str(line.sku);
+    const oldPriceFen = safeInt(line.oldPriceFen);
+    const newPriceFen = safeInt(line.newPriceFen);
+    if (sku === undefined || oldPriceFen === undefined || newPriceFen === undefined) continue;
+    out.push({ sku, name: str(line.name), oldPriceFen, newPriceFen });
+  }
+  return out;
+}
+
+/** The non-blank strings of an array, trimmed; anything else is an empty list. */
+function strings(v: unknown): string[] {
+  if (!Array.isArray(v)) return [];
+  return (v as unknown[]).map(str).filter((s): s is string => s !== undefined);
+}
+
 function values(p: MailParams, locale: MailLocale, opts: RenderOptions): Values {
   const level = typeof p.level === 'string' ? Number(p.level) : p.level;
   const result = PROCESS_RESULTS.find((r) => r === p.result);
@@ -241,6 +315,13 @@ function values(p: MailParams, locale: MailLocale, opts: RenderOptions): Values 
     paymentDeadline: formatDueAt(str(p.paymentDeadline), locale, opts.zone),
     paymentInstructions: multiline(p.paymentInstructions),
     lines: bookingLines(p.lines),
+    adjustmentCode: str(p.adjustmentCode),
+    supersededBy: str(p.supersededBy),
+    storeNames: strings(p.storeNames),
+    effectiveDate: formatDate(str(p.effectiveDate), locale),
+    arrivalDate: formatDate(str(p.arrivalDate), locale),
+    urgent: p.urgent === true,
+    priceLines: priceLines(p.priceLines),
   };
 }
 
@@ -306,6 +387,18 @@ const L = {
     openStatement: '查看订货确认单',
     openBooking: '查看订单',
     moreRows: (n: number) => `… 另有 ${n} 行`,
+    adjustmentCode: '调价单号',
+    stores: '收货门店',
+    effective: '生效日期',
+    wasEffective: '原定生效日期',
+    arrival: '预计到店日期',
+    ackBy: '确认截止时间',
+    priceReason: '调价原因',
+    supersededBy: '取代它的调价单',
+    priceHeaders: ['货号', '品名', '原价', '新价', '调幅'],
+    acknowledge: '确认知悉',
+    openAdjustment: '查看调价单',
+    storeList: (names: string[], more: number) => `${names.join('、')}${more > 0 ? ` 等 ${names.length + more} 家门店` : ''}`,
   },
   en: {
     process: 'Process',
@@ -360,6 +453,18 @@ const L = {
     openStatement: 'View the order statement',
     openBooking: 'View the booking',
     moreRows: (n: number) => `… and ${n} more ${n === 1 ? 'line' : 'lines'}`,
+    adjustmentCode: 'Adjustment',
+    stores: 'Stores',
+    effective: 'Takes effect',
+    wasEffective: 'Was to take effect',
+    arrival: 'Goods expected in store',
+    ackBy: 'Acknowledge by',
+    priceReason: 'Reason for the change',
+    supersededBy: 'Superseded by',
+    priceHeaders: ['SKU', 'Product', 'Old price', 'New price', 'Change'],
+    acknowledge: 'Acknowledge',
+    openAdjustment: 'View the price adjustment',
+    storeList: (names: string[], more: number) => `${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
   },
 } as const;
 
@@ -433,6 +538,28 @@ function linesTable(v: Values, locale: MailLocale): MailTable | undefined {
       formatFen(line.amountFen, locale) ?? '',
     ]),
     align: ['left', 'left', 'left', 'right', 'right', 'right'],
+  };
+}
+
+/** The receiving stores, the first MAX_STORE_NAMES of them; undefined when none. */
+function storeList(v: Values, locale: MailLocale): string | undefined {
+  if (v.storeNames.length === 0) return undefined;
+  const shown = v.storeNames.slice(0, MAX_STORE_NAMES);
+  return L[locale].storeList(shown, v.storeNames.length - shown.length);
+}
+
+function priceTable(v: Values, locale: MailLocale): MailTable | undefined {
+  if (v.priceLines.length === 0) return undefined;
+  return {
+    headers: [...L[locale].priceHeaders],
+    rows: v.priceLines.map((line) => [
+      line.sku,
+      line.name ?? '',
+      formatFen(line.oldPriceFen, locale) ?? '',
+      formatFen(line.newPriceFen, locale) ?? '',
+      formatPriceChange(line.oldPriceFen, line.newPriceFen) ?? '',
+    ]),
+    align: ['left', 'left', 'right', 'right', 'right'],
   };
 }
 
@@ -724,6 +851,71 @@ const BUILDERS: Record<MailTemplateName, Builder> = {
         [l.reason, v.reason],
       ],
       action: l.openBooking,
+    };
+  },
+
+  price_notice(v, locale) {
+    const l = L[locale];
+    const code = v.adjustmentCode;
+    const eff = v.effectiveDate;
+    const arr = v.arrivalDate;
+    return {
+      subject: zh(locale)
+        ? `【调价通知】${v.urgent ? '【加急】' : ''}${code ? `调价单 ${code} ` : '商品调价'}${eff ? `将于 ${eff} 生效` : '已批准'}`
+        : `[Price change]${v.urgent ? ' [Urgent]' : ''} ${code ? `Adjustment ${code}` : 'A price adjustment'} ${eff ? `takes effect on ${eff}` : 'was approved'}`,
+      intro: zh(locale)
+        ? [
+            `以下商品调价已批准，${eff ? `将于 ${eff} 生效` : '即将生效'}；${arr ? `货品预计 ${arr} 到店，` : ''}请在到货前确认知悉。`,
+            ...(v.urgent ? ['此次调价时间紧迫，请尽快确认。'] : []),
+          ]
+        : [
+            `The price adjustment below has been approved and ${eff ? `takes effect on ${eff}` : 'will take effect soon'}${arr ? `; the goods are expected in store on ${arr}` : ''}. Please acknowledge it before the goods arrive.`,
+            ...(v.urgent ? ['This adjustment is urgent: please acknowledge it as soon as you can.'] : []),
+          ],
+      facts: [
+        [l.adjustmentCode, code],
+        [l.stores, storeList(v, locale)],
+        [l.effective, eff],
+        [l.arrival, arr],
+        [l.ackBy, v.due],
+        [l.priceReason, v.reason],
+      ],
+      table: priceTable(v, locale),
+      quote: { label: l.note, text: v.comment },
+      action: l.acknowledge,
+    };
+  },
+
+  price_superseded(v, locale) {
+    const l = L[locale];
+    const code = v.adjustmentCode;
+    const by = v.supersededBy;
+    return {
+      subject: zh(locale)
+        ? `【调价作废】${code ? `调价单 ${code} ` : '此前通知的调价'}${by ? `已被 ${by} 取代` : '已撤销'}`
+        : `[Price change void] ${code ? `Adjustment ${code}` : 'The price adjustment notified earlier'} ${by ? `is superseded by ${by}` : 'was withdrawn'}`,
+      intro: zh(locale)
+        ? [
+            `此前通知您的调价${code ? ` ${code} ` : ''}在生效前${by ? `已被调价单 ${by} 取代` : '已撤销'}${v.reason ? `，原因：${v.reason}` : ''}。`,
+            by
+              ? `请忽略该调价通知，不要按其调整价格，以调价单 ${by} 的通知为准；您无需再确认该调价。`
+              : '请忽略该调价通知，不要按其调整价格；您无需再确认该调价。',
+          ]
+        : [
+            `The price adjustment${code ? ` ${code}` : ''} you were notified of ${by ? `has been superseded by adjustment ${by}` : 'has been withdrawn'} before taking effect${v.reason ? ` (reason: ${v.reason})` : ''}.`,
+            by
+              ? `Please disregard its notice and do not apply its prices; the notice of ${by} applies instead. You no longer need to acknowledge it.`
+              : 'Please disregard its notice and do not apply its prices. You no longer need to acknowledge it.',
+          ],
+      facts: [
+        [l.adjustmentCode, code],
+        [l.supersededBy, by],
+        [l.wasEffective, v.effectiveDate],
+        [l.stores, storeList(v, locale)],
+        [l.reason, v.reason],
+      ],
+      quote: { label: l.note, text: v.comment },
+      action: l.openAdjustment,
     };
   },
 };

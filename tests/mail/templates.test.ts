@@ -1,5 +1,15 @@
 import type { MailLocale, MailParams, MailTemplateName } from '../../domain/mail';
-import { formatDueAt, formatFen, formatLead, MAIL_TEMPLATES, MAX_TABLE_ROWS, renderMail } from '../../lib/mail/templates';
+import {
+  formatDate,
+  formatDueAt,
+  formatFen,
+  formatLead,
+  formatPriceChange,
+  MAIL_TEMPLATES,
+  MAX_STORE_NAMES,
+  MAX_TABLE_ROWS,
+  renderMail,
+} from '../../lib/mail/templates';
 
 const opts = { zone: 'Asia/Shanghai', publicUrl: 'https://flow.example.com/' };
 const LOCALES: MailLocale[] = ['zh-CN', 'en'];
@@ -18,9 +28,12 @@ const TAGS: Record<MailTemplateName, Record<MailLocale, string>> = {
   booking_extended: { 'zh-CN': '【付款延期】', en: '[Deadline extended]' },
   booking_confirmed: { 'zh-CN': '【订单确认】', en: '[Booking confirmed]' },
   booking_cancelled: { 'zh-CN': '【订单取消】', en: '[Booking cancelled]' },
+  price_notice: { 'zh-CN': '【调价通知】', en: '[Price change]' },
+  price_superseded: { 'zh-CN': '【调价作废】', en: '[Price change void]' },
 };
 
 const isBooking = (t: MailTemplateName) => t.startsWith('booking_');
+const isPrice = (t: MailTemplateName) => t.startsWith('price_');
 
 /** 2027-02-04 18:30 UTC is Friday 5 February 02:30 in Shanghai: across the UTC day boundary. */
 const DUE = '2027-02-04T18:30:00Z';
@@ -67,13 +80,39 @@ const BOOKING: MailParams = {
   recipientName: 'Alice',
 };
 
+/** 2027-03-07 10:00 UTC is Sunday 7 March 18:00 in Shanghai: acknowledge before the goods arrive. */
+const ACK_DUE = '2027-03-07T10:00:00Z';
+
+const PRICE: MailParams = {
+  adjustmentCode: 'TJ000007',
+  supersededBy: 'TJ000009',
+  storeNames: ['上海南京路店', ' 杭州湖滨店 '],
+  effectiveDate: '2027-03-10',
+  arrivalDate: '2027-03-08',
+  dueAt: ACK_DUE,
+  reason: '库龄超过 180 天',
+  comment: '请同步更新门店价签',
+  priceLines: [
+    { sku: '26AW-CT-010', name: '羊毛大衣', oldPriceFen: 19_900, newPriceFen: 15_900 },
+    { sku: '26AW-KN-021', name: 'Cashmere knit', oldPriceFen: 100, newPriceFen: 99 },
+    { sku: '26AW-SC-003', name: '围巾', oldPriceFen: 0, newPriceFen: 100 },
+    { sku: '26AW-TS-004', oldPriceFen: 8_900, newPriceFen: 8_900 },
+    { sku: '26AW-PT-005', name: '长裤', oldPriceFen: 2_000, newPriceFen: 2_003 },
+  ],
+  link: '/#/tasks/4f1c',
+  recipientName: 'Alice',
+};
+
+const baseOf = (t: MailTemplateName): MailParams => (isBooking(t) ? BOOKING : isPrice(t) ? PRICE : FULL);
+const keyOf = (t: MailTemplateName): string => (isBooking(t) ? 'BK000012' : isPrice(t) ? 'TJ000007' : '2027SS 采购计划');
+
 const BAD = /undefined|null|NaN|\[object/;
 
 describe('renderMail', () => {
   for (const template of MAIL_TEMPLATES) {
     for (const locale of LOCALES) {
       test(`${template} in ${locale}: tagged subject, no undefined/null/NaN, full or empty params`, () => {
-        const base = isBooking(template) ? BOOKING : FULL;
+        const base = baseOf(template);
         for (const params of [base, {} as MailParams, { ...base, result: 'approved' as const }, { ...base, result: 'withdrawn' as const, lead: 'PT0S' }]) {
           const mail = renderMail(template, locale, params, opts);
           expect(mail.subject.startsWith(TAGS[template][locale])).toBe(true);
@@ -85,7 +124,7 @@ describe('renderMail', () => {
         const full = renderMail(template, locale, base, opts);
         expect(full.text).toContain('https://flow.example.com/#/tasks/4f1c');
         expect(full.html).toContain('href="https://flow.example.com/#/tasks/4f1c"');
-        expect(full.text).toContain(isBooking(template) ? 'BK000012' : '2027SS 采购计划');
+        expect(full.text).toContain(keyOf(template));
       });
     }
   }
@@ -402,5 +441,261 @@ describe('booking mails', () => {
     expect(en('booking_extended', {}).subject).toBe('[Deadline extended] payment deadline extended');
     expect(zh('booking_confirmed', {}).text).toContain('我们已全额收到您订单的预付款，订单已确认。');
     expect(en('booking_cancelled', {}).text).toContain('We are sorry: your booking has been cancelled.');
+  });
+});
+
+describe('price adjustment mails', () => {
+  const zh = (t: MailTemplateName, p: MailParams = PRICE) => renderMail(t, 'zh-CN', p, opts);
+  const en = (t: MailTemplateName, p: MailParams = PRICE) => renderMail(t, 'en', p, opts);
+
+  test('there are two, both in MAIL_TEMPLATES', () => {
+    expect(MAIL_TEMPLATES.filter(isPrice)).toEqual(['price_notice', 'price_superseded']);
+  });
+
+  test('formatPriceChange: one decimal, half away from zero, by integer arithmetic', () => {
+    const cases: [number, number, string | undefined][] = [
+      [19_900, 15_900, '−20.1%'], // −20.1005…
+      [100, 99, '−1.0%'],
+      [0, 100, undefined], // no percent of nothing
+      [8_900, 8_900, '0.0%'],
+      [100, 105, '+5.0%'],
+      [100, 0, '−100.0%'],
+      [100, 250, '+150.0%'],
+      [3, 2, '−33.3%'],
+      [3, 1, '−66.7%'],
+      [2_000, 2_001, '+0.1%'], // +0.05 exactly: half away from zero
+      [2_000, 1_999, '−0.1%'],
+      [2_000, 2_003, '+0.2%'], // +0.15 exactly; 3 / 2000 * 100 is 0.1499… in floating point
+      [2_000, 1_997, '−0.2%'],
+      [100_000, 100_001, '0.0%'], // +0.001: no sign on a change that rounds to nothing
+      [100_000, 99_999, '0.0%'],
+      [1, 9_007_199_254_740_991, '+900719925474099000.0%'], // beyond 2 ** 53 when scaled: BigInt
+    ];
+    for (const [oldFen, newFen, text] of cases) expect([oldFen, newFen, formatPriceChange(oldFen, newFen)]).toEqual([oldFen, newFen, text]);
+    for (const [oldFen, newFen] of [
+      [-100, 50],
+      [1.5, 1],
+      [100, 99.5],
+      [NaN, 1],
+      [100, NaN],
+      ['100', 99],
+      [100, null],
+      [2 ** 60, 1],
+    ] as unknown[][])
+      expect(formatPriceChange(oldFen, newFen)).toBeUndefined();
+  });
+
+  test('formatDate: a calendar date per locale, nothing else', () => {
+    expect(formatDate('2027-03-10', 'zh-CN')).toBe('2027年3月10日');
+    expect(formatDate('2027-03-10', 'en')).toBe('10 Mar 2027');
+    expect(formatDate('2027-12-31', 'zh-CN')).toBe('2027年12月31日');
+    expect(formatDate('2028-01-01', 'en')).toBe('1 Jan 2028');
+    for (const bad of ['2027-02-30', '2027-3-10', '2027-03-10T00:00:00Z', '10/03/2027', '', 'soon', undefined])
+      expect(formatDate(bad, 'zh-CN')).toBeUndefined();
+  });
+
+  test('price_notice: dates, stores, acknowledgement due time and the price table, in both languages', () => {
+    const z = zh('price_notice');
+    expect(z.subject).toBe('【调价通知】调价单 TJ000007 将于 2027年3月10日 生效');
+    expect(z.text.startsWith('Alice，您好：')).toBe(true);
+    expect(z.text).toContain('以下商品调价已批准，将于 2027年3月10日 生效；货品预计 2027年3月8日 到店，请在到货前确认知悉。');
+    expect(z.text).not.toContain('加急');
+    for (const fact of [
+      '调价单号：TJ000007',
+      '收货门店：上海南京路店、杭州湖滨店',
+      '生效日期：2027年3月10日',
+      '预计到店日期：2027年3月8日',
+      '确认截止时间：2027年3月7日 周日 18:00',
+      '调价原因：库龄超过 180 天',
+    ])
+      expect(z.text).toContain(fact);
+    const table = z.text.split('\n').filter((line) => /^(货号|26AW-)/.test(line));
+    expect(table).toEqual([
+      '货号         品名              原价     新价    调幅',
+      '26AW-CT-010  羊毛大衣       ¥199.00  ¥159.00  −20.1%',
+      '26AW-KN-021  Cashmere knit    ¥1.00    ¥0.99   −1.0%',
+      '26AW-SC-003  围巾             ¥0.00    ¥1.00',
+      '26AW-TS-004                  ¥89.00   ¥89.00    0.0%',
+      '26AW-PT-005  长裤            ¥20.00   ¥20.03   +0.2%',
+    ]);
+    expect(z.text).toContain('说明：\n> 请同步更新门店价签');
+    expect(z.text).toContain('确认知悉：https://flow.example.com/#/tasks/4f1c');
+    for (const cell of ['>调幅</th>', '>羊毛大衣</td>', '>¥159.00</td>', '>−20.1%</td>', '>确认知悉</a>', '>收货门店</td>'])
+      expect(z.html).toContain(cell);
+
+    const e = en('price_notice');
+    expect(e.subject).toBe('[Price change] Adjustment TJ000007 takes effect on 10 Mar 2027');
+    expect(e.text.startsWith('Hello Alice,')).toBe(true);
+    expect(e.text).toContain(
+      'The price adjustment below has been approved and takes effect on 10 Mar 2027; the goods are expected in store on 8 Mar 2027. Please acknowledge it before the goods arrive.',
+    );
+    for (const fact of [
+      'Adjustment: TJ000007',
+      'Stores: 上海南京路店, 杭州湖滨店',
+      'Takes effect: 10 Mar 2027',
+      'Goods expected in store: 8 Mar 2027',
+      'Acknowledge by: Sun 7 Mar 2027, 18:00',
+      'Reason for the change: 库龄超过 180 天',
+    ])
+      expect(e.text).toContain(fact);
+    expect(e.text).toMatch(/^SKU +Product +Old price +New price +Change$/m);
+    expect(e.text).toMatch(/^26AW-CT-010 +羊毛大衣 +¥199\.00 +¥159\.00 +−20\.1%$/m);
+    expect(e.text).toMatch(/^26AW-SC-003 +围巾 +¥0\.00 +¥1\.00$/m); // old price 0: no percent
+    expect(e.text).toContain('Acknowledge: https://flow.example.com/#/tasks/4f1c');
+    expect(e.html).toContain('>Old price</th>');
+  });
+
+  test('price_notice: urgent marks the subject and asks for a prompt acknowledgement; only a real true counts', () => {
+    const z = zh('price_notice', { ...PRICE, urgent: true });
+    expect(z.subject).toBe('【调价通知】【加急】调价单 TJ000007 将于 2027年3月10日 生效');
+    expect(z.text).toContain('此次调价时间紧迫，请尽快确认。');
+    expect(z.html).toContain('<title>【调价通知】【加急】调价单 TJ000007 将于 2027年3月10日 生效</title>');
+    const e = en('price_notice', { ...PRICE, urgent: true });
+    expect(e.subject).toBe('[Price change] [Urgent] Adjustment TJ000007 takes effect on 10 Mar 2027');
+    expect(e.text).toContain('This adjustment is urgent: please acknowledge it as soon as you can.');
+    for (const urgent of [false, undefined, 'true', 1, null] as unknown[]) {
+      const p = { ...PRICE, urgent } as MailParams;
+      expect(zh('price_notice', p).subject).not.toContain('加急');
+      expect(en('price_notice', p).subject).not.toContain('Urgent');
+      expect(en('price_notice', p).text).not.toContain('urgent');
+    }
+    expect(zh('price_notice', { urgent: true }).subject).toBe('【调价通知】【加急】商品调价已批准');
+    expect(en('price_notice', { urgent: true }).subject).toBe('[Price change] [Urgent] A price adjustment was approved');
+  });
+
+  test('price_superseded: disregard it, with or without the superseding adjustment', () => {
+    const z = zh('price_superseded', { ...PRICE, reason: '供应商返利调整，重新定价' });
+    expect(z.subject).toBe('【调价作废】调价单 TJ000007 已被 TJ000009 取代');
+    expect(z.text).toContain('此前通知您的调价 TJ000007 在生效前已被调价单 TJ000009 取代，原因：供应商返利调整，重新定价。');
+    expect(z.text).toContain('请忽略该调价通知，不要按其调整价格，以调价单 TJ000009 的通知为准；您无需再确认该调价。');
+    for (const fact of ['调价单号：TJ000007', '取代它的调价单：TJ000009', '原定生效日期：2027年3月10日', '收货门店：上海南京路店、杭州湖滨店', '原因：供应商返利调整，重新定价'])
+      expect(z.text).toContain(fact);
+    expect(z.text).not.toContain('货号'); // no price table
+    expect(z.text).not.toContain('确认截止时间');
+    expect(z.text).toContain('查看调价单：https://flow.example.com/#/tasks/4f1c');
+
+    const withdrawn = zh('price_superseded', { ...PRICE, supersededBy: undefined, reason: undefined });
+    expect(withdrawn.subject).toBe('【调价作废】调价单 TJ000007 已撤销');
+    expect(withdrawn.text).toContain('此前通知您的调价 TJ000007 在生效前已撤销。');
+    expect(withdrawn.text).toContain('请忽略该调价通知，不要按其调整价格；您无需再确认该调价。');
+    expect(withdrawn.text).not.toContain('取代');
+    expect(withdrawn.text).not.toContain('原因');
+
+    const e = en('price_superseded');
+    expect(e.subject).toBe('[Price change void] Adjustment TJ000007 is superseded by TJ000009');
+    expect(e.text).toContain(
+      'The price adjustment TJ000007 you were notified of has been superseded by adjustment TJ000009 before taking effect (reason: 库龄超过 180 天).',
+    );
+    expect(e.text).toContain('Please disregard its notice and do not apply its prices; the notice of TJ000009 applies instead.');
+    for (const fact of ['Adjustment: TJ000007', 'Superseded by: TJ000009', 'Was to take effect: 10 Mar 2027']) expect(e.text).toContain(fact);
+    const ew = en('price_superseded', { adjustmentCode: 'TJ000007' });
+    expect(ew.subject).toBe('[Price change void] Adjustment TJ000007 was withdrawn');
+    expect(ew.text).toContain('The price adjustment TJ000007 you were notified of has been withdrawn before taking effect.');
+    expect(en('price_superseded', {}).subject).toBe('[Price change void] The price adjustment notified earlier was withdrawn');
+    expect(zh('price_superseded', {}).text).toContain('此前通知您的调价在生效前已撤销。');
+  });
+
+  test(`stores: the first ${MAX_STORE_NAMES} are named, then how many in all`, () => {
+    const storeNames = Array.from({ length: 25 }, (_, i) => `门店${i + 1}`);
+    const z = zh('price_notice', { ...PRICE, storeNames });
+    expect(z.text).toContain(`收货门店：${storeNames.slice(0, 20).join('、')} 等 25 家门店`);
+    expect(z.text).not.toContain('门店21');
+    expect(en('price_notice', { ...PRICE, storeNames }).text).toContain(`Stores: ${storeNames.slice(0, 20).join(', ')} and 5 more`);
+    expect(zh('price_notice', { ...PRICE, storeNames: storeNames.slice(0, 20) }).text).not.toContain('家门店');
+  });
+
+  test('user text in store names, codes and table cells is escaped in HTML', () => {
+    const evil = '<script>alert("x")</script> & <b>bold</b>';
+    const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;';
+    const params: MailParams = {
+      ...PRICE,
+      adjustmentCode: 'TJ<1>',
+      supersededBy: '<i>TJ2</i>',
+      storeNames: ['<u>店</u>', evil],
+      reason: evil,
+      priceLines: [{ sku: '<u>SKU</u>', name: evil, oldPriceFen: 100, newPriceFen: 80 }],
+    };
+    for (const template of MAIL_TEMPLATES.filter(isPrice)) {
+      for (const locale of LOCALES) {
+        const mail = renderMail(template, locale, params, opts);
+        for (const raw of ['<script>', '<b>bold', '<u>', '<i>TJ2', 'TJ<1>']) expect(mail.html).not.toContain(raw);
+        expect(mail.html).toContain(escaped);
+        expect(mail.html).toContain('TJ&lt;1&gt;');
+        expect(mail.html).toContain('&lt;u&gt;店&lt;/u&gt;');
+        expect(mail.text).toContain(evil);
+      }
+    }
+    const notice = renderMail('price_notice', 'en', params, opts);
+    expect(notice.html).toContain(`<td style="padding:4px 8px;">${escaped}</td>`);
+    expect(notice.html).toContain('<td style="padding:4px 8px;">&lt;u&gt;SKU&lt;/u&gt;</td>');
+    expect(notice.html).toContain('<td align="right" style="padding:4px 8px;white-space:nowrap;">−20.0%</td>');
+  });
+
+  test(`a price table shows at most ${MAX_TABLE_ROWS} rows, then how many more`, () => {
+    const priceLines = Array.from({ length: 250 }, (_, i) => ({
+      sku: `SKU-${String(i + 1).padStart(3, '0')}`,
+      name: `款式 ${i + 1}`,
+      oldPriceFen: 19_900,
+      newPriceFen: 15_900,
+    }));
+    const z = zh('price_notice', { ...PRICE, priceLines });
+    const rows = z.text.split('\n').filter((line) => line.startsWith('SKU-'));
+    expect(rows).toHaveLength(200);
+    expect(rows[199]).toMatch(/^SKU-200 /);
+    expect(z.text).not.toContain('SKU-201');
+    expect(z.text).toContain('… 另有 50 行');
+    expect((z.html.match(/<tr style="border-bottom:1px solid #e5e6eb;">/g) ?? []).length).toBe(200);
+    expect(z.html).toContain('… 另有 50 行');
+    expect(z.html.length).toBeLessThan(100_000);
+    expect(en('price_notice', { ...PRICE, priceLines }).text).toContain('… and 50 more lines');
+  });
+
+  test('missing or mistyped params (as JSON may bring them) never print undefined, null or NaN', () => {
+    const junk = {
+      adjustmentCode: null,
+      supersededBy: 7,
+      storeNames: ['上海南京路店', null, '  ', 42, {}, '杭州湖滨店'],
+      effectiveDate: '2027-02-30',
+      arrivalDate: 20270308,
+      dueAt: 'before arrival',
+      urgent: 'yes',
+      reason: null,
+      comment: {},
+      priceLines: [
+        null,
+        'a line',
+        { sku: '26AW-CT-010', name: null, oldPriceFen: 19_900, newPriceFen: 15_900 }, // kept, blank name
+        { sku: '26AW-KN-021', name: 'Knit', oldPriceFen: '100', newPriceFen: 99 }, // a string
+        { sku: '26AW-SC-003', name: 'Scarf', oldPriceFen: 100, newPriceFen: 99.5 }, // not integer fen
+        { sku: '26AW-TS-004', name: 'Tee', oldPriceFen: 100 }, // no new price
+        { sku: '  ', name: 'blank sku', oldPriceFen: 100, newPriceFen: 90 },
+        { name: 'no sku', oldPriceFen: 100, newPriceFen: 90 },
+      ],
+    } as unknown as MailParams;
+    for (const template of MAIL_TEMPLATES.filter(isPrice)) {
+      for (const locale of LOCALES) {
+        for (const params of [junk, {} as MailParams, { storeNames: 'A店', priceLines: { sku: 'x' } } as unknown as MailParams]) {
+          const mail = renderMail(template, locale, params, opts);
+          expect(mail.subject.startsWith(TAGS[template][locale])).toBe(true);
+          for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(BAD);
+          expect(mail.text).not.toMatch(/¥(?![\d-])/);
+          // No fact without a value (the greeting is the only line that ends in a colon).
+          expect(mail.text.split('\n').slice(1).filter((line) => /[：:] *$/.test(line))).toEqual([]);
+        }
+      }
+    }
+    const mail = zh('price_notice', junk);
+    expect(mail.subject).toBe('【调价通知】商品调价已批准');
+    expect(mail.text).toContain('以下商品调价已批准，即将生效；请在到货前确认知悉。');
+    expect(mail.text).toContain('收货门店：上海南京路店、杭州湖滨店');
+    expect(mail.text).toMatch(/^26AW-CT-010 +¥199\.00 +¥159\.00 +−20\.1%$/m);
+    for (const sku of ['26AW-KN-021', '26AW-SC-003', '26AW-TS-004', 'blank sku', 'no sku']) expect(mail.text).not.toContain(sku);
+    for (const label of ['调价单号', '生效日期', '预计到店日期', '确认截止时间', '调价原因', '说明']) expect(mail.text).not.toContain(label);
+    expect(en('price_notice', junk).text).toContain(
+      'The price adjustment below has been approved and will take effect soon. Please acknowledge it before the goods arrive.',
+    );
+    expect(zh('price_superseded', junk).subject).toBe('【调价作废】此前通知的调价已撤销');
+    expect(zh('price_superseded', junk).text).not.toContain('取代');
+    expect(zh('price_notice', {}).text).not.toContain('货号');
   });
 });

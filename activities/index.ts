@@ -9,6 +9,7 @@ import { calendarActivities } from './calendar';
 import { mailActivities } from './mail';
 import { notifyActivities } from './notify';
 import { planActivities } from './plans';
+import { priceActivities } from './prices';
 import { shipmentActivities } from './shipments';
 import { taskActivities } from './tasks';
 
@@ -32,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...planActivities(deps.db),
     ...bookingActivities(deps.db, deps.config),
     ...shipmentActivities(deps.db),
+    ...priceActivities(deps.db),
   };
 }
 

@@ -14,6 +14,7 @@ import { approvalRoutes } from './routes/approvals';
 import { delegationRoutes } from './routes/delegations';
 import { bookingRoutes } from './routes/bookings';
 import { planRoutes } from './routes/plans';
+import { priceRoutes } from './routes/prices';
 import { quotaRoutes } from './routes/quotas';
 import { shipmentRoutes } from './routes/shipments';
 import { auditRoutes, processRoutes } from './routes/processes';
@@ -70,6 +71,7 @@ export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): E
   app.use(bookingRoutes(ctx));
   app.use(quotaRoutes(ctx));
   app.use(shipmentRoutes(ctx));
+  app.use(priceRoutes(ctx));
   app.use('/api', unknownApiRoute);
 
   const uiDist = options.uiDist ?? ADMIN_UI_DIST;

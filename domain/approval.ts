@@ -1,6 +1,8 @@
 // The approval engine's shared vocabulary: workflows, activities and the API all speak it.
 // Pure types and rules only (workflow code imports this file).
 
+import type { MailParams, MailTemplateName } from './mail';
+
 export type RoleName =
   | 'admin' | 'general_manager' | 'manager' | 'supervisor' | 'specialist' | 'follower' | 'buyer'
   | 'store_lead' | 'after_sales' | 'finance' | 'store_manager' | 'franchisee' | 'area_manager';
@@ -35,6 +37,10 @@ export interface StepSpec {
   decisions?: string[];
   /** false: no reminders or escalation of the task's own (the process escalates by itself). */
   escalate?: boolean;
+  /** An absolute due instant (ISO), instead of `due`: e.g. three days before an allocation. */
+  dueAt?: string;
+  /** The mail a new task sends instead of task_assigned (e.g. a price notice to acknowledge). */
+  notice?: { template: MailTemplateName; params: MailParams };
 }
 
 export interface ChainSpec {

@@ -1,5 +1,6 @@
 // Demo users and master data (API.md, "Demo data"), written when SEED_DEMO=true.
 // Idempotent: creates what is missing and never overwrites what an admin has changed.
+import { DateTime } from 'luxon';
 import type { Db, Role } from './db/client';
 import { hashPassword } from './auth/password';
 import { logger } from './logger';
@@ -59,6 +60,18 @@ const PRODUCTS = [
   { sku: '27SS-PT-004', name: '直筒休闲裤', category: '裤装', wholesalePriceFen: 13_900, retailPriceFen: 29_900 },
 ];
 
+/**
+ * Stock per store and SKU (the grounds of a price proposal): on hand, days since the oldest
+ * stock arrived (库龄, relative to the day of seeding) and units sold.
+ */
+const STOCK: { storeId: string; sku: string; onHand: number; ageDays: number; soldQty: number }[] = [
+  { storeId: 'S001', sku: '27SS-TS-001', onHand: 120, ageDays: 200, soldQty: 80 },
+  { storeId: 'S001', sku: '27SS-DR-003', onHand: 35, ageDays: 95, soldQty: 45 },
+  { storeId: 'S002', sku: '27SS-TS-001', onHand: 60, ageDays: 40, soldQty: 140 },
+  { storeId: 'S002', sku: '27SS-SH-002', onHand: 48, ageDays: 400, soldQty: 12 },
+  { storeId: 'S003', sku: '27SS-PT-004', onHand: 20, ageDays: 10, soldQty: 5 },
+];
+
 export async function seedDemo(db: Db): Promise<void> {
   for (const r of REGIONS) await db.region.upsert({ where: { id: r.id }, create: r, update: {} });
   await db.season.upsert({
@@ -82,6 +95,12 @@ export async function seedDemo(db: Db): Promise<void> {
       skipDuplicates: true,
     });
   }
+  // Ages count from today in the default business zone (TZ_BUSINESS), where the demo lives.
+  const today = DateTime.now().setZone('Asia/Shanghai').startOf('day');
+  await db.storeStock.createMany({
+    data: STOCK.map(({ ageDays, ...s }) => ({ ...s, receivedOn: new Date(`${today.minus({ days: ageDays }).toISODate()}T00:00:00Z`) })),
+    skipDuplicates: true,
+  });
   const ids = new Map<string, string>();
   for (const u of USERS) {
     const existing = await db.user.findUnique({ where: { username: u.username } });

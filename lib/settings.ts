@@ -38,6 +38,12 @@ export const SETTINGS = {
   'shipment.silenceTimeout': define(isoDuration, 'P2D', '在途无更新多久视为延误', 'no event for this long counts as a delay'),
   'shipment.escalationLadder': define(z.array(isoDuration).max(10), ['PT0S', 'P1D', 'P2D'], '延误多久后依次升级到跟单员、主管、经理', 'delay age at which follower, supervisor, manager are escalated to'),
   'price.approvalLeadDays': define(z.number().int().min(0).max(60), 3, '调价审批须在配发日前几天完成', 'approval due this many days before the allocation date'),
+  'price.markdownRule': define(
+    z.array(z.object({ minAgeDays: z.number().int().min(0).max(3650), discountBp: z.number().int().min(0).max(10_000) })).max(20),
+    [{ minAgeDays: 90, discountBp: 1000 }, { minAgeDays: 180, discountBp: 3000 }, { minAgeDays: 365, discountBp: 5000 }],
+    '按库龄建议降价：库龄达到天数时的折扣（基点，1000 = 9 折）',
+    'suggested markdown by stock age: the discount (basis points, 1000 = 10 % off) from each age in days',
+  ),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

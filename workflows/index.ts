@@ -5,3 +5,4 @@ export { planApproval } from './planApproval';
 export { systemCheck } from './systemCheck';
 export { orderBooking } from './orderBooking';
 export { shipmentTracking } from './shipmentTracking';
+export { priceAdjustment } from './priceAdjustment';

@@ -183,7 +183,9 @@ export class ApprovalEngine {
   /** One human step: its tasks, their deadlines, and the decision(s) that settle it. */
   async humanStep(step: StepSpec, opts: StepOptions = {}): Promise<StepOutcome> {
     const mode = step.mode ?? 'all';
-    const computed = await this.deadlinesFor(step.due);
+    // An absolute due time is a duration from now in clock time (PTnS is never counted in working days).
+    const due = step.dueAt ? `PT${Math.max(1, Math.ceil((Date.parse(step.dueAt) - Date.now()) / 1000))}S` : step.due;
+    const computed = await this.deadlinesFor(due);
     const deadlines = step.escalate === false ? { ...computed, reminders: [], escalations: [] } : computed;
     const tasks: TaskState[] = [];
     this.stepTasks = tasks;
@@ -286,7 +288,9 @@ export class ApprovalEngine {
     if (created.outOfOffice) {
       await this.audit('delegated', {}, { taskId: task.id, reason: 'out_of_office', fromUserId: created.outOfOffice.fromUserId, toUserId: created.outOfOffice.toUserId });
     }
-    this.send('task_assigned', await this.recipients(task), { processTitle: this.process.title, taskTitle: task.title, dueAt: task.dueAt, link: this.taskLink(task) }, { submitterName: this.process.submitterId });
+    const taskParams = { processTitle: this.process.title, taskTitle: task.title, dueAt: task.dueAt, link: this.taskLink(task) };
+    if (step.notice) this.send(step.notice.template, await this.recipients(task), { ...step.notice.params, ...taskParams });
+    else this.send('task_assigned', await this.recipients(task), taskParams, { submitterName: this.process.submitterId });
     void this.watch(task, deadlines);
     return task;
   }

@@ -1,0 +1,355 @@
+// Price adjustments (调价, DOMAIN.md process 4) and prices: a proposal is grounded in the stock
+// of the receiving stores (库龄, 库存, 售罄率) with a suggested price from the markdown rule; its
+// deadlines come from the allocation and arrival dates (domain/prices.ts); a proposal too late
+// to meet them is refused unless urgent; a later proposal for a SKU and store with one pending
+// must supersede it explicitly. The priceAdjustment workflow does the rest. Current prices and
+// their history per SKU and store are read here.
+import { Router, type Request } from 'express';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { Prisma } from '../../generated/prisma/client';
+import { pricesAt } from '../../activities/prices';
+import {
+  PENDING_PRICE_STATUSES,
+  adjustmentCode,
+  markdownFor,
+  priceDeadlines,
+  priceWorkflowId,
+  sellThroughBp,
+  suggestedPriceFen,
+  timeliness,
+  type PriceAdjustmentInput,
+} from '../../domain/prices';
+import { readSettings } from '../../lib/settings';
+import { priceAdjustment, supersedeUpdate } from '../../workflows/priceAdjustment';
+import { currentUser, isStaff, requireRole } from '../auth';
+import type { AppContext } from '../context';
+import { ApiError, forbidden, notFound, parse } from '../errors';
+import { parseListQuery, sendList } from '../list';
+import { actorOf, sendUpdate } from '../temporal';
+import { dateFromDb, dateToDb, fen, filterIds, filterString, INT4_MAX, isoDate, text } from '../validation';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SORTABLE = ['createdAt', 'code', 'status', 'allocationDate', 'arrivalDate'] as const;
+const SORT_FIELDS: Record<(typeof SORTABLE)[number], string> = { createdAt: 'createdAt', code: 'seq', status: 'status', allocationDate: 'allocationDate', arrivalDate: 'arrivalDate' };
+
+const price = fen(INT4_MAX).refine((n) => n > 0, 'must be above 0');
+const Line = z.object({ sku: text(40), newPriceFen: price });
+const Body = z
+  .object({
+    sku: text(40).optional(),
+    newPriceFen: price.optional(),
+    lines: z.array(Line, { error: 'must be a list of {sku, newPriceFen}' }).min(1, 'at least one line').max(500, 'at most 500 lines').optional(),
+    allocationDate: isoDate,
+    arrivalDate: isoDate,
+    effectiveDate: isoDate.nullish(),
+    storeIds: z.array(text(40), { error: 'must be a list of store ids' }).min(1, 'at least one store').max(500, 'at most 500 stores'),
+    reason: text(2000),
+    urgent: z.boolean().default(false),
+    supersedes: z.string().regex(UUID, 'must be an adjustment id').nullish(),
+  })
+  .superRefine((b, zctx) => {
+    if (!b.lines && !b.sku) zctx.addIssue({ code: 'custom', path: ['sku'], message: 'give sku and newPriceFen, or lines' });
+    if (b.sku && b.newPriceFen === undefined) zctx.addIssue({ code: 'custom', path: ['newPriceFen'], message: 'required with sku' });
+    if (b.sku && b.lines) zctx.addIssue({ code: 'custom', path: ['lines'], message: 'give either sku or lines, not both' });
+    if (b.arrivalDate < b.allocationDate) zctx.addIssue({ code: 'custom', path: ['arrivalDate'], message: 'must be on or after allocationDate' });
+  });
+const ContextQuery = z.object({ sku: text(40), storeIds: z.string().max(2000).optional() });
+const PricesQuery = z.object({ sku: z.string().trim().max(40).optional(), storeId: z.string().trim().max(40).optional() });
+
+const include = {
+  createdBy: { select: { name: true } },
+  lines: { include: { product: { select: { name: true } } }, orderBy: { sku: 'asc' } },
+} as const;
+type AdjustmentFull = Prisma.PriceAdjustmentGetPayload<{ include: typeof include }>;
+
+/** Stock age in whole days on `today` (a date in the business zone). */
+function ageDays(receivedOn: Date, today: DateTime): number {
+  return Math.max(0, Math.floor(today.diff(DateTime.fromISO(dateFromDb(receivedOn), { zone: today.zone }), 'days').days));
+}
+
+export function priceRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const proposers = requireRole('specialist', 'store_lead', 'supervisor', 'manager');
+  /** Staff, and store managers (they acknowledge notices and read their store's prices). */
+  const readers = (req: Request, _res: unknown, next: (e?: unknown) => void) => {
+    const u = currentUser(req);
+    if (!isStaff(u) && !u.roles.includes('store_manager')) return next(forbidden('Prices are for staff and store managers'));
+    next();
+  };
+  const today = () => DateTime.now().setZone(ctx.config.tzBusiness).startOf('day');
+
+  async function storeNames(ids: string[]): Promise<Map<string, string>> {
+    return new Map((await ctx.db.store.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]));
+  }
+
+  async function view(a: AdjustmentFull) {
+    const names = await storeNames(a.storeIds);
+    const tasks = a.workflowId ? await ctx.db.task.findMany({ where: { workflowId: a.workflowId, stepKey: { startsWith: 'notify_' } }, include: { assignee: { select: { name: true } } }, orderBy: { createdAt: 'asc' } }) : [];
+    const deciders = new Map((await ctx.db.user.findMany({ where: { id: { in: tasks.flatMap((t) => (t.decidedById ? [t.decidedById] : [])) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+    const related = await ctx.db.priceAdjustment.findMany({ where: { id: { in: [a.supersedesId, a.supersededById].filter((x): x is string => !!x) } }, select: { id: true, seq: true } });
+    const rank = (stepKey: string) => (stepKey === 'notify_finance' ? -1 : a.storeIds.indexOf(stepKey.slice('notify_store:'.length)));
+    const codeOf = (id: string | null) => (id ? (related.find((r) => r.id === id) ? adjustmentCode(related.find((r) => r.id === id)!.seq) : null) : null);
+    return {
+      ...header(a),
+      storeNames: a.storeIds.map((id) => names.get(id) ?? id),
+      supersedesCode: codeOf(a.supersedesId),
+      supersededByCode: codeOf(a.supersededById),
+      lines: a.lines.map((l) => ({ sku: l.sku, productName: l.product.name, oldPriceFen: l.oldPriceFen, newPriceFen: l.newPriceFen, suggestedPriceFen: l.suggestedPriceFen })),
+      // Finance first, then the stores in the adjustment's order.
+      notifications: [...tasks].sort((x, y) => rank(x.stepKey) - rank(y.stepKey)).map((t) => {
+        const storeId = t.stepKey.startsWith('notify_store:') ? t.stepKey.slice('notify_store:'.length) : null;
+        return {
+          kind: storeId ? 'store' : 'finance',
+          storeId,
+          storeName: storeId ? (names.get(storeId) ?? storeId) : null,
+          taskId: t.id,
+          status: t.status,
+          assigneeName: t.assignee?.name ?? null,
+          candidateRole: t.candidateRole,
+          sentAt: t.createdAt.toISOString(),
+          dueAt: t.dueAt.toISOString(),
+          acknowledgedAt: t.decision === 'acknowledge' ? (t.decidedAt?.toISOString() ?? null) : null,
+          acknowledgedByName: t.decidedById ? (deciders.get(t.decidedById) ?? null) : null,
+        };
+      }),
+    };
+  }
+
+  function header(a: Prisma.PriceAdjustmentGetPayload<{ include: { createdBy: { select: { name: true } }; lines: true } }>) {
+    return {
+      id: a.id,
+      code: adjustmentCode(a.seq),
+      status: a.status,
+      urgent: a.urgent,
+      reason: a.reason,
+      allocationDate: dateFromDb(a.allocationDate),
+      arrivalDate: dateFromDb(a.arrivalDate),
+      effectiveDate: dateFromDb(a.effectiveDate),
+      approvalDueAt: a.approvalDueAt.toISOString(),
+      notifyBy: a.notifyBy.toISOString(),
+      storeIds: a.storeIds,
+      skus: a.lines.map((l) => l.sku),
+      workflowId: a.workflowId,
+      createdById: a.createdById,
+      createdByName: a.createdBy.name,
+      createdAt: a.createdAt.toISOString(),
+      supersedes: a.supersedesId,
+      supersededBy: a.supersededById,
+      decisionNote: a.decisionNote,
+      effectiveAt: a.effectiveAt?.toISOString() ?? null,
+    };
+  }
+
+  async function load(req: Request): Promise<AdjustmentFull> {
+    const id = String(req.params.id);
+    const a = UUID.test(id) ? await ctx.db.priceAdjustment.findUnique({ where: { id }, include }) : null;
+    if (!a) throw notFound(`Price adjustment ${id}`);
+    return a;
+  }
+
+  // -- reads
+
+  router.get('/api/price-adjustments', readers, async (req, res) => {
+    const q = parseListQuery(req, SORTABLE);
+    const f = q.filter;
+    const and: Prisma.PriceAdjustmentWhereInput[] = [];
+    const statuses = Array.isArray(f.status) ? f.status.map(String) : filterString(f.status) ? [filterString(f.status)!] : null;
+    if (statuses) and.push({ status: { in: statuses } });
+    if (filterString(f.sku)) and.push({ lines: { some: { sku: filterString(f.sku) } } });
+    if (filterString(f.storeId)) and.push({ storeIds: { has: filterString(f.storeId) } });
+    const seq = /^PA0*(\d{1,9})$/i.exec(filterString(f.q)?.trim() ?? '');
+    if (filterString(f.q)) and.push(seq ? { seq: Number(seq[1]) } : { reason: { contains: filterString(f.q)!, mode: 'insensitive' } });
+    const ids = filterIds(f.id);
+    if (ids) and.push({ id: { in: ids.filter((x) => UUID.test(x)) } });
+    const where: Prisma.PriceAdjustmentWhereInput = { AND: and };
+    const sortField = q.sort ? SORT_FIELDS[q.sort.field as (typeof SORTABLE)[number]] : undefined;
+    const [rows, total] = await Promise.all([
+      ctx.db.priceAdjustment.findMany({ where, include: { createdBy: { select: { name: true } }, lines: true }, skip: q.skip, take: q.take, orderBy: sortField ? [{ [sortField]: q.sort!.order }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'asc' }] }),
+      ctx.db.priceAdjustment.count({ where }),
+    ]);
+    sendList(res, 'price-adjustments', q, rows.map(header), total);
+  });
+
+  // Before /:id.
+  router.get('/api/price-adjustments/context', readers, async (req, res) => {
+    const query = parse(ContextQuery, req.query);
+    const product = await ctx.db.product.findUnique({ where: { sku: query.sku }, select: { sku: true, name: true, retailPriceFen: true } });
+    if (!product) throw new ApiError(422, 'validation_failed', `No such SKU ${query.sku}`, { sku: `no such SKU ${query.sku}` });
+    const settings = await readSettings(ctx.db);
+    const rule = settings['price.markdownRule'];
+    const requested = query.storeIds ? query.storeIds.split(',').map((s) => s.trim()).filter(Boolean) : null;
+    const stores = await ctx.db.store.findMany({ where: requested ? { id: { in: requested } } : {}, select: { id: true, name: true }, orderBy: { id: 'asc' } });
+    const stock = new Map((await ctx.db.storeStock.findMany({ where: { sku: product.sku, storeId: { in: stores.map((s) => s.id) } } })).map((s) => [s.storeId, s]));
+    const prices = await pricesAt(ctx.db, [product.sku], stores.map((s) => s.id), new Date());
+    const day = today();
+    const rows = stores.map((s) => {
+      const st = stock.get(s.id);
+      const age = st ? ageDays(st.receivedOn, day) : null;
+      return {
+        storeId: s.id,
+        storeName: s.name,
+        currentPriceFen: prices.get(`${product.sku}|${s.id}`)?.priceFen ?? product.retailPriceFen,
+        onHand: st?.onHand ?? 0,
+        stockAgeDays: age,
+        soldQty: st?.soldQty ?? 0,
+        sellThroughBp: st ? sellThroughBp(st.soldQty, st.onHand) : null,
+        suggestedPriceFen: age === null ? null : suggestedPriceFen(product.retailPriceFen, markdownFor(age, rule)),
+      };
+    });
+    // The suggestion for the proposal: by the oldest stock among the stores that hold it.
+    const oldest = Math.max(-1, ...rows.map((r) => r.stockAgeDays ?? -1));
+    res.json({
+      sku: product.sku,
+      productName: product.name,
+      retailPriceFen: product.retailPriceFen,
+      rule,
+      stockAgeDays: oldest >= 0 ? oldest : null,
+      suggestedPriceFen: oldest >= 0 ? suggestedPriceFen(product.retailPriceFen, markdownFor(oldest, rule)) : null,
+      stores: rows,
+    });
+  });
+
+  router.get('/api/price-adjustments/:id', readers, async (req, res) => {
+    res.json(await view(await load(req)));
+  });
+
+  router.get('/api/prices', readers, async (req, res) => {
+    const query = parse(PricesQuery, req.query);
+    const u = currentUser(req);
+    // A store manager reads their own store's prices.
+    const storeId = !isStaff(u) ? (u.storeId ?? '\u0000') : query.storeId || undefined;
+    const products = await ctx.db.product.findMany({ where: query.sku ? { sku: query.sku } : {}, select: { sku: true, name: true }, orderBy: { sku: 'asc' }, take: 500 });
+    const stores = await ctx.db.store.findMany({ where: storeId ? { id: storeId } : {}, select: { id: true, name: true }, orderBy: { id: 'asc' } });
+    const history = await ctx.db.priceChange.findMany({
+      where: { sku: { in: products.map((p) => p.sku) }, storeId: { in: stores.map((s) => s.id) } },
+      include: { adjustment: { select: { seq: true } } },
+      orderBy: [{ effectiveAt: 'desc' }, { createdAt: 'desc' }],
+    });
+    const now = new Date();
+    const current = await pricesAt(ctx.db, products.map((p) => p.sku), stores.map((s) => s.id), now);
+    res.json(
+      products.flatMap((p) =>
+        stores.map((s) => {
+          const c = current.get(`${p.sku}|${s.id}`)!;
+          return {
+            sku: p.sku,
+            productName: p.name,
+            storeId: s.id,
+            storeName: s.name,
+            currentPriceFen: c.priceFen,
+            since: c.since?.toISOString() ?? null,
+            history: history
+              .filter((h) => h.sku === p.sku && h.storeId === s.id)
+              .map((h) => ({ priceFen: h.priceFen, previousFen: h.previousFen, effectiveAt: h.effectiveAt.toISOString(), adjustmentCode: h.adjustment ? adjustmentCode(h.adjustment.seq) : null, pending: h.effectiveAt > now })),
+          };
+        }),
+      ),
+    );
+  });
+
+  // -- writes
+
+  router.post('/api/price-adjustments', proposers, async (req, res) => {
+    const body = parse(Body, req.body);
+    const user = currentUser(req);
+    const lines = body.lines ?? [{ sku: body.sku!, newPriceFen: body.newPriceFen! }];
+    const storeIds = [...new Set(body.storeIds)];
+    const effectiveDate = body.effectiveDate ?? body.arrivalDate;
+    const details: Record<string, string> = {};
+    if (effectiveDate < body.allocationDate) details.effectiveDate = 'must be on or after allocationDate';
+    const products = new Map((await ctx.db.product.findMany({ where: { sku: { in: lines.map((l) => l.sku) } }, select: { sku: true, name: true, retailPriceFen: true } })).map((p) => [p.sku, p]));
+    const seen = new Set<string>();
+    lines.forEach((l, i) => {
+      if (!products.has(l.sku)) details[body.lines ? `lines.${i}.sku` : 'sku'] = `no such SKU ${l.sku}`;
+      if (seen.has(l.sku)) details[`lines.${i}`] = 'the same SKU twice';
+      seen.add(l.sku);
+    });
+    const names = await storeNames(storeIds);
+    storeIds.forEach((id, i) => {
+      if (!names.has(id)) details[`storeIds.${i}`] = `no such store ${id}`;
+    });
+    if (Object.keys(details).length) throw new ApiError(422, 'validation_failed', `Invalid price adjustment: ${Object.keys(details).join(', ')}`, details);
+
+    const settings = await readSettings(ctx.db);
+    const leadDays = settings['price.approvalLeadDays'];
+    const deadlines = priceDeadlines({ allocationDate: body.allocationDate, arrivalDate: body.arrivalDate, effectiveDate }, leadDays, ctx.config.tzBusiness);
+    const when = timeliness(Date.now(), deadlines);
+    if (when === 'too_late') {
+      throw new ApiError(422, 'too_late', `Too late: finance and the stores must be told before the goods arrive (${body.arrivalDate})`, { arrivalDate: 'the goods arrive before a notice could go out' });
+    }
+    if (when === 'urgent_only' && !body.urgent) {
+      throw new ApiError(422, 'too_late', `Too late for approval ${leadDays} days before the allocation date (due ${deadlines.approvalDueAt}); mark it urgent to send it straight to the merchandise manager`, {
+        allocationDate: `approval was due by ${deadlines.approvalDueAt}`,
+        urgent: 'set urgent: true to proceed',
+      });
+    }
+
+    // A pending adjustment of the same SKU and store must be superseded explicitly.
+    const pending = await ctx.db.priceAdjustment.findMany({
+      where: { status: { in: [...PENDING_PRICE_STATUSES] }, storeIds: { hasSome: storeIds }, lines: { some: { sku: { in: lines.map((l) => l.sku) } } } },
+      select: { id: true, seq: true, workflowId: true },
+    });
+    const blocking = pending.filter((p) => p.id !== body.supersedes);
+    if (blocking.length) {
+      throw new ApiError(409, 'pending_adjustment', `Adjustment ${adjustmentCode(blocking[0]!.seq)} of the same SKU and store is not in effect yet; supersede it explicitly (supersedes: its id)`, {
+        adjustmentId: blocking[0]!.id,
+        code: adjustmentCode(blocking[0]!.seq),
+      });
+    }
+    if (body.supersedes && !pending.some((p) => p.id === body.supersedes)) {
+      throw new ApiError(422, 'validation_failed', 'Only a pending adjustment of the same SKU and store can be superseded', { supersedes: 'not a pending adjustment of these SKUs and stores' });
+    }
+
+    const first = storeIds[0]!;
+    const current = await pricesAt(ctx.db, lines.map((l) => l.sku), [first], new Date());
+    const day = today();
+    const stock = await ctx.db.storeStock.findMany({ where: { sku: { in: lines.map((l) => l.sku) }, storeId: { in: storeIds } } });
+    const rule = settings['price.markdownRule'];
+    const a = await ctx.db.priceAdjustment.create({
+      data: {
+        urgent: body.urgent, reason: body.reason, allocationDate: dateToDb(body.allocationDate), arrivalDate: dateToDb(body.arrivalDate), effectiveDate: dateToDb(effectiveDate),
+        approvalDueAt: new Date(deadlines.approvalDueAt), notifyBy: new Date(deadlines.notifyBy), storeIds, createdById: user.id, supersedesId: body.supersedes ?? null,
+        lines: {
+          create: lines.map((l) => {
+            const ages = stock.filter((s) => s.sku === l.sku).map((s) => ageDays(s.receivedOn, day));
+            const retail = products.get(l.sku)!.retailPriceFen;
+            return { sku: l.sku, newPriceFen: l.newPriceFen, oldPriceFen: current.get(`${l.sku}|${first}`)?.priceFen ?? retail, suggestedPriceFen: ages.length ? suggestedPriceFen(retail, markdownFor(Math.max(...ages), rule)) : null };
+          }),
+        },
+      },
+      include,
+    });
+    const workflowId = priceWorkflowId(a.id);
+    await ctx.db.priceAdjustment.update({ where: { id: a.id }, data: { workflowId } });
+    const input: PriceAdjustmentInput = {
+      adjustmentId: a.id,
+      code: adjustmentCode(a.seq),
+      title: `${adjustmentCode(a.seq)} 调价 ${lines.map((l) => l.sku).join('、').slice(0, 80)}`,
+      submitterId: user.id,
+      urgent: body.urgent,
+      reason: body.reason,
+      lines: a.lines.map((l) => ({ sku: l.sku, name: l.product.name, oldPriceFen: l.oldPriceFen, newPriceFen: l.newPriceFen })),
+      storeIds,
+      storeNames: storeIds.map((id) => names.get(id)!),
+      allocationDate: body.allocationDate,
+      arrivalDate: body.arrivalDate,
+      effectiveDate,
+      deadlines,
+    };
+    try {
+      await ctx.temporal.workflow.start(priceAdjustment, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
+    } catch (err) {
+      await ctx.db.priceAdjustment.delete({ where: { id: a.id } });
+      throw new ApiError(503, 'temporal_unavailable', `The approval could not be started (${(err as Error).message}); nothing was saved`);
+    }
+    if (body.supersedes) {
+      const old = pending.find((p) => p.id === body.supersedes)!;
+      await sendUpdate(ctx.temporal, old.workflowId!, supersedeUpdate, { actor: actorOf(user), byAdjustmentId: a.id, byCode: adjustmentCode(a.seq) }).catch(() => undefined);
+    }
+    res.status(201).json(await view(await ctx.db.priceAdjustment.findUniqueOrThrow({ where: { id: a.id }, include })));
+  });
+
+  return router;
+}
+

@@ -10,6 +10,7 @@ import { mailActivities } from './mail';
 import { notifyActivities } from './notify';
 import { planActivities } from './plans';
 import { priceActivities } from './prices';
+import { returnActivities } from './returns';
 import { shipmentActivities } from './shipments';
 import { taskActivities } from './tasks';
 
@@ -34,6 +35,7 @@ export function createActivities(deps: ActivityDeps) {
     ...bookingActivities(deps.db, deps.config),
     ...shipmentActivities(deps.db),
     ...priceActivities(deps.db),
+    ...returnActivities(deps.db, deps.config),
   };
 }
 

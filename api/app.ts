@@ -16,6 +16,7 @@ import { bookingRoutes } from './routes/bookings';
 import { planRoutes } from './routes/plans';
 import { priceRoutes } from './routes/prices';
 import { quotaRoutes } from './routes/quotas';
+import { returnRoutes } from './routes/returns';
 import { shipmentRoutes } from './routes/shipments';
 import { auditRoutes, processRoutes } from './routes/processes';
 import { settingsRoutes } from './routes/settings';
@@ -72,6 +73,7 @@ export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): E
   app.use(quotaRoutes(ctx));
   app.use(shipmentRoutes(ctx));
   app.use(priceRoutes(ctx));
+  app.use(returnRoutes(ctx));
   app.use('/api', unknownApiRoute);
 
   const uiDist = options.uiDist ?? ADMIN_UI_DIST;

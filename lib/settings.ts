@@ -44,6 +44,11 @@ export const SETTINGS = {
     '按库龄建议降价：库龄达到天数时的折扣（基点，1000 = 9 折）',
     'suggested markdown by stock age: the discount (basis points, 1000 = 10 % off) from each age in days',
   ),
+  'return.opensBeforeSeasonEnd': define(isoDuration, 'P30D', '季末前多久开始接受过季返仓', 'returns are accepted from this long before the season ends'),
+  'return.closesAfterSeasonEnd': define(isoDuration, 'P60D', '季末后多久停止接受过季返仓', 'and until this long after it ends'),
+  'return.transitTime': define(isoDuration, 'P5D', '返仓货品预计在途时间', 'expected transit time of returned goods to the warehouse'),
+  'return.defectDue': define(isoDuration, 'P2D', '残次处理的办理期限', 'due time of the defect-handling step'),
+  'return.accountingDue': define(isoDuration, 'P1D', '残次财务处理的办理期限（不得滞后）', 'due time of finance’s accounting follow-up of defects (must not lag)'),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -6,3 +6,5 @@ export { systemCheck } from './systemCheck';
 export { orderBooking } from './orderBooking';
 export { shipmentTracking } from './shipmentTracking';
 export { priceAdjustment } from './priceAdjustment';
+export { goodsReturn } from './goodsReturn';
+export { clearance } from './clearance';

@@ -88,6 +88,7 @@ function headerView(s: ShipmentHeader | ShipmentFull) {
     id: s.id,
     code: shipmentCode(s.seq),
     externalRef: s.externalRef,
+    kind: s.kind,
     bookingId: s.bookingId,
     season: s.seasonCode,
     status: s.status,
@@ -283,6 +284,7 @@ export function shipmentRoutes(ctx: AppContext): Router {
     const delayed = filterBoolean(f.delayed);
     if (delayed !== undefined) and.push({ delayed });
     if (filterBoolean(f.open)) and.push({ status: { not: 'reconciled' } });
+    if (filterString(f.kind)) and.push({ kind: filterString(f.kind) });
     if (typeof f.escalationLevel === 'number') and.push({ escalationLevel: { gte: f.escalationLevel } });
     const season = filterString(f.season);
     if (season) and.push({ seasonCode: season });

@@ -4,17 +4,18 @@
 // quota deviations reviewed by the manager, and the franchisee's mail — each exactly once.
 import type { ParsedMail } from 'mailparser';
 import { DateTime } from 'luxon';
-import { startEngine, type EngineHarness } from '../helpers/engine';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import type { EngineHarness } from '../helpers/engine';
+import type { TestApi } from '../helpers/api';
+import { startProcessWorld, until, type ProcessWorld } from '../helpers/processApi';
+import type { TestSmtpServer } from '../helpers/smtp';
 
 jest.setTimeout(120_000);
 
+let w: ProcessWorld;
 let h: EngineHarness;
 let api: TestApi;
 let smtp: TestSmtpServer;
-const tokens: Record<string, string> = {};
-const as = (username: string) => ({ token: tokens[username]! });
+const as = (username: string) => w.as(username);
 const DAY = 24 * 3600_000;
 
 /** Test franchisees of their own (one active booking per franchisee and season), quota ¥500,000. */
@@ -29,34 +30,20 @@ const AMOUNT = 2000 * 23_900; // 47,800,000 fen
 const DUE = 14_340_000; // 30 %
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  h = await startEngine({ env: { SMTP_URL: smtp.url } });
-  api = await startTestApi({ db: h.db, databaseUrl: h.config.databaseUrl!, temporal: h.env.client, env: { TEMPORAL_TASK_QUEUE: h.taskQueue, SMTP_URL: smtp.url } });
-  for (const u of ['admin', 'manager', 'supervisor', 'specialist', 'finance', 'franchisee1']) tokens[u] = await api.login(u);
+  w = await startProcessWorld({ smtp: true });
+  ({ h, api } = w);
+  smtp = w.smtp!;
   await h.settings({ 'reminder.leadTimes': [], 'escalation.steps': [], 'booking.paymentWindow': 'P7D', 'booking.reminderLeadTimes': ['P3D', 'P1D'] });
   for (const id of franchisees) {
     await h.db.franchisee.create({ data: { id, name: `测试加盟商${id}`, regionId: 'EAST', email: `${id.toLowerCase()}@example.com`, quotas: { create: { seasonCode: '2027SS', quotaFen: BigInt(QUOTA) } } } });
   }
 });
-afterAll(async () => {
-  await api?.close();
-  await h?.close();
-  await smtp?.close();
-});
+afterAll(() => w?.close());
 
 const book = (franchiseeId: string, lines: unknown = WITHIN, user = 'specialist') => api.request('POST', '/api/bookings', { ...as(user), body: { franchiseeId, season: '2027SS', lines } });
 const pay = (id: string, amountFen: number, reference: string, user = 'finance') => api.request('POST', `/api/bookings/${id}/payments`, { ...as(user), body: { amountFen, reference, paidOn: '2027-03-02' } });
 const get = (id: string, user = 'specialist') => api.request('GET', `/api/bookings/${id}`, as(user));
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 800)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const status = (id: string, wanted: string) => until(`booking ${id} ${wanted}`, async () => (await get(id)).body, (b) => b.status === wanted);
 /** A booked order whose workflow has started (it writes the deadline from its own clock). */
 async function booked(franchiseeId: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -67,8 +54,7 @@ async function booked(franchiseeId: string): Promise<any> { // eslint-disable-li
 }
 const mailTo = (franchiseeId: string) => smtp.received.filter((m: ParsedMail) => m.to && 'text' in m.to && m.to.text.includes(`${franchiseeId.toLowerCase()}@example.com`));
 const subjects = (franchiseeId: string) => mailTo(franchiseeId).map((m) => m.subject ?? '');
-const openTask = (workflowId: string, stepKey: string) =>
-  until(`open task ${stepKey}`, () => h.tasks(workflowId, (ts) => ts.some((t) => t.stepKey === stepKey && t.status === 'open')), () => true).then((ts) => ts.find((t) => t.stepKey === stepKey && t.status === 'open')!);
+const openTask = (workflowId: string, stepKey: string) => w.openTask(workflowId, stepKey);
 /** Skips the time-skipping server's clock forward (timers fire on the way). */
 const skip = (ms: number) => h.env.sleep(ms);
 
@@ -277,7 +263,7 @@ test('a franchisee sees only their own bookings; the summary is for staff and fi
   expect(summary.status).toBe(200);
   const t01 = summary.body.regions.flatMap((r: { franchisees: unknown[] }) => r.franchisees).find((f: { franchiseeId: string }) => f.franchiseeId === 'T01');
   expect(t01).toMatchObject({ quotaFen: QUOTA, orderedFen: AMOUNT, quotaUsedBp: 9560, prepaymentDueFen: DUE, receivedFen: DUE, outstandingFen: 0, bookings: 1, confirmed: 1 });
-  const csv = await fetch(`${api.url}/api/bookings/summary/export?season=2027SS&format=csv`, { headers: { authorization: `Bearer ${tokens.finance}` } });
+  const csv = await fetch(`${api.url}/api/bookings/summary/export?season=2027SS&format=csv`, { headers: { authorization: `Bearer ${w.as('finance').token}` } });
   expect(csv.status).toBe(200);
   const text = await csv.text();
   expect(text).toContain('测试加盟商T01');
@@ -287,7 +273,7 @@ test('a franchisee sees only their own bookings; the summary is for staff and fi
 async function upload(file: Buffer | string, contentType: string, season = '2027SS') {
   const res = await fetch(`${api.url}/api/bookings/import?season=${season}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${tokens.specialist}`, 'content-type': contentType },
+    headers: { authorization: `Bearer ${w.as('specialist').token}`, 'content-type': contentType },
     body: typeof file === 'string' ? file : new Uint8Array(file),
   });
   return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -4,34 +4,30 @@
 // late approval escalates; too late without the urgent flag → 422; an unacknowledged notice is
 // reminded before arrival; a later proposal supersedes a pending one only explicitly.
 import { DateTime } from 'luxon';
-import { startEngine, type EngineHarness } from '../helpers/engine';
-import { startTestApi, type TestApi } from '../helpers/api';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import type { EngineHarness } from '../helpers/engine';
+import type { TestApi } from '../helpers/api';
+import { startProcessWorld, until, type ProcessWorld } from '../helpers/processApi';
+import type { TestSmtpServer } from '../helpers/smtp';
 
 jest.setTimeout(120_000);
 
+let w: ProcessWorld;
 let h: EngineHarness;
 let api: TestApi;
 let smtp: TestSmtpServer;
-const tokens: Record<string, string> = {};
-const as = (username: string) => ({ token: tokens[username]! });
+const as = (username: string) => w.as(username);
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const ZONE = 'Asia/Shanghai';
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  h = await startEngine({ env: { SMTP_URL: smtp.url } });
-  api = await startTestApi({ db: h.db, databaseUrl: h.config.databaseUrl!, temporal: h.env.client, env: { TEMPORAL_TASK_QUEUE: h.taskQueue, SMTP_URL: smtp.url } });
-  for (const u of ['admin', 'manager', 'supervisor', 'specialist', 'finance', 'store1', 'follower']) tokens[u] = await api.login(u);
+  w = await startProcessWorld({ smtp: true });
+  ({ h, api } = w);
+  smtp = w.smtp!;
   // Clock-time reminders and escalation, so the test does not depend on the holiday calendar.
   await h.settings({ 'reminder.leadTimes': ['PT12H'], 'escalation.steps': ['PT1H'], 'price.approvalLeadDays': 3 });
 });
-afterAll(async () => {
-  await api?.close();
-  await h?.close();
-  await smtp?.close();
-});
+afterAll(() => w?.close());
 
 const dateIn = (ms: number, days: number) => DateTime.fromMillis(ms, { zone: ZONE }).plus({ days }).toISODate()!;
 const propose = (body: Record<string, unknown>, user = 'specialist') => api.request('POST', '/api/price-adjustments', { ...as(user), body: { reason: '库龄超过 180 天，配发前降价', ...body } });
@@ -39,17 +35,7 @@ const get = async (id: string) => (await api.request('GET', `/api/price-adjustme
 const decide = (taskId: string, user: string, decision: string, comment?: string) => api.request('POST', `/api/tasks/${taskId}/decision`, { ...as(user), body: { decision, comment } });
 const skip = (ms: number) => h.env.sleep(ms);
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 800)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-const openTask = async (workflowId: string, stepKey: string) =>
-  (await h.tasks(workflowId, (ts) => ts.some((t) => t.stepKey === stepKey && t.status === 'open'))).find((t) => t.stepKey === stepKey && t.status === 'open')!;
+const openTask = (workflowId: string, stepKey: string) => w.openTask(workflowId, stepKey);
 const statusOf = (id: string, status: string) => until(`adjustment ${status}`, () => get(id), (a) => a.status === status);
 const mailsTo = (addr: string, subject: RegExp) => smtp.received.filter((m) => m.to && 'text' in m.to && m.to.text.includes(addr) && subject.test(m.subject ?? ''));
 

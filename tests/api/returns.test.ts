@@ -5,24 +5,24 @@
 // sell-through recorded at the end of the period; slow defect handling escalating.
 import { DateTime } from 'luxon';
 import type { Task } from '../../generated/prisma/client';
-import { startEngine, type EngineHarness } from '../helpers/engine';
-import { startTestApi, type TestApi } from '../helpers/api';
+import type { EngineHarness } from '../helpers/engine';
+import type { TestApi } from '../helpers/api';
+import { startProcessWorld, until, type ProcessWorld } from '../helpers/processApi';
 
 jest.setTimeout(120_000);
 
+let w: ProcessWorld;
 let h: EngineHarness;
 let api: TestApi;
-const tokens: Record<string, string> = {};
-const as = (username: string) => ({ token: tokens[username]! });
+const as = (username: string) => w.as(username);
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const ZONE = 'Asia/Shanghai';
 const SKU = '26AW-JK-201';
 
 beforeAll(async () => {
-  h = await startEngine();
-  api = await startTestApi({ db: h.db, databaseUrl: h.config.databaseUrl!, temporal: h.env.client, env: { TEMPORAL_TASK_QUEUE: h.taskQueue } });
-  for (const u of ['admin', 'manager', 'supervisor', 'specialist', 'follower', 'finance', 'store1', 'franchisee1']) tokens[u] = await api.login(u);
+  w = await startProcessWorld();
+  ({ h, api } = w);
   await h.settings({ 'reminder.leadTimes': [], 'escalation.steps': ['PT1H'], 'return.defectDue': 'PT4H', 'return.accountingDue': 'PT4H', 'return.transitTime': 'P3D' });
   // A season ending in ten days (on the process clock): its return window is open.
   const today = DateTime.fromMillis(await h.env.currentTimeMs(), { zone: ZONE });
@@ -38,26 +38,13 @@ beforeAll(async () => {
   });
   for (const l of b.lines) await h.db.orderLine.create({ data: { bookingLineId: l.id, bookingId: b.id, franchiseeId: 'F001', seasonCode: '2026AW', sku: l.sku, size: l.size, qty: l.qty, shippedQty: l.qty, receivedQty: l.qty } });
 });
-afterAll(async () => {
-  await api?.close();
-  await h?.close();
-});
+afterAll(() => w?.close());
 
-const post = (path: string, body: unknown, user: string) => api.request('POST', path, { ...as(user), body });
+const post = (path: string, body: unknown, user: string) => w.post(path, body, user);
 const get = async (id: string) => (await api.request('GET', `/api/returns/${id}`, as('specialist'))).body;
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 800)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const statusOf = (id: string, status: string) => until(`return ${status}`, () => get(id), (r) => r.status === status);
-const openTask = async (workflowId: string, stepKey: string): Promise<Task> =>
-  (await h.tasks(workflowId, (ts) => ts.some((t) => t.stepKey === stepKey && t.status === 'open'))).find((t) => t.stepKey === stepKey && t.status === 'open')!;
-const decide = (task: Task, user: string, decision: string, comment?: string) => post(`/api/tasks/${task.id}/decision`, { decision, comment }, user);
+const openTask = (workflowId: string, stepKey: string): Promise<Task> => w.openTask(workflowId, stepKey);
+const decide = (task: Task, user: string, decision: string, comment?: string) => w.decide(task, user, decision, comment);
 
 /** A return approved and received with `damaged` defective units of M. */
 async function approvedAndReceived(qtyM: number, damaged: number) {

@@ -4,28 +4,25 @@
 // events; short and damaged receipts through the discrepancy task; and the ordered / shipped /
 // owed report against a hand-computed fixture.
 import type { Task } from '../../generated/prisma/client';
-import { startEngine, type EngineHarness } from '../helpers/engine';
-import { startTestApi, type TestApi } from '../helpers/api';
+import type { EngineHarness } from '../helpers/engine';
+import type { TestApi } from '../helpers/api';
+import { startProcessWorld, until, type ProcessWorld } from '../helpers/processApi';
 
 jest.setTimeout(120_000);
 
+let w: ProcessWorld;
 let h: EngineHarness;
 let api: TestApi;
-const tokens: Record<string, string> = {};
-const as = (username: string) => ({ token: tokens[username]! });
+const as = (username: string) => w.as(username);
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 beforeAll(async () => {
-  h = await startEngine();
-  api = await startTestApi({ db: h.db, databaseUrl: h.config.databaseUrl!, temporal: h.env.client, env: { TEMPORAL_TASK_QUEUE: h.taskQueue } });
-  for (const u of ['admin', 'manager', 'supervisor', 'specialist', 'follower', 'finance']) tokens[u] = await api.login(u);
+  w = await startProcessWorld();
+  ({ h, api } = w);
   await h.settings({ 'reminder.leadTimes': [], 'escalation.steps': [], 'shipment.silenceTimeout': 'P2D', 'shipment.escalationLadder': ['PT0S', 'P1D', 'P2D'] });
 });
-afterAll(async () => {
-  await api?.close();
-  await h?.close();
-});
+afterAll(() => w?.close());
 
 /** A confirmed booking with its open order lines, as the booking workflow leaves it. */
 async function confirmedBooking(franchiseeId: string, lines: { sku: string; size: string; qty: number }[], season = '2027SS'): Promise<string> {
@@ -46,18 +43,9 @@ async function confirmedBooking(franchiseeId: string, lines: { sku: string; size
 
 const clock = () => h.env.currentTimeMs();
 const skip = (ms: number) => h.env.sleep(ms);
-const post = (path: string, body: unknown, user = 'follower') => api.request('POST', path, { ...as(user), body });
+const post = (path: string, body: unknown, user = 'follower') => w.post(path, body, user);
 const get = async (id: string) => (await api.request('GET', `/api/shipments/${id}`, as('follower'))).body;
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 800)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const shipmentUntil = (id: string, ok: (s: any) => boolean, what = 'shipment') => until(what, () => get(id), ok); // eslint-disable-line @typescript-eslint/no-explicit-any
 const tasksOf = (workflowId: string, ok: (ts: Task[]) => boolean) => h.tasks(workflowId, ok);
 const openOf = (ts: Task[], stepKey: string) => ts.filter((t) => t.stepKey === stepKey && t.status === 'open');
@@ -70,7 +58,7 @@ async function ship(lines: { sku: string; size: string; qty: number }[], etaMs: 
 }
 const event = (id: string, body: Record<string, unknown>) => post(`/api/shipments/${id}/events`, body);
 const receipt = (id: string, lines: unknown, user = 'follower') => post(`/api/shipments/${id}/receipt`, { lines }, user);
-const decide = (task: Task, user: string, decision: string, comment?: string) => post(`/api/tasks/${task.id}/decision`, { decision, comment }, user);
+const decide = (task: Task, user: string, decision: string, comment?: string) => w.decide(task, user, decision, comment);
 
 test('on time and exact: dispatched → in transit → arrived → scanned in → reconciled; the order lines are received', async () => {
   const bookingId = await confirmedBooking('F002', [{ sku: '27SS-TS-001', size: 'M', qty: 100 }]);
@@ -254,7 +242,7 @@ test('ordered / shipped / owed (期货订、发、欠) per franchisee and SKU ma
     { franchiseeId: 'F002', franchiseeName: '广州天河加盟店', sku: '27AW-CT-101', productName: '羊毛大衣', orderedQty: 40, shippedQty: 40, owedQty: 0, receivedQty: 15 },
   ]);
   expect(report.totals).toEqual({ orderedQty: 140, shippedQty: 128, owedQty: 12, receivedQty: 95 });
-  const csv = await fetch(`${api.url}/api/reports/order-balance?season=2027AW&format=csv`, { headers: { authorization: `Bearer ${tokens.manager}` } });
+  const csv = await fetch(`${api.url}/api/reports/order-balance?season=2027AW&format=csv`, { headers: { authorization: `Bearer ${w.as('manager').token}` } });
   expect(csv.status).toBe(200);
   expect(await csv.text()).toContain('羊毛大衣');
   // The in-transit and delayed lists.
@@ -276,7 +264,7 @@ test('head office’s shipping list creates one shipment per 发货单号, once'
   const code = (await h.db.booking.findUniqueOrThrow({ where: { id: bookingId } })).seq;
   const csv = `发货单号,款号,尺码,数量,预计到货,订单号\nHO-9001,27SS-SH-002,S,12,2027-03-20,BK${String(code).padStart(6, '0')}\nHO-9002,27SS-TS-001,M,5,2027-03-22,\nHO-9002,27SS-TS-001,L,5,2027-03-22,\n`;
   const upload = async (body: string) => {
-    const res = await fetch(`${api.url}/api/shipments/import`, { method: 'POST', headers: { authorization: `Bearer ${tokens.follower}`, 'content-type': 'text/csv' }, body });
+    const res = await fetch(`${api.url}/api/shipments/import`, { method: 'POST', headers: { authorization: `Bearer ${w.as('follower').token}`, 'content-type': 'text/csv' }, body });
     return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
   const first = await upload(csv);

@@ -8,7 +8,17 @@
 // row-level errors keyed `rows.<row as the user sees it>.<field>` (the header is row 1), the field
 // being franchisee, sku, size, qty, or in the wide layout the size header as written. Lines are
 // neither merged nor checked against master data here: the caller does that.
-import { headerColumns, isBlankRow, isTableType, normalizeHeader, readTable, RowErrors, type TableRow } from '../files/read';
+import {
+  findHeaderRow,
+  isBlankRow,
+  isTableType,
+  isTotalLabel,
+  normalizeHeader,
+  quantityCell,
+  readTable,
+  RowErrors,
+  type TableRow,
+} from '../files/read';
 
 /** The columns of the long layout, in order (what orderSheetCsv / orderSheetXlsx write). */
 export const ORDER_SHEET_COLUMNS = [
@@ -66,13 +76,8 @@ const isIgnored = (header: string) => {
   return IGNORED.has(h) || IGNORED.has(h.replace(/\([^()]*\)$/, ''));
 };
 
-/** A row whose franchisee or SKU cell says this is a (sub)total of the rows above: not an order. */
-const TOTAL_ROW = new Set(['合计', '小计', '总计', '总合计', 'total', 'subtotal', 'grandtotal']);
-
 export const MAX_ORDER_SHEET_LINES = 20_000;
 export const MAX_LINE_QTY = 100_000;
-/** Rows above the header a sheet may have (a title, the fair's name, a date). */
-const HEADER_SEARCH_ROWS = 10;
 
 /** A line read from a sheet, with the row it came from. Cells are trimmed, not otherwise changed. */
 export interface OrderSheetLine {
@@ -94,21 +99,6 @@ export function isOrderSheetType(contentType: string | undefined): boolean {
   return isTableType(contentType);
 }
 
-type Qty = { qty: number } | { skip: true } | { error: string };
-
-/** A quantity cell: blank, '-' or 0 is skipped; else a whole number 1..MAX_LINE_QTY. */
-function quantity(text: string): Qty {
-  let s = text.trim();
-  if (s === '' || /^[-–—]$/.test(s)) return { skip: true };
-  if (/^\d{1,3}(,\d{3})+(\.0+)?$/.test(s)) s = s.replace(/,/g, '');
-  const m = /^(\d+)(\.0+)?$/.exec(s);
-  if (!m) return { error: `must be a whole number from 1 to ${MAX_LINE_QTY}, not "${s}"` };
-  const n = BigInt(m[1]!);
-  if (n === 0n) return { skip: true };
-  if (n > BigInt(MAX_LINE_QTY)) return { error: `must be at most ${MAX_LINE_QTY}, not ${n}` };
-  return { qty: Number(n) };
-}
-
 interface Layout {
   layout: 'long' | 'wide';
   franchisee: number;
@@ -121,21 +111,11 @@ interface Layout {
 
 /** The header row and its layout; an error when no row in the first ones names the columns. */
 function findLayout(records: TableRow[]): { header: number; layout: Layout } | { error: string } {
-  const candidates = records.filter((r) => !isBlankRow(r)).slice(0, HEADER_SEARCH_ROWS);
-  const first = candidates[0];
-  if (!first) return { error: 'the file is empty' };
   // The header is the first row naming the franchisee and SKU columns, else the first row
-  // naming any known column (to say which are missing), else the first row.
-  let chosen: { row: TableRow; columns: Map<OrderSheetField, number>; others: { index: number; text: string }[] } | undefined;
-  for (const row of candidates) {
-    const found = headerColumns(row.cells, HEADERS);
-    if ('error' in found) return found;
-    if (found.columns.has('franchisee') && found.columns.has('sku')) {
-      chosen = { row, ...found };
-      break;
-    }
-    if (!chosen && found.columns.size) chosen = { row, ...found };
-  }
+  // naming any known column (to say which are missing).
+  const found = findHeaderRow(records, HEADERS, ['franchisee', 'sku']);
+  if ('error' in found) return found;
+  const { header: chosen, first } = found;
   if (!chosen) {
     const names = (lang: 'zh' | 'en') => ORDER_SHEET_COLUMNS.map((c) => c[lang]).join(', ');
     return { error: `no header row: row ${first.number} must name the columns ${names('zh')} (or ${names('en')}), or 加盟商, 款号 and one column per size` };
@@ -179,13 +159,13 @@ function linesFrom(records: TableRow[]): OrderSheetResult {
     const cell = (i: number) => (r.cells[i] ?? '').trim();
     const franchiseeId = cell(layout.franchisee);
     const sku = cell(layout.sku);
-    if (TOTAL_ROW.has(normalizeHeader(franchiseeId)) || TOTAL_ROW.has(normalizeHeader(sku))) continue;
+    if (isTotalLabel(franchiseeId) || isTotalLabel(sku)) continue;
 
     // The row's quantities first: a row without any is no order, whatever else it holds.
     const quantities: { size: string; qty: number }[] = [];
     const bad: { field: string; message: string }[] = [];
     for (const q of layout.quantities) {
-      const read = quantity(cell(q.index));
+      const read = quantityCell(cell(q.index), MAX_LINE_QTY);
       if ('skip' in read) continue;
       const field = layout.layout === 'long' ? 'qty' : q.size;
       if ('error' in read) bad.push({ field, message: layout.layout === 'long' ? read.error : `size ${q.size}: ${read.error}` });

@@ -12,6 +12,7 @@ import { darkTheme, Layout, Login, lightTheme } from './layout';
 import { masterDataResources } from './masterData';
 import plans from './plans';
 import processes from './processes';
+import { BALANCE_PATH, BALANCE_ROLES, BalancePage, SHIPMENT_ROLES, shipmentResource } from './shipments';
 import tasks from './tasks';
 
 const rolesOf = (permissions: unknown): string[] | undefined =>
@@ -65,6 +66,13 @@ export const App = () => (
           {hasAnyRole(permissions, STAFF_ROLES) ? (
             <CustomRoutes>
               <Route path={SUMMARY_PATH} element={<SummaryPage />} />
+            </CustomRoutes>
+          ) : null}
+          {/* 发货 / Shipments: in transit with delays, scan-in, discrepancies (the shipment staff); 期货订发欠 also for finance. */}
+          {hasAnyRole(permissions, SHIPMENT_ROLES) ? <Resource name="shipments" {...shipmentResource(true)} /> : null}
+          {hasAnyRole(permissions, BALANCE_ROLES) ? (
+            <CustomRoutes>
+              <Route path={BALANCE_PATH} element={<BalancePage />} />
             </CustomRoutes>
           ) : null}
           {md.elements}

@@ -3,10 +3,31 @@
 export const PROCESS_TYPES = ['approval', 'plan', 'booking', 'shipment', 'price', 'return'] as const;
 export const PROCESS_STATUSES = ['running', 'sent_back', 'approved', 'rejected', 'withdrawn', 'completed', 'failed'] as const;
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
-/** Decisions with a translated label; others are shown by their key. */
-export const KNOWN_DECISIONS = ['approve', 'reject', 'send_back', 'resubmit', 'extend', 'cancel', 'confirm'] as const;
-/** Decisions that need a comment (the reason, or what to change). */
-export const COMMENT_REQUIRED = new Set(['reject', 'send_back']);
+/**
+ * Decisions with a translated label (app.decision.<key>); others are shown by their key. Beyond
+ * the engine's: booking (extend, cancel, refunded), shipment (accept, claim and recount a receipt
+ * discrepancy; followed_up on a delay rung; received, which the scan-in sets).
+ */
+export const KNOWN_DECISIONS = [
+  'approve',
+  'reject',
+  'send_back',
+  'resubmit',
+  'extend',
+  'cancel',
+  'confirm',
+  'refunded',
+  'accept',
+  'claim',
+  'recount',
+  'followed_up',
+  'received',
+] as const;
+/**
+ * Decisions that need a comment: the reason (reject, cancel an overdue booking), what to change
+ * (send back), what is claimed or why to count again, what was done about a delay.
+ */
+export const COMMENT_REQUIRED = new Set(['reject', 'send_back', 'cancel', 'claim', 'recount', 'followed_up']);
 /** Staff roles that may start a general approval (POST /api/approvals). */
 export const STAFF_ROLES = [
   'admin',
@@ -63,12 +84,19 @@ export const decisionColor = (decision: string | null | undefined): Color => {
     case 'approve':
     case 'confirm':
     case 'resubmit':
+    case 'refunded':
+    case 'accept':
+    case 'followed_up':
+    case 'received':
       return 'success';
     case 'reject':
     case 'cancel':
       return 'error';
     case 'send_back':
+    case 'claim':
       return 'warning';
+    case 'recount':
+      return 'info';
     default:
       return 'default';
   }

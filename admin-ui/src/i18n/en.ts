@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations } from 'react-admin';
 import { bookingMessages } from '../bookings/i18n';
+import { shipmentMessages } from '../shipments/i18n';
 import { masterDataMessages } from '../masterData';
 import { roles } from '../masterData/i18n/en';
 
@@ -26,6 +27,9 @@ const app = {
       booking_group: 'Booking',
       booking_payments: 'Payments',
       booking_summary: 'Booking summary',
+      shipment_group: 'Shipments',
+      shipments: 'In transit',
+      order_balance: 'Order balance',
     },
     common: {
       yes: 'Yes',
@@ -78,6 +82,15 @@ const app = {
       extend_deadline_help: 'Empty: one more payment window',
       extend_deadline_invalid: 'Pick today or a later day',
       refunded_help: 'Confirm that the money has been paid back to the franchisee.',
+      claim_comment: 'What is claimed from head office',
+      recount_comment: 'Why count again',
+      followed_up_comment: 'What was done',
+      accept_help: 'Accept the discrepancy: the received quantities are booked and the shipment is reconciled.',
+      claim_help: 'Claim the discrepancy from head office: the received quantities are booked, the shipment is reconciled and the claim is noted.',
+      recount_help: 'Send it back to the warehouse: the order follower scans it in again.',
+      followed_up_help: 'Say what was done (carrier, head office called …); while the delay lasts it keeps escalating.',
+      scan_in: 'Scan in',
+      open_shipment: 'Open the shipment',
     },
     action: {
       delegate: 'Delegate',
@@ -95,6 +108,11 @@ const app = {
       cancel: 'Cancel',
       confirm: 'Confirm',
       refunded: 'Refunded',
+      accept: 'Accept',
+      claim: 'Claim',
+      recount: 'Recount',
+      followed_up: 'Followed up',
+      received: 'Received',
     },
     process_type: {
       approval: 'General approval',
@@ -175,6 +193,13 @@ const app = {
         confirmed: 'Prepayment received in full',
         payment_overdue: 'Payment overdue',
         deadline_extended: 'Payment deadline extended',
+        shipment_event: 'Tracking event',
+        delayed: 'Shipment delayed',
+        delay_cleared: 'Delay over',
+        received: 'Scanned in',
+        discrepancy: 'Receipt discrepancy',
+        recount_requested: 'Recount requested',
+        reconciled: 'Reconciled',
       },
       detail: {
         task_created: '%{step}: %{who}',
@@ -191,12 +216,36 @@ const app = {
         approver_added_after: '%{who} added after this step',
         approver_added_with: '%{who} added to this step',
         notified: '%{smart_count} person copied |||| %{smart_count} people copied',
+        escalated_role: 'escalated to %{role}',
+        expected_arrival: 'expected arrival %{at}',
+        new_eta: 'new expected arrival %{at}',
+        cleared_level: 'it had reached level %{level}',
+        received: 'count %{number}: %{lines} lines, %{smart_count} discrepancy |||| count %{number}: %{lines} lines, %{smart_count} discrepancies',
+        prepayment_due: 'prepayment due %{amount}',
+        payment_deadline: 'payment deadline %{at}',
+        payment_recorded: '%{amount} received, reference %{reference}',
+        paid_of: 'paid %{paid} of %{due}',
+        deadline_extended: 'new payment deadline %{at}',
+      },
+      step: {
+        quota_review: 'Quota deviation review',
+        payment_overdue: 'Prepayment overdue: extend or cancel',
+        refund: 'Refund the prepayment received',
+        scan_in: 'Scan in at the warehouse',
+        discrepancy: 'Receipt discrepancy',
+        delay: 'Delayed shipment: follow up (level %{level})',
+      },
+      delay_cleared: {
+        moved: 'the goods moved again',
+        new_eta: 'head office gave a new expected arrival',
+        arrived: 'the goods arrived',
       },
       cancel_reason: {
         step_settled: 'The step was settled by someone else',
         approved: 'The process was approved',
         rejected: 'The process was rejected',
         withdrawn: 'The process was withdrawn',
+        interrupted: 'Closed by itself: things moved on',
       },
     },
     approval: {
@@ -415,6 +464,8 @@ export const en: TranslationMessages = mergeTranslations(
   masterDataMessages.en,
   // The booking pages (admin-ui/src/bookings).
   bookingMessages.en,
+  // The shipment pages (admin-ui/src/shipments).
+  shipmentMessages.en,
 ) as TranslationMessages;
 
 export default en;

@@ -3,6 +3,7 @@ import { mergeTranslations } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import chineseMessages from 'ra-language-chinese';
 import { bookingMessages } from '../bookings/i18n';
+import { shipmentMessages } from '../shipments/i18n';
 import { masterDataMessages } from '../masterData';
 import { roles } from '../masterData/i18n/zh';
 
@@ -157,6 +158,9 @@ const app = {
       booking_group: '订货',
       booking_payments: '收款',
       booking_summary: '订货汇总',
+      shipment_group: '发货',
+      shipments: '在途发货',
+      order_balance: '期货订发欠',
     },
     common: {
       yes: '是',
@@ -209,6 +213,15 @@ const app = {
       extend_deadline_help: '不填则再给一个付款期限',
       extend_deadline_invalid: '请选择今天或以后的日期',
       refunded_help: '确认已将款项退还给加盟商。',
+      claim_comment: '索赔说明（向总公司索赔什么）',
+      recount_comment: '重新清点的原因',
+      followed_up_comment: '跟进情况（做了什么）',
+      accept_help: '接受入库差异：按实收数量入账，发货单对账结束。',
+      claim_help: '就差异向总公司索赔：按实收数量入账，发货单对账结束，索赔说明随单记录。',
+      recount_help: '退回仓库重新清点：跟单员将重新扫描入库。',
+      followed_up_help: '说明已采取的跟进措施（如联系承运商、总公司）；延误未解除时仍会继续升级。',
+      scan_in: '去扫描入库',
+      open_shipment: '查看发货单',
     },
     action: {
       delegate: '转交',
@@ -226,6 +239,11 @@ const app = {
       cancel: '取消',
       confirm: '确认',
       refunded: '已退款',
+      accept: '接受差异',
+      claim: '索赔',
+      recount: '重新清点',
+      followed_up: '已跟进',
+      received: '已入库',
     },
     process_type: {
       approval: '通用审批',
@@ -306,6 +324,13 @@ const app = {
         confirmed: '预付款已收齐',
         payment_overdue: '付款逾期',
         deadline_extended: '付款截止延期',
+        shipment_event: '物流动态',
+        delayed: '发货延误',
+        delay_cleared: '延误解除',
+        received: '扫描入库',
+        discrepancy: '入库差异',
+        recount_requested: '要求重新清点',
+        reconciled: '对账完成',
       },
       detail: {
         task_created: '%{step}：%{who}',
@@ -322,12 +347,36 @@ const app = {
         approver_added_after: '在本步骤之后加签 %{who}',
         approver_added_with: '与本步骤一同加签 %{who}',
         notified: '抄送 %{smart_count} 人',
+        escalated_role: '已升级至%{role}',
+        expected_arrival: '预计到货 %{at}',
+        new_eta: '新的预计到货 %{at}',
+        cleared_level: '此前已升级至第 %{level} 级',
+        received: '第 %{number} 次清点，%{lines} 行，%{smart_count} 处差异',
+        prepayment_due: '应付预付款 %{amount}',
+        payment_deadline: '付款截止 %{at}',
+        payment_recorded: '收款 %{amount}，流水号 %{reference}',
+        paid_of: '已付 %{paid} / 应付 %{due}',
+        deadline_extended: '新的付款截止 %{at}',
+      },
+      step: {
+        quota_review: '订货指标偏差审批',
+        payment_overdue: '预付款逾期：延期或取消',
+        refund: '退还已收预付款',
+        scan_in: '到仓扫描入库',
+        discrepancy: '入库差异处理',
+        delay: '发货延误跟进（第 %{level} 级）',
+      },
+      delay_cleared: {
+        moved: '货物有了新动态',
+        new_eta: '总公司更新了预计到货',
+        arrived: '货物已到仓',
       },
       cancel_reason: {
         step_settled: '该步骤已由他人处理（或签）',
         approved: '流程已批准',
         rejected: '流程已驳回',
         withdrawn: '流程已撤回',
+        interrupted: '情况已变化，任务自动关闭',
       },
     },
     approval: {
@@ -547,6 +596,8 @@ export const zh: TranslationMessages = mergeTranslations(
   masterDataMessages.zh,
   // The booking pages (admin-ui/src/bookings).
   bookingMessages.zh,
+  // The shipment pages (admin-ui/src/shipments).
+  shipmentMessages.zh,
 ) as TranslationMessages;
 
 export default zh;

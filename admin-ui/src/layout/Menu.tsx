@@ -1,14 +1,17 @@
 import AddTaskIcon from '@mui/icons-material/AddTask';
+import BalanceIcon from '@mui/icons-material/Balance';
 import InboxIcon from '@mui/icons-material/MoveToInbox';
+import ShipmentIcon from '@mui/icons-material/LocalShipping';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import SummaryIcon from '@mui/icons-material/TableChart';
 import { Divider, ListSubheader } from '@mui/material';
 import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import { PAYMENT_ROLES, PAYMENTS_PATH, SUMMARY_PATH } from '../bookings';
 import { hasAnyRole, STAFF_ROLES } from '../common';
+import { BALANCE_PATH, BALANCE_ROLES } from '../shipments';
 
 /** Resources with their own menu entries here; every other resource (master data) follows. */
-const OWN = new Set(['tasks', 'processes', 'plans', 'approvals', 'bookings']);
+const OWN = new Set(['tasks', 'processes', 'plans', 'approvals', 'bookings', 'shipments']);
 
 /** 订货 / Booking: the bookings (staff, finance, franchisees), payments (finance), the summary (staff, finance). */
 const BookingGroup = () => {
@@ -34,7 +37,29 @@ const BookingGroup = () => {
   );
 };
 
-/** Inbox, tasks, processes, start an approval (staff); the booking group; then the master-data resources. */
+/** 发货 / Shipments: the shipments in transit (shipment staff), the order balance (shipment staff, finance). */
+const ShipmentGroup = () => {
+  const { permissions } = usePermissions();
+  const resources = useResourceDefinitions();
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  const balance = hasAnyRole(permissions, BALANCE_ROLES);
+  if (!resources.shipments && !balance) return null;
+  return (
+    <>
+      <Divider sx={{ my: 1 }} />
+      {open ? (
+        <ListSubheader component="div" disableSticky sx={{ lineHeight: '32px', bgcolor: 'transparent' }} data-testid="menu-shipment-group">
+          {translate('app.menu.shipment_group')}
+        </ListSubheader>
+      ) : null}
+      {resources.shipments ? <RaMenu.Item to="/shipments" primaryText="app.menu.shipments" leftIcon={<ShipmentIcon />} data-testid="menu-shipments" /> : null}
+      {balance ? <RaMenu.Item to={BALANCE_PATH} primaryText="app.menu.order_balance" leftIcon={<BalanceIcon />} data-testid="menu-order-balance" /> : null}
+    </>
+  );
+};
+
+/** Inbox, tasks, processes, start an approval (staff); the booking and shipment groups; then the master-data resources. */
 export const Menu = () => {
   const { permissions } = usePermissions();
   const resources = useResourceDefinitions();
@@ -49,6 +74,7 @@ export const Menu = () => {
         <RaMenu.Item to="/approvals/create" primaryText="app.menu.start_approval" leftIcon={<AddTaskIcon />} data-testid="menu-start-approval" />
       ) : null}
       <BookingGroup />
+      <ShipmentGroup />
       {others.length ? <Divider sx={{ my: 1 }} /> : null}
       {others.map((name) => (
         <RaMenu.ResourceItem key={name} name={name} />

@@ -13,6 +13,19 @@ import StartIcon from '@mui/icons-material/PlayCircleOutlineOutlined';
 import UrgeIcon from '@mui/icons-material/Campaign';
 import WithdrawIcon from '@mui/icons-material/Undo';
 import DotIcon from '@mui/icons-material/FiberManualRecord';
+import ArrivedIcon from '@mui/icons-material/Warehouse';
+import DelayIcon from '@mui/icons-material/HourglassBottom';
+import DelayClearedIcon from '@mui/icons-material/EventAvailable';
+import DiscrepancyIcon from '@mui/icons-material/ReportProblemOutlined';
+import OverdueIcon from '@mui/icons-material/EventBusy';
+import PaymentIcon from '@mui/icons-material/Payments';
+import ReceiptIcon from '@mui/icons-material/Inventory';
+import RecountIcon from '@mui/icons-material/Replay10';
+import ReconciledIcon from '@mui/icons-material/TaskAlt';
+import ShipmentEventIcon from '@mui/icons-material/LocalShipping';
+import StatementIcon from '@mui/icons-material/ReceiptLong';
+import ExtendIcon from '@mui/icons-material/MoreTime';
+import ConfirmedIcon from '@mui/icons-material/Verified';
 import { alpha, Box, Chip, Stack, Typography, type Theme } from '@mui/material';
 import type { ReactElement } from 'react';
 import { useTranslate } from 'react-admin';
@@ -36,10 +49,29 @@ const LOOK: Record<string, { icon: ReactElement; tone: Tone }> = {
   withdrawn: { icon: <WithdrawIcon fontSize="small" />, tone: 'grey' },
   notified: { icon: <MailIcon fontSize="small" />, tone: 'info' },
   completed: { icon: <EndIcon fontSize="small" />, tone: 'primary' },
+  cancelled: { icon: <CancelIcon fontSize="small" />, tone: 'error' },
+  // Booking (订货): the statement, payments, the deadline.
+  statement_sent: { icon: <StatementIcon fontSize="small" />, tone: 'info' },
+  payment_recorded: { icon: <PaymentIcon fontSize="small" />, tone: 'success' },
+  payment_overdue: { icon: <OverdueIcon fontSize="small" />, tone: 'error' },
+  deadline_extended: { icon: <ExtendIcon fontSize="small" />, tone: 'warning' },
+  confirmed: { icon: <ConfirmedIcon fontSize="small" />, tone: 'success' },
+  // Shipment (发货): carrier events, delay, receipt and its reconciliation.
+  shipment_event: { icon: <ShipmentEventIcon fontSize="small" />, tone: 'info' },
+  delayed: { icon: <DelayIcon fontSize="small" />, tone: 'error' },
+  delay_cleared: { icon: <DelayClearedIcon fontSize="small" />, tone: 'success' },
+  received: { icon: <ReceiptIcon fontSize="small" />, tone: 'primary' },
+  discrepancy: { icon: <DiscrepancyIcon fontSize="small" />, tone: 'warning' },
+  recount_requested: { icon: <RecountIcon fontSize="small" />, tone: 'warning' },
+  reconciled: { icon: <ReconciledIcon fontSize="small" />, tone: 'success' },
 };
 
-/** Reminders and escalations stand out in the timeline. */
-const HIGHLIGHTED = new Set(['reminder_sent', 'escalated', 'urged']);
+/** Reminders, escalations, delays, overdue payments and receipt discrepancies stand out in the timeline. */
+const HIGHLIGHTED = new Set(['reminder_sent', 'escalated', 'urged', 'delayed', 'payment_overdue', 'discrepancy']);
+
+/** An arrived event looks like the warehouse, the others like a truck. */
+const lookOf = (event: TimelineEvent) =>
+  event.type === 'shipment_event' && event.detail?.type === 'arrived' ? { icon: <ArrivedIcon fontSize="small" />, tone: 'info' as Tone } : LOOK[event.type];
 
 const toneColor = (theme: Theme, tone: Tone): string => (tone === 'grey' ? theme.palette.grey[500] : theme.palette[tone].main);
 
@@ -71,6 +103,8 @@ const useDetailText = () => {
     ].filter(Boolean);
     return parts.join(' ');
   };
+  const money = (v: unknown) => (typeof v === 'number' ? f.money(v) : typeof v === 'string' && /^\d+$/.test(v) ? f.money(Number(v)) : '');
+  const role = (r: unknown) => (str(r) ? translate(`app.roles.${str(r)}`, { _: str(r)! }) : '');
   return (event: TimelineEvent, ctx: TimelineContext): string[] => {
     const d = event.detail ?? {};
     const user = (id: unknown) => {
@@ -86,7 +120,12 @@ const useDetailText = () => {
       const k = str(key);
       if (!k) return '';
       if (k === 'revise') return translate('app.process.revise_step');
-      return ctx.steps.get(k) ?? k;
+      const live = ctx.steps.get(k);
+      if (live) return live;
+      // A finished run answers no state: the steps of the processes known here by their key.
+      const rung = /^delay_(\d+)$/.exec(k);
+      const known = rung ? translate('app.timeline.step.delay', { level: rung[1] }) : translate(`app.timeline.step.${k}`, { _: '' });
+      return known || k;
     };
     const lines: string[] = [];
     switch (event.type) {
@@ -116,6 +155,13 @@ const useDetailText = () => {
       }
       case 'escalated': {
         const level = str(d.level) ?? '1';
+        if (str(d.role)) {
+          // A delayed shipment climbing its ladder (follower → supervisor → manager).
+          lines.push(translate('app.timeline.detail.escalated_role', { level, role: role(d.role) }));
+          if (str(d.reason)) lines.push(translate(`app.shipment.delay.reason.${str(d.reason)}`, { _: str(d.reason)! }));
+          if (str(d.expectedArrival)) lines.push(translate('app.timeline.detail.expected_arrival', { at: f.dateTime(str(d.expectedArrival)) }));
+          break;
+        }
         const action = str(d.action) === 'reassigned' ? 'reassigned' : 'notified';
         lines.push(translate(`app.timeline.detail.escalated_${action}`, { level, who: user(d.toUserId) || translate('app.timeline.detail.superior') }));
         if (taskTitle(d.taskId)) lines.push(taskTitle(d.taskId));
@@ -166,6 +212,78 @@ const useDetailText = () => {
       case 'completed':
         if (str(d.reason)) lines.push(`“${str(d.reason)}”`);
         break;
+      case 'cancelled':
+        if (str(d.reason)) lines.push(`“${str(d.reason)}”`);
+        break;
+      // -- booking
+      case 'statement_sent':
+        if (money(d.prepaymentDueFen)) lines.push(translate('app.timeline.detail.prepayment_due', { amount: money(d.prepaymentDueFen) }));
+        if (str(d.paymentDeadline)) lines.push(translate('app.timeline.detail.payment_deadline', { at: f.dateTime(str(d.paymentDeadline)) }));
+        break;
+      case 'payment_recorded':
+        lines.push(translate('app.timeline.detail.payment_recorded', { amount: money(d.amountFen) || '—', reference: str(d.reference) ?? '—' }));
+        if (money(d.paidFen) && money(d.prepaymentDueFen)) {
+          lines.push(translate('app.timeline.detail.paid_of', { paid: money(d.paidFen), due: money(d.prepaymentDueFen) }));
+        }
+        break;
+      case 'deadline_extended':
+        if (str(d.paymentDeadline)) lines.push(translate('app.timeline.detail.deadline_extended', { at: f.dateTime(str(d.paymentDeadline)) }));
+        if (str(d.comment)) lines.push(`“${str(d.comment)}”`);
+        break;
+      case 'payment_overdue':
+        if (str(d.paymentDeadline)) lines.push(translate('app.timeline.detail.payment_deadline', { at: f.dateTime(str(d.paymentDeadline)) }));
+        if (money(d.prepaymentDueFen)) lines.push(translate('app.timeline.detail.paid_of', { paid: money(d.paidFen) || money(0), due: money(d.prepaymentDueFen) }));
+        break;
+      case 'confirmed':
+        if (money(d.paidFen)) lines.push(translate('app.timeline.detail.paid_of', { paid: money(d.paidFen), due: money(d.prepaymentDueFen) || '—' }));
+        break;
+      // -- shipment
+      case 'shipment_event': {
+        const type = str(d.type);
+        lines.push(
+          [type ? translate(`app.shipment.event_type.${type}`, { _: type }) : '', str(d.location), str(d.at) ? f.dateTime(str(d.at)) : '']
+            .filter(Boolean)
+            .join(' · '),
+        );
+        if (type === 'eta_changed' && str(d.expectedArrival)) lines.push(translate('app.timeline.detail.new_eta', { at: f.dateTime(str(d.expectedArrival)) }));
+        break;
+      }
+      case 'delayed':
+        if (str(d.reason)) lines.push(translate(`app.shipment.delay.reason.${str(d.reason)}`, { _: str(d.reason)! }));
+        if (str(d.expectedArrival)) lines.push(translate('app.timeline.detail.expected_arrival', { at: f.dateTime(str(d.expectedArrival)) }));
+        break;
+      case 'delay_cleared':
+        if (str(d.reason)) lines.push(translate(`app.timeline.delay_cleared.${str(d.reason)}`, { _: str(d.reason)! }));
+        if (str(d.level) && str(d.level) !== '0') lines.push(translate('app.timeline.detail.cleared_level', { level: str(d.level)! }));
+        break;
+      case 'received':
+        lines.push(
+          translate('app.timeline.detail.received', {
+            number: str(d.receipt) ?? '1',
+            lines: str(d.lines) ?? '0',
+            smart_count: typeof d.discrepancies === 'number' ? d.discrepancies : 0,
+          }),
+        );
+        break;
+      case 'discrepancy': {
+        const items = Array.isArray(d.discrepancies) ? (d.discrepancies as Record<string, unknown>[]) : [];
+        for (const item of items) {
+          lines.push(
+            `${str(item.sku) ?? ''} / ${str(item.size) ?? ''}: ${translate(`app.shipment.discrepancy.${str(item.kind) ?? ''}`, { _: str(item.kind) ?? '' })} · ${translate(
+              'app.shipment.discrepancy.figures',
+              { expected: str(item.expected) ?? '0', received: str(item.received) ?? '0', damaged: str(item.damaged) ?? '0' },
+            )}`,
+          );
+        }
+        break;
+      }
+      case 'recount_requested':
+        if (str(d.comment)) lines.push(`“${str(d.comment)}”`);
+        break;
+      case 'reconciled':
+        if (str(d.resolution)) lines.push(translate(`app.shipment.resolution.${str(d.resolution)}`, { _: str(d.resolution)! }));
+        if (str(d.note)) lines.push(`“${str(d.note)}”`);
+        break;
       default:
         break;
     }
@@ -188,7 +306,7 @@ export const Timeline = ({ events, context }: { events: TimelineEvent[]; context
   return (
     <Box component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }} data-testid="timeline">
       {events.map((event, index) => {
-        const look = LOOK[event.type] ?? { icon: <DotIcon fontSize="small" />, tone: 'grey' as Tone };
+        const look = lookOf(event) ?? { icon: <DotIcon fontSize="small" />, tone: 'grey' as Tone };
         const highlighted = HIGHLIGHTED.has(event.type);
         const last = index === events.length - 1;
         const actor = !event.actor || event.actor === 'system' ? translate('app.timeline.system') : event.actor;
@@ -242,7 +360,10 @@ export const Timeline = ({ events, context }: { events: TimelineEvent[]; context
                 {event.type === 'decided' && str(d.decision) ? <DecisionChip decision={str(d.decision)} /> : null}
                 {event.type === 'completed' && str(d.result) ? <ProcessStatusChip status={str(d.result)} /> : null}
                 {event.type === 'escalated' && str(d.level) ? (
-                  <Chip size="small" color="error" label={translate('app.task.escalation_level', { level: str(d.level)! })} />
+                  <Chip size="small" color="error" label={translate('app.task.escalation_level', { level: str(d.level)! })} data-level={str(d.level)} />
+                ) : null}
+                {event.type === 'shipment_event' && d.applied === false ? (
+                  <Chip size="small" variant="outlined" label={translate('app.shipment.event.stale')} data-testid="timeline-stale" />
                 ) : null}
                 <Typography variant="body2" color="text.secondary" component="span">
                   {actor}

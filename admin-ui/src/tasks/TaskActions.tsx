@@ -1,5 +1,11 @@
+import AcceptIcon from '@mui/icons-material/TaskAlt';
 import ApproveIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import CancelIcon from '@mui/icons-material/Block';
+import ClaimIcon from '@mui/icons-material/ReportProblemOutlined';
+import FollowedUpIcon from '@mui/icons-material/PhoneInTalk';
+import RecountIcon from '@mui/icons-material/Replay10';
+import ScanIcon from '@mui/icons-material/QrCodeScanner';
+import ShipmentIcon from '@mui/icons-material/LocalShipping';
 import DelegateIcon from '@mui/icons-material/ForwardToInbox';
 import ExtendIcon from '@mui/icons-material/MoreTime';
 import RefundedIcon from '@mui/icons-material/CurrencyExchange';
@@ -22,6 +28,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import {
+  LinkBase,
   useDataProvider,
   useGetList,
   useNotify,
@@ -54,6 +61,10 @@ const ICONS: Record<string, ReactNode> = {
   extend: <ExtendIcon />,
   cancel: <CancelIcon />,
   refunded: <RefundedIcon />,
+  accept: <AcceptIcon />,
+  claim: <ClaimIcon />,
+  recount: <RecountIcon />,
+  followed_up: <FollowedUpIcon />,
 };
 
 const COLORS: Record<string, ButtonProps['color']> = {
@@ -64,10 +75,33 @@ const COLORS: Record<string, ButtonProps['color']> = {
   extend: 'primary',
   cancel: 'error',
   refunded: 'success',
+  accept: 'success',
+  claim: 'warning',
+  recount: 'info',
+  followed_up: 'primary',
 };
 
-/** Decisions that need a comment: the engine's (reject, send back) and cancelling an overdue booking. */
-const needsComment = (decision: string) => COMMENT_REQUIRED.has(decision) || decision === 'cancel';
+/** What the comment box is called for a decision that asks for one (else "comment (optional)"). */
+const COMMENT_LABELS: Record<string, string> = {
+  reject: 'app.task.reason',
+  send_back: 'app.task.send_back_comment',
+  cancel: 'app.task.cancel_reason',
+  claim: 'app.task.claim_comment',
+  recount: 'app.task.recount_comment',
+  followed_up: 'app.task.followed_up_comment',
+};
+
+/** A line explaining what a decision does, shown above the comment. */
+const HELP: Record<string, string> = {
+  refunded: 'app.task.refunded_help',
+  accept: 'app.task.accept_help',
+  claim: 'app.task.claim_help',
+  recount: 'app.task.recount_help',
+  followed_up: 'app.task.followed_up_help',
+};
+
+/** The scan-in task is done by submitting the receipt on the scan page, not by a decision button. */
+const isScanTask = (task: Task) => task.processType === 'shipment' && task.stepKey === 'scan_in';
 
 /** Today's date (YYYY-MM-DD) in a time zone. */
 const todayIn = (tz: string): string => {
@@ -112,8 +146,9 @@ export const useDecide = () => {
 };
 
 /**
- * Asks for a comment (required for reject, send back and cancel), for extend also an optional
- * new payment deadline, then sends the decision.
+ * Asks for a comment (required for the decisions in COMMENT_REQUIRED: reject, send back, cancel,
+ * claim, recount, followed up), for extend also an optional new payment deadline, then sends the
+ * decision.
  */
 const DecisionDialog = ({
   task,
@@ -132,21 +167,13 @@ const DecisionDialog = ({
   const [comment, setComment] = useState('');
   const [deadline, setDeadline] = useState('');
   const [touched, setTouched] = useState(false);
-  const required = needsComment(decision);
+  const required = COMMENT_REQUIRED.has(decision);
   const missing = required && !comment.trim();
   // The new deadline is the end of the day picked (in the business zone): today at the earliest.
   const today = todayIn(f.tz);
   const badDeadline = decision === 'extend' && !!deadline && !(/^\d{4}-\d{2}-\d{2}$/.test(deadline) && deadline >= today);
   const label = translate(`app.decision.${decision}`, { _: decision });
-  const commentLabel = translate(
-    decision === 'reject'
-      ? 'app.task.reason'
-      : decision === 'send_back'
-        ? 'app.task.send_back_comment'
-        : decision === 'cancel'
-          ? 'app.task.cancel_reason'
-          : 'app.task.comment',
-  );
+  const commentLabel = translate(COMMENT_LABELS[decision] ?? 'app.task.comment');
   const submit = () => {
     setTouched(true);
     if (missing || badDeadline) return;
@@ -158,7 +185,7 @@ const DecisionDialog = ({
       <DialogTitle>{translate('app.task.decision_title', { decision: label })}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{task.title}</DialogContentText>
-        {decision === 'refunded' ? <DialogContentText sx={{ mb: 2 }}>{translate('app.task.refunded_help')}</DialogContentText> : null}
+        {HELP[decision] ? <DialogContentText sx={{ mb: 2 }}>{translate(HELP[decision])}</DialogContentText> : null}
         {decision === 'extend' ? (
           <TextField
             fullWidth
@@ -298,16 +325,20 @@ const DelegateDialog = ({ task, open, onClose }: { task: Task; open: boolean; on
 
 /**
  * The actions a task allows: approve in one click; reject, send back (with a comment) and any
- * process-specific decision in a dialog; delegate to another user.
+ * process-specific decision in a dialog; delegate to another user. A shipment's scan-in task
+ * leads to the scan page instead of a decision button; a shipment's tasks link to the shipment
+ * (`withSubject`, off on the shipment's own page).
  */
 export const TaskActions = ({
   task: taskProp,
   size = 'small',
   withDelegate = true,
+  withSubject = true,
 }: {
   task?: Task;
   size?: ButtonProps['size'];
   withDelegate?: boolean;
+  withSubject?: boolean;
 }) => {
   const recordTask = useRecordContext<Task>();
   const task = taskProp ?? recordTask;
@@ -316,10 +347,17 @@ export const TaskActions = ({
   const decide = useDecide();
   const [dialog, setDialog] = useState<string | null>(null);
   if (!task || task.status !== 'open') return null;
-  const decisions = task.allowedDecisions?.length ? task.allowedDecisions : BASE;
+  const scan = isScanTask(task);
+  const decisions = scan ? [] : task.allowedDecisions?.length ? task.allowedDecisions : BASE;
   const canPickUser = hasAnyRole(permissions, USER_READER_ROLES);
+  const shipmentId = task.processType === 'shipment' && task.processId ? encodeURIComponent(task.processId) : null;
   return (
     <Stack direction="row" onClick={stop} sx={{ flexWrap: 'wrap', gap: 0.5 }} data-testid="task-actions">
+      {scan && shipmentId ? (
+        <Button size={size} variant="contained" component={LinkBase} to={`/shipments/${shipmentId}/scan`} startIcon={<ScanIcon />} data-testid="task-scan-link">
+          {translate('app.task.scan_in')}
+        </Button>
+      ) : null}
       {decisions.map((decision) => {
         const label = translate(`app.decision.${decision}`, { _: decision });
         const oneClick = decision === 'approve';
@@ -343,6 +381,11 @@ export const TaskActions = ({
           </Button>
         );
       })}
+      {withSubject && shipmentId && !scan ? (
+        <Button size={size} variant="text" component={LinkBase} to={`/shipments/${shipmentId}/show`} startIcon={<ShipmentIcon />} data-testid="task-shipment-link">
+          {translate('app.task.open_shipment')}
+        </Button>
+      ) : null}
       {withDelegate && canPickUser ? (
         <Button
           size={size}

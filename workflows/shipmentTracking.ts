@@ -96,7 +96,11 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
 
   const engine = new ApprovalEngine(
     { workflowId, processType: 'shipment', processId: input.shipmentId, title: input.title, submitterId: input.submitterId, seasonCode: input.seasonCode },
-    {},
+    {
+      validateDecision: (task) => {
+        if (task.stepKey === SCAN_STEP.key) refuse('validation_failed', 'Scan the goods in: the receipt closes this task', { decision: 'POST the receipt instead' });
+      },
+    },
     { withdrawable: false },
   );
   setHandler(shipmentStateQuery, view);

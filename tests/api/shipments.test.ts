@@ -279,3 +279,15 @@ test('head office’s shipping list creates one shipment per 发货单号, once'
   expect(bad.status).toBe(422);
   expect(bad.body.error.details).toEqual({ 'rows.2.sku': 'no such SKU NOPE' });
 });
+
+test('the scan task is closed by the receipt, not by a decision; the timeline starts with the start', async () => {
+  const t0 = await clock();
+  const s = await post('/api/shipments', { lines: [{ sku: '27SS-TS-001', size: 'S', qty: 1 }], expectedArrival: new Date(t0 + DAY).toISOString() });
+  // An event sent the moment the shipment exists still comes after 'started' on the timeline.
+  await event(s.body.id, { eventId: 'now', type: 'arrived', at: new Date(t0).toISOString() });
+  const scan = openOf(await tasksOf(s.body.workflowId, (ts) => openOf(ts, 'scan_in').length === 1), 'scan_in')[0]!;
+  const refused = await decide(scan, 'follower', 'received');
+  expect(refused.status).toBe(422);
+  const types = (await h.events(s.body.workflowId)).map((e) => e.type);
+  expect(types[0]).toBe('started');
+});

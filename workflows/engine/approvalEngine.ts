@@ -121,6 +121,8 @@ export class ApprovalEngine {
   private pendingAdds = 0;
   private addSeq = 0;
   private auditSeq = 0;
+  /** 'started' is on the timeline: an Update arriving earlier waits, so the timeline begins with it. */
+  private startRecorded = false;
   private mailSeq = 0;
   /** How often each step ran in this run: a repeated step (a second overdue, a recount) gets new tasks. */
   private readonly stepRuns = new Map<string, number>();
@@ -141,6 +143,7 @@ export class ApprovalEngine {
     this.settings = await acts.loadEngineSettings();
     await acts.startProcess(this.process);
     await this.audit('started', { actorId: this.process.submitterId }, { title: this.process.title });
+    this.startRecorded = true;
   }
 
   // ---- chains ---------------------------------------------------------------------------
@@ -620,6 +623,7 @@ export class ApprovalEngine {
     actor: { actorId?: string | null; actorName?: string | null },
     detail: Record<string, unknown>,
   ): Promise<void> {
+    if (type !== 'started' && !this.startRecorded) await condition(() => this.startRecorded);
     const { workflowId, runId } = workflowInfo();
     this.auditSeq += 1;
     await acts.recordAuditEvent({

@@ -1,5 +1,5 @@
 import SaveIcon from '@mui/icons-material/Save';
-import { Alert, Box, Button, Typography } from '@mui/material';
+import { Alert, Box, Button } from '@mui/material';
 import { useState } from 'react';
 import {
   AutocompleteInput,
@@ -23,17 +23,11 @@ import { apiErrorInfo, SeasonInput } from '../common';
 import { detailList } from '../plans/api';
 import { toCreateBody, type BookingFormValues } from './helpers';
 import { LinesInput } from './LinesInput';
+import { FormSection } from '../common/FormSection';
 
 const franchiseeText = (r: { id: string; name?: string } | undefined) => (r ? `${r.name ?? ''} (${r.id})` : '');
 
-const Section = ({ title }: { title: string }) => {
-  const translate = useTranslate();
-  return (
-    <Typography variant="subtitle1" sx={{ mt: 2, mb: 1, fontWeight: 600 }}>
-      {translate(title)}
-    </Typography>
-  );
-};
+const Section = FormSection;
 
 const CreateToolbar = () => {
   const translate = useTranslate();

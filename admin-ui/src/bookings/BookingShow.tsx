@@ -1,13 +1,7 @@
 import CancelIcon from '@mui/icons-material/Block';
-import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import {
-  Alert,
-  AlertTitle,
   Box,
   Button,
-  Card,
-  CardContent,
-  CardHeader,
   Stack,
   Table,
   TableBody,
@@ -19,11 +13,13 @@ import {
   useMediaQuery,
   type Theme,
 } from '@mui/material';
-import { useState, type ReactNode } from 'react';
-import { LinkBase, Show, usePermissions, useRecordContext, useTranslate } from 'react-admin';
-import { DueBadge, hasAnyRole, STAFF_ROLES, useFormatters, type Task } from '../common';
+import { useState } from 'react';
+import { Show, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { DueBadge, hasAnyRole, STAFF_ROLES, useFormatters } from '../common';
+import { OpenTasksPanel, TimelineCard } from '../common/ProcessTasks';
+import { FactGrid, FactItem as Item, ProcessLinkButton, ReasonAlert, SectionCard, ShowGrid, ShowHeader } from '../common/ShowParts';
 import { TaskActions } from '../tasks/TaskActions';
-import { BookingTimeline, useBookingTasks } from './BookingTimeline';
+import { BookingTimeline } from './BookingTimeline';
 import { CancelDialog } from './CancelDialog';
 import { BookingStatusChip, formatBp, QuotaBadge, useNumber } from './fields';
 import { RecordPaymentButton } from './PaymentDialog';
@@ -35,29 +31,17 @@ const BookingTitle = () => {
   return <>{record ? `${translate('app.booking.statement')}: ${record.code}` : ''}</>;
 };
 
-const Item = ({ label, children, testId, strong }: { label: string; children: ReactNode; testId?: string; strong?: boolean }) => {
-  const translate = useTranslate();
-  return (
-    <Box data-testid={testId} sx={{ minWidth: 0 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {translate(label)}
-      </Typography>
-      <Box sx={{ typography: strong ? 'subtitle1' : 'body2', fontWeight: strong ? 600 : undefined, wordBreak: 'break-word' }}>{children ?? '—'}</Box>
-    </Box>
-  );
-};
-
 /** Why it was cancelled or rejected. */
-const ReasonAlert = ({ booking }: { booking: Booking }) => {
+const BookingReason = ({ booking }: { booking: Booking }) => {
   const translate = useTranslate();
   if (!booking.reason || !['cancelled', 'rejected'].includes(booking.status)) return null;
   return (
-    <Alert severity={booking.status === 'rejected' ? 'error' : 'info'} variant="outlined" sx={{ mt: 2 }} data-testid="booking-reason">
-      <AlertTitle>{translate(`app.booking.reason_title.${booking.status}`)}</AlertTitle>
-      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-        {booking.reason}
-      </Typography>
-    </Alert>
+    <ReasonAlert
+      severity={booking.status === 'rejected' ? 'error' : 'info'}
+      testId="booking-reason"
+      title={translate(`app.booking.reason_title.${booking.status}`)}
+      text={booking.reason}
+    />
   );
 };
 
@@ -76,23 +60,19 @@ const Header = ({ booking }: { booking: Booking }) => {
       ? translate('app.booking.quota_check.no_quota')
       : `${f.money(booking.quotaFen)}${booking.quotaFen > 0 ? ` (${formatBp(Math.floor((booking.amountFen * 10_000) / booking.quotaFen), f.locale)})` : ''}`;
   return (
-    <Card data-testid="booking-statement" data-code={booking.code} data-status={booking.status}>
-      <CardContent>
-        <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 1, alignItems: { sm: 'center' }, mb: 2 }}>
-          <Box sx={{ flex: 1, minWidth: 0 }}>
-            <Typography variant="h6" component="h2" sx={{ wordBreak: 'break-word' }} data-testid="booking-code">
-              {booking.code} · {booking.franchiseeName ?? booking.franchiseeId}
-            </Typography>
-            <Typography variant="body2" color="text.secondary">
-              {translate('app.booking.statement_of', { season: booking.season, region: booking.regionName ?? booking.regionId ?? '' })}
-            </Typography>
-          </Box>
-          <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-            <QuotaBadge check={booking.quotaCheck} showWithin />
-            <BookingStatusChip status={booking.status} data-testid="booking-status" />
-          </Stack>
-        </Stack>
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr) minmax(0, 1fr)', md: 'repeat(4, minmax(0, 1fr))' }, gap: 2 }}>
+    <ShowHeader
+      data={{ 'data-testid': 'booking-statement', 'data-code': booking.code, 'data-status': booking.status }}
+      titleTestId="booking-code"
+      title={`${booking.code} · ${booking.franchiseeName ?? booking.franchiseeId}`}
+      subtitle={translate('app.booking.statement_of', { season: booking.season, region: booking.regionName ?? booking.regionId ?? '' })}
+      badges={
+        <>
+          <QuotaBadge check={booking.quotaCheck} showWithin />
+          <BookingStatusChip status={booking.status} data-testid="booking-status" />
+        </>
+      }
+      facts={
+        <FactGrid>
           <Item label="resources.bookings.fields.amountFen" testId="booking-amount" strong>
             {f.money(booking.amountFen)}
           </Item>
@@ -137,31 +117,22 @@ const Header = ({ booking }: { booking: Booking }) => {
               </Item>
             </Box>
           ) : null}
-        </Box>
-        <ReasonAlert booking={booking} />
-        <Stack direction="row" sx={{ gap: 1, mt: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+        </FactGrid>
+      }
+      alert={<BookingReason booking={booking} />}
+      actions={
+        <>
           {mayPay ? <RecordPaymentButton booking={booking} variant="contained" /> : null}
           {mayCancel ? (
             <Button size="small" variant="outlined" color="error" startIcon={<CancelIcon />} onClick={() => setCancelling(true)} data-testid="booking-cancel-button">
               {translate('app.booking.cancel.button')}
             </Button>
           ) : null}
-          <Box sx={{ flex: 1 }} />
-          {booking.workflowId && staff ? (
-            <Button
-              size="small"
-              component={LinkBase}
-              to={`/processes/${encodeURIComponent(booking.workflowId)}/show`}
-              endIcon={<OpenInNewIcon />}
-              data-testid="booking-process-link"
-            >
-              {translate('app.booking.open_process')}
-            </Button>
-          ) : null}
-        </Stack>
-      </CardContent>
-      {cancelling ? <CancelDialog booking={booking} open onClose={() => setCancelling(false)} /> : null}
-    </Card>
+        </>
+      }
+      processLink={booking.workflowId && staff ? <ProcessLinkButton workflowId={booking.workflowId} testId="booking-process-link" label="app.booking.open_process" /> : null}
+      dialogs={cancelling ? <CancelDialog booking={booking} open onClose={() => setCancelling(false)} /> : null}
+    />
   );
 };
 
@@ -173,90 +144,87 @@ const LinesCard = ({ booking }: { booking: Booking }) => {
   const lines = [...(booking.lines ?? [])].sort((a, b) => a.position - b.position);
   const label = (key: string) => translate(`resources.bookings.fields.${key}`);
   return (
-    <Card sx={{ minWidth: 0 }}>
-      <CardHeader title={translate('app.booking.lines')} slotProps={{ title: { variant: 'subtitle1' } }} />
-      <CardContent sx={{ pt: 0 }}>
-        {!lines.length ? (
-          <Typography variant="body2" color="text.secondary">
-            {translate('app.booking.no_lines')}
-          </Typography>
-        ) : isSmall ? (
-          <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="booking-lines">
-            {lines.map((l) => (
-              <Stack key={l.position} direction="row" sx={{ py: 1, gap: 1 }} data-testid="booking-line-row">
-                <Box sx={{ flex: 1, minWidth: 0 }}>
-                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                    {l.sku} · {l.size}
-                  </Typography>
-                  <Typography variant="caption" color="text.secondary">
-                    {l.productName}
-                  </Typography>
-                </Box>
-                <Box sx={{ textAlign: 'right' }}>
-                  <Typography variant="body2">
-                    {num(l.qty)} × {f.money(l.unitPriceFen)}
-                  </Typography>
-                  <Typography variant="body2" sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>
-                    {f.money(l.amountFen)}
-                  </Typography>
-                </Box>
-              </Stack>
-            ))}
-            <Stack direction="row" sx={{ py: 1, justifyContent: 'space-between' }}>
-              <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                {translate('app.booking.total')} · {num(booking.totalQty)}
-              </Typography>
-              <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                {f.money(booking.amountFen)}
-              </Typography>
+    <SectionCard title={translate('app.booking.lines')}>
+      {!lines.length ? (
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.booking.no_lines')}
+        </Typography>
+      ) : isSmall ? (
+        <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="booking-lines">
+          {lines.map((l) => (
+            <Stack key={l.position} direction="row" sx={{ py: 1, gap: 1 }} data-testid="booking-line-row">
+              <Box sx={{ flex: 1, minWidth: 0 }}>
+                <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                  {l.sku} · {l.size}
+                </Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {l.productName}
+                </Typography>
+              </Box>
+              <Box sx={{ textAlign: 'right' }}>
+                <Typography variant="body2">
+                  {num(l.qty)} × {f.money(l.unitPriceFen)}
+                </Typography>
+                <Typography variant="body2" sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>
+                  {f.money(l.amountFen)}
+                </Typography>
+              </Box>
             </Stack>
+          ))}
+          <Stack direction="row" sx={{ py: 1, justifyContent: 'space-between' }}>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {translate('app.booking.total')} · {num(booking.totalQty)}
+            </Typography>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {f.money(booking.amountFen)}
+            </Typography>
           </Stack>
-        ) : (
-          <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" data-testid="booking-lines">
-              <TableHead>
-                <TableRow>
-                  <TableCell sx={{ width: 40 }}>#</TableCell>
-                  <TableCell>{label('sku')}</TableCell>
-                  <TableCell>{label('productName')}</TableCell>
-                  <TableCell>{label('size')}</TableCell>
-                  <TableCell align="right">{label('qty')}</TableCell>
-                  <TableCell align="right">{label('unitPriceFen')}</TableCell>
-                  <TableCell align="right">{label('lineAmountFen')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {lines.map((l, i) => (
-                  <TableRow key={l.position} data-testid="booking-line-row" data-sku={l.sku} data-size={l.size}>
-                    <TableCell sx={{ color: 'text.secondary' }}>{i + 1}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{l.sku}</TableCell>
-                    <TableCell>{l.productName ?? '—'}</TableCell>
-                    <TableCell>{l.size}</TableCell>
-                    <TableCell align="right">{num(l.qty)}</TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      {f.money(l.unitPriceFen)}
-                    </TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      {f.money(l.amountFen)}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-              <TableFooter>
-                <TableRow sx={{ '& td': { fontWeight: 600, color: 'text.primary', fontSize: '0.875rem' } }}>
-                  <TableCell colSpan={4}>{translate('app.booking.total')}</TableCell>
-                  <TableCell align="right">{num(booking.totalQty)}</TableCell>
-                  <TableCell />
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }} data-testid="booking-lines-total">
-                    {f.money(booking.amountFen)}
+        </Stack>
+      ) : (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" data-testid="booking-lines">
+            <TableHead>
+              <TableRow>
+                <TableCell sx={{ width: 40 }}>#</TableCell>
+                <TableCell>{label('sku')}</TableCell>
+                <TableCell>{label('productName')}</TableCell>
+                <TableCell>{label('size')}</TableCell>
+                <TableCell align="right">{label('qty')}</TableCell>
+                <TableCell align="right">{label('unitPriceFen')}</TableCell>
+                <TableCell align="right">{label('lineAmountFen')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {lines.map((l, i) => (
+                <TableRow key={l.position} data-testid="booking-line-row" data-sku={l.sku} data-size={l.size}>
+                  <TableCell sx={{ color: 'text.secondary' }}>{i + 1}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{l.sku}</TableCell>
+                  <TableCell>{l.productName ?? '—'}</TableCell>
+                  <TableCell>{l.size}</TableCell>
+                  <TableCell align="right">{num(l.qty)}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {f.money(l.unitPriceFen)}
+                  </TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {f.money(l.amountFen)}
                   </TableCell>
                 </TableRow>
-              </TableFooter>
-            </Table>
-          </Box>
-        )}
-      </CardContent>
-    </Card>
+              ))}
+            </TableBody>
+            <TableFooter>
+              <TableRow sx={{ '& td': { fontWeight: 600, color: 'text.primary', fontSize: '0.875rem' } }}>
+                <TableCell colSpan={4}>{translate('app.booking.total')}</TableCell>
+                <TableCell align="right">{num(booking.totalQty)}</TableCell>
+                <TableCell />
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }} data-testid="booking-lines-total">
+                  {f.money(booking.amountFen)}
+                </TableCell>
+              </TableRow>
+            </TableFooter>
+          </Table>
+        </Box>
+      )}
+    </SectionCard>
   );
 };
 
@@ -268,137 +236,110 @@ const PaymentsCard = ({ booking }: { booking: Booking }) => {
   const label = (key: string) => translate(`app.booking.payment.${key}`);
   const paidOn = (p: (typeof payments)[number]) => (p.paidOn ? p.paidOn.slice(0, 10) : f.date(p.recordedAt));
   return (
-    <Card sx={{ minWidth: 0 }}>
-      <CardHeader title={translate('app.booking.payments')} slotProps={{ title: { variant: 'subtitle1' } }} />
-      <CardContent sx={{ pt: 0 }}>
-        {!payments.length ? (
-          <Typography variant="body2" color="text.secondary" data-testid="booking-no-payments">
-            {translate('app.booking.no_payments')}
-          </Typography>
-        ) : isSmall ? (
-          <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="booking-payments">
-            {payments.map((p) => (
-              <Stack key={p.id} direction="row" sx={{ py: 1, gap: 1 }} data-testid="booking-payment-row" data-reference={p.reference}>
-                <Box sx={{ flex: 1, minWidth: 0 }}>
-                  <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
-                    {p.reference}
-                  </Typography>
-                  <Typography variant="caption" color="text.secondary" component="div">
-                    {[paidOn(p), p.recordedByName, p.note].filter(Boolean).join(' · ')}
-                  </Typography>
-                </Box>
-                <Typography variant="body2" sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>
-                  {f.money(p.amountFen)}
+    <SectionCard title={translate('app.booking.payments')}>
+      {!payments.length ? (
+        <Typography variant="body2" color="text.secondary" data-testid="booking-no-payments">
+          {translate('app.booking.no_payments')}
+        </Typography>
+      ) : isSmall ? (
+        <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="booking-payments">
+          {payments.map((p) => (
+            <Stack key={p.id} direction="row" sx={{ py: 1, gap: 1 }} data-testid="booking-payment-row" data-reference={p.reference}>
+              <Box sx={{ flex: 1, minWidth: 0 }}>
+                <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
+                  {p.reference}
                 </Typography>
-              </Stack>
-            ))}
-            <Stack direction="row" sx={{ py: 1, justifyContent: 'space-between' }}>
-              <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                {translate('resources.bookings.fields.paidFen')}
-              </Typography>
-              <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                {f.money(booking.paidFen)}
+                <Typography variant="caption" color="text.secondary" component="div">
+                  {[paidOn(p), p.recordedByName, p.note].filter(Boolean).join(' · ')}
+                </Typography>
+              </Box>
+              <Typography variant="body2" sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>
+                {f.money(p.amountFen)}
               </Typography>
             </Stack>
-          </Stack>
-        ) : (
-          <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" data-testid="booking-payments">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{label('paid_on')}</TableCell>
-                  <TableCell>{label('reference')}</TableCell>
-                  <TableCell align="right">{label('amount_short')}</TableCell>
-                  <TableCell>{label('recorded_by')}</TableCell>
-                  <TableCell>{label('note_column')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {payments.map((p) => (
-                  <TableRow key={p.id} data-testid="booking-payment-row" data-reference={p.reference}>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{paidOn(p)}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.reference}</TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      {f.money(p.amountFen)}
-                    </TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      {p.recordedByName ?? '—'}
-                      <Typography variant="caption" color="text.secondary" component="div">
-                        {f.dateTime(p.recordedAt)}
-                      </Typography>
-                    </TableCell>
-                    <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{p.note ?? ''}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-              <TableFooter>
-                <TableRow sx={{ '& td': { fontWeight: 600, color: 'text.primary', fontSize: '0.875rem' } }}>
-                  <TableCell colSpan={2}>{translate('resources.bookings.fields.paidFen')}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    {f.money(booking.paidFen)}
-                  </TableCell>
-                  <TableCell colSpan={2} />
-                </TableRow>
-              </TableFooter>
-            </Table>
-          </Box>
-        )}
-      </CardContent>
-    </Card>
-  );
-};
-
-/** The booking's open tasks (the manager's quota-deviation or overdue decision, finance's refund), to act on here. */
-const OpenTasks = ({ workflowId, version }: { workflowId: string; version: string }) => {
-  const translate = useTranslate();
-  const { data: tasks = [] } = useBookingTasks(workflowId, version);
-  const open = tasks.filter((t: Task) => t.status === 'open');
-  if (!open.length) return null;
-  return (
-    <Card sx={{ minWidth: 0 }} data-testid="booking-open-tasks">
-      <CardHeader title={translate('app.booking.open_tasks')} slotProps={{ title: { variant: 'subtitle1' } }} />
-      <CardContent sx={{ pt: 0 }}>
-        <Stack spacing={1.5}>
-          {open.map((t) => (
-            <Box key={t.id} data-testid="booking-open-task" data-task-id={t.id}>
-              <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 0.5 }}>
-                <Typography variant="body2" component={LinkBase} to={`/tasks/${encodeURIComponent(t.id)}/show`} sx={{ fontWeight: 600 }}>
-                  {t.title}
-                </Typography>
-                <DueBadge dueAt={t.dueAt} status={t.status} />
-              </Stack>
-              <TaskActions task={t} withDelegate={false} />
-            </Box>
           ))}
+          <Stack direction="row" sx={{ py: 1, justifyContent: 'space-between' }}>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {translate('resources.bookings.fields.paidFen')}
+            </Typography>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {f.money(booking.paidFen)}
+            </Typography>
+          </Stack>
         </Stack>
-      </CardContent>
-    </Card>
+      ) : (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" data-testid="booking-payments">
+            <TableHead>
+              <TableRow>
+                <TableCell>{label('paid_on')}</TableCell>
+                <TableCell>{label('reference')}</TableCell>
+                <TableCell align="right">{label('amount_short')}</TableCell>
+                <TableCell>{label('recorded_by')}</TableCell>
+                <TableCell>{label('note_column')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {payments.map((p) => (
+                <TableRow key={p.id} data-testid="booking-payment-row" data-reference={p.reference}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{paidOn(p)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.reference}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {f.money(p.amountFen)}
+                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    {p.recordedByName ?? '—'}
+                    <Typography variant="caption" color="text.secondary" component="div">
+                      {f.dateTime(p.recordedAt)}
+                    </Typography>
+                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{p.note ?? ''}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+            <TableFooter>
+              <TableRow sx={{ '& td': { fontWeight: 600, color: 'text.primary', fontSize: '0.875rem' } }}>
+                <TableCell colSpan={2}>{translate('resources.bookings.fields.paidFen')}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {f.money(booking.paidFen)}
+                </TableCell>
+                <TableCell colSpan={2} />
+              </TableRow>
+            </TableFooter>
+          </Table>
+        </Box>
+      )}
+    </SectionCard>
   );
 };
 
 const BookingDetail = () => {
   const booking = useRecordContext<Booking>();
-  const translate = useTranslate();
   const { permissions } = usePermissions();
   if (!booking) return null;
   const staff = hasAnyRole(permissions, STAFF_ROLES);
   const version = `${booking.status}:${booking.paidFen}:${booking.paymentDeadline ?? ''}:${(booking.payments ?? []).length}`;
   return (
-    // One minmax(0, 1fr) column: wide tables scroll inside their card instead of widening the page on phones.
-    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2, mt: 1 }}>
+    <ShowGrid>
       <Header booking={booking} />
-      {booking.workflowId && staff ? <OpenTasks workflowId={booking.workflowId} version={version} /> : null}
+      {booking.workflowId && staff ? (
+        // The booking's open tasks (the manager's quota-deviation or overdue decision, finance's refund), to act on here.
+        <OpenTasksPanel
+          workflowId={booking.workflowId}
+          version={version}
+          testIdPrefix="booking"
+          title="app.booking.open_tasks"
+          renderActions={(t) => <TaskActions task={t} withDelegate={false} />}
+        />
+      ) : null}
       <LinesCard booking={booking} />
       <PaymentsCard booking={booking} />
       {booking.workflowId && staff ? (
-        <Card sx={{ minWidth: 0 }} data-testid="booking-timeline">
-          <CardHeader title={translate('app.process.timeline')} slotProps={{ title: { variant: 'subtitle1' } }} />
-          <CardContent sx={{ pt: 0 }}>
-            <BookingTimeline workflowId={booking.workflowId} version={version} />
-          </CardContent>
-        </Card>
+        <TimelineCard testIdPrefix="booking">
+          <BookingTimeline workflowId={booking.workflowId} version={version} />
+        </TimelineCard>
       ) : null}
-    </Box>
+    </ShowGrid>
   );
 };
 

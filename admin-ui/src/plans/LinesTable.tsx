@@ -1,14 +1,10 @@
 import { Box, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useFormatters } from '../common';
+import { useNumber } from '../common/numbers';
 import { usePlaces } from './helpers';
 import type { PlanLine, PlanTotals, PlanWave } from './types';
 
-const useNumber = () => {
-  const f = useFormatters();
-  const nf = new Intl.NumberFormat(f.locale.startsWith('zh') ? 'zh-CN' : 'en-US');
-  return (n: number | null | undefined) => (typeof n === 'number' ? nf.format(n) : '—');
-};
 
 /** The lines of a revision, read-only. */
 export const LinesTable = ({ lines }: { lines: PlanLine[] }) => {

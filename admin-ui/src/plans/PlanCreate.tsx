@@ -1,5 +1,5 @@
 import SaveIcon from '@mui/icons-material/Save';
-import { Alert, Box, Typography } from '@mui/material';
+import { Alert, Box } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import { Create, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, maxLength, required, useTranslate, type RaRecord } from 'react-admin';
 import { SeasonInput } from '../common';
@@ -7,15 +7,9 @@ import { linesToApi, wavesToApi, type PlanFormValues } from './helpers';
 import { LinesInput } from './LinesInput';
 import { planTypeChoices } from './types';
 import { WavesInput } from './WavesInput';
+import { FormSection } from '../common/FormSection';
 
-const Section = ({ title }: { title: string }) => {
-  const translate = useTranslate();
-  return (
-    <Typography variant="subtitle1" sx={{ mt: 2, mb: 1, fontWeight: 600 }}>
-      {translate(title)}
-    </Typography>
-  );
-};
+const Section = FormSection;
 
 /** 上市波段 only for launch plans. */
 const WavesSection = () => {

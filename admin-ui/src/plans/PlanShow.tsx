@@ -1,11 +1,8 @@
-import DownloadIcon from '@mui/icons-material/Download';
-import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import SaveIcon from '@mui/icons-material/Save';
 import SendIcon from '@mui/icons-material/Send';
 import UploadIcon from '@mui/icons-material/UploadFile';
 import {
   Alert,
-  AlertTitle,
   Box,
   Button,
   Card,
@@ -15,10 +12,13 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useFormState } from 'react-hook-form';
-import { LinkBase, Show, TextInput, maxLength, required, useGetIdentity, useNotify, usePermissions, useRecordContext, useTranslate } from 'react-admin';
-import { errorMessage, hasAnyRole, useFormatters } from '../common';
+import { Show, TextInput, maxLength, required, useGetIdentity, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { hasAnyRole, useFormatters } from '../common';
+import { TimelineCard } from '../common/ProcessTasks';
+import { ExportButtons as SheetExportButtons } from '../common/ReportPage';
+import { FactGrid, FactItem as Item, ProcessLinkButton, ReasonAlert, SectionCard, ShowGrid, ShowHeader } from '../common/ShowParts';
 import { downloadExport } from './api';
 import { LockBadge, PlanStatusChip, PlanTypeLabel } from './fields';
 import { ImportDialog } from './ImportDialog';
@@ -37,61 +37,28 @@ const PlanTitle = () => {
   return <>{record ? `${translate('resources.plans.name', { smart_count: 1 })}: ${record.title}` : ''}</>;
 };
 
-const Item = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => {
-  const translate = useTranslate();
-  return (
-    <Box data-testid={testId} sx={{ minWidth: 0 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {translate(label)}
-      </Typography>
-      <Box sx={{ typography: 'body2', wordBreak: 'break-word' }}>{children ?? '—'}</Box>
-    </Box>
-  );
-};
-
 /** Why it was sent back, rejected or withdrawn, highlighted. */
-const ReasonAlert = ({ plan }: { plan: Plan }) => {
+const PlanReason = ({ plan }: { plan: Plan }) => {
   const translate = useTranslate();
   if (!plan.reason || !['sent_back', 'rejected', 'withdrawn'].includes(plan.status)) return null;
   return (
-    <Alert severity={plan.status === 'rejected' ? 'error' : plan.status === 'sent_back' ? 'warning' : 'info'} variant="outlined" sx={{ mt: 2 }} data-testid="plan-reason">
-      <AlertTitle>{translate(`app.plan.reason_title.${plan.status}`)}</AlertTitle>
-      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-        {plan.reason}
-      </Typography>
-    </Alert>
+    <ReasonAlert
+      severity={plan.status === 'rejected' ? 'error' : plan.status === 'sent_back' ? 'warning' : 'info'}
+      testId="plan-reason"
+      title={translate(`app.plan.reason_title.${plan.status}`)}
+      text={plan.reason}
+    />
   );
 };
 
-const ExportButtons = ({ plan }: { plan: Plan }) => {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null);
-  const run = (format: 'csv' | 'xlsx') => {
-    setBusy(format);
-    downloadExport(plan, format, plan.currentRevision)
-      .catch((error: unknown) => notify(errorMessage(error, translate), { type: 'error' }))
-      .finally(() => setBusy(null));
-  };
-  return (
-    <>
-      {(['csv', 'xlsx'] as const).map((format) => (
-        <Button
-          key={format}
-          size="small"
-          variant="outlined"
-          disabled={busy !== null}
-          startIcon={busy === format ? <CircularProgress size={14} /> : <DownloadIcon />}
-          onClick={() => run(format)}
-          sx={{ textTransform: 'none' }}
-          data-testid={`plan-export-${format}`}
-        >
-          {translate(`app.plan.export_${format}`)}
-        </Button>
-      ))}
-    </>
-  );
-};
+const ExportButtons = ({ plan }: { plan: Plan }) => (
+  <SheetExportButtons
+    download={(format) => downloadExport(plan, format, plan.currentRevision)}
+    testIdPrefix="plan"
+    labelPrefix="app.plan.export_"
+    sx={{ textTransform: 'none' }}
+  />
+);
 
 /** Save the grid (PUT /api/plans/:id); only while editable and changed. */
 const SaveButton = () => {
@@ -118,18 +85,18 @@ const Header = ({ plan, editable }: { plan: Plan; editable: boolean }) => {
   const f = useFormatters();
   const [dialog, setDialog] = useState<'import' | 'submit' | null>(null);
   return (
-    <Card>
-      <CardContent>
-        <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 1, alignItems: { sm: 'center' }, mb: 2 }}>
-          <Typography variant="h6" component="h2" sx={{ flex: 1, wordBreak: 'break-word' }} data-testid="plan-title">
-            {plan.title}
-          </Typography>
-          <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
-            <LockBadge plan={plan} />
-            <PlanStatusChip status={plan.status} data-testid="plan-status" />
-          </Stack>
-        </Stack>
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, 1fr)' }, gap: 2 }}>
+    <ShowHeader
+      titleTestId="plan-title"
+      title={plan.title}
+      badges={
+        <>
+          <LockBadge plan={plan} />
+          <PlanStatusChip status={plan.status} data-testid="plan-status" />
+        </>
+      }
+      wrapBadges={false}
+      facts={
+        <FactGrid columns={{ xs: '1fr 1fr', md: 'repeat(4, 1fr)' }}>
           <Item label="resources.plans.fields.season">{plan.season}</Item>
           <Item label="resources.plans.fields.type">
             <PlanTypeLabel type={plan.type} />
@@ -142,9 +109,11 @@ const Header = ({ plan, editable }: { plan: Plan; editable: boolean }) => {
           <Item label="resources.plans.fields.updatedAt">{f.dateTime(plan.updatedAt)}</Item>
           {plan.revision?.submittedAt ? <Item label="app.plan.submitted_at">{f.dateTime(plan.revision.submittedAt)}</Item> : null}
           {plan.lockedAt ? <Item label="resources.plans.fields.lockedAt">{f.dateTime(plan.lockedAt)}</Item> : null}
-        </Box>
-        <ReasonAlert plan={plan} />
-        <Stack direction="row" sx={{ gap: 1, mt: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+        </FactGrid>
+      }
+      alert={<PlanReason plan={plan} />}
+      actions={
+        <>
           {editable ? (
             <>
               <Button
@@ -163,23 +132,16 @@ const Header = ({ plan, editable }: { plan: Plan; editable: boolean }) => {
             </>
           ) : null}
           <ExportButtons plan={plan} />
-          <Box sx={{ flex: 1 }} />
-          {plan.workflowId ? (
-            <Button
-              size="small"
-              component={LinkBase}
-              to={`/processes/${encodeURIComponent(plan.workflowId)}/show`}
-              endIcon={<OpenInNewIcon />}
-              data-testid="plan-process-link"
-            >
-              {translate('app.plan.open_process')}
-            </Button>
-          ) : null}
-        </Stack>
-      </CardContent>
-      {dialog === 'import' ? <ImportDialog plan={plan} open onClose={() => setDialog(null)} /> : null}
-      {dialog === 'submit' ? <SubmitDialog plan={plan} open onClose={() => setDialog(null)} /> : null}
-    </Card>
+        </>
+      }
+      processLink={plan.workflowId ? <ProcessLinkButton workflowId={plan.workflowId} testId="plan-process-link" label="app.plan.open_process" /> : null}
+      dialogs={
+        <>
+          {dialog === 'import' ? <ImportDialog plan={plan} open onClose={() => setDialog(null)} /> : null}
+          {dialog === 'submit' ? <SubmitDialog plan={plan} open onClose={() => setDialog(null)} /> : null}
+        </>
+      }
+    />
   );
 };
 
@@ -277,31 +239,21 @@ const PlanDetail = () => {
   const version = `${plan.status}:${plan.currentRevision}:${plan.updatedAt}`;
   return (
     <PlanFormProvider plan={plan} editable={editable}>
-      {/* A grid of one minmax(0, 1fr) column: wide tables scroll inside their card instead of widening the page on phones. */}
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2, mt: 1 }}>
+      <ShowGrid>
         <Header plan={plan} editable={editable} />
         <LinesCard plan={plan} editable={editable} />
-        <Card sx={{ minWidth: 0 }}>
-          <CardHeader title={translate('app.plan.totals')} subheader={translate('app.plan.totals_help')} slotProps={{ title: { variant: 'subtitle1' }, subheader: { variant: 'caption' } }} />
-          <CardContent sx={{ pt: 0 }}>
-            <TotalsPanel totals={plan.revision?.totals} />
-          </CardContent>
-        </Card>
-        <Card sx={{ minWidth: 0 }}>
-          <CardHeader title={translate('app.plan.revisions')} slotProps={{ title: { variant: 'subtitle1' } }} />
-          <CardContent sx={{ pt: 0 }}>
-            <RevisionsPanel plan={plan} />
-          </CardContent>
-        </Card>
+        <SectionCard title={translate('app.plan.totals')} subheader={translate('app.plan.totals_help')}>
+          <TotalsPanel totals={plan.revision?.totals} />
+        </SectionCard>
+        <SectionCard title={translate('app.plan.revisions')}>
+          <RevisionsPanel plan={plan} />
+        </SectionCard>
         {plan.workflowId ? (
-          <Card sx={{ minWidth: 0 }} data-testid="plan-timeline">
-            <CardHeader title={translate('app.process.timeline')} slotProps={{ title: { variant: 'subtitle1' } }} />
-            <CardContent sx={{ pt: 0 }}>
-              <PlanTimeline workflowId={plan.workflowId} version={version} />
-            </CardContent>
-          </Card>
+          <TimelineCard testIdPrefix="plan">
+            <PlanTimeline workflowId={plan.workflowId} version={version} />
+          </TimelineCard>
         ) : null}
-      </Box>
+      </ShowGrid>
     </PlanFormProvider>
   );
 };

@@ -1,5 +1,5 @@
 import SaveIcon from '@mui/icons-material/Save';
-import { Alert, Box, Typography } from '@mui/material';
+import { Alert, Box } from '@mui/material';
 import {
   AutocompleteInput,
   Create,
@@ -20,6 +20,7 @@ import type { Booking } from '../bookings/types';
 import { apiErrorInfo, SeasonInput, useFormatters } from '../common';
 import { todayIn } from './helpers';
 import { LinesInput } from './LinesInput';
+import { FormSection } from '../common/FormSection';
 
 interface ShipmentFormValues {
   bookingId?: string | null;
@@ -47,14 +48,7 @@ const toCreateBody = (data: ShipmentFormValues) => ({
 const bookingText = (b: Booking | undefined) =>
   b ? [b.code, b.franchiseeName ?? b.franchiseeId, b.season].filter(Boolean).join(' · ') : '';
 
-const Section = ({ title }: { title: string }) => {
-  const translate = useTranslate();
-  return (
-    <Typography variant="subtitle1" sx={{ mt: 2, mb: 1, fontWeight: 600 }}>
-      {translate(title)}
-    </Typography>
-  );
-};
+const Section = FormSection;
 
 /** A confirmed booking (期货单) the shipment fills; picking one sets the season. */
 const BookingPicker = () => {

@@ -1,8 +1,6 @@
-import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import ScanIcon from '@mui/icons-material/QrCodeScanner';
 import {
   Alert,
-  AlertTitle,
   Box,
   Button,
   Card,
@@ -20,31 +18,20 @@ import {
   useMediaQuery,
   type Theme,
 } from '@mui/material';
-import type { ReactNode } from 'react';
 import { LinkBase, Show, useGetIdentity, useGetMany, usePermissions, useRecordContext, useTranslate } from 'react-admin';
-import { DueBadge, hasAnyRole, STAFF_ROLES, useFormatters, type Task } from '../common';
+import { hasAnyRole, STAFF_ROLES, useFormatters, type Task } from '../common';
+import { OpenTasksPanel, TimelineCard } from '../common/ProcessTasks';
+import { FactGrid, FactItem as Item, ProcessLinkButton, ReasonAlert, SectionCard, ShowGrid, ShowHeader } from '../common/ShowParts';
 import { TaskActions } from '../tasks/TaskActions';
 import { RecordEventButton } from './EventDialog';
 import { DelayBadge, DiscrepancyChip, ShipmentStatusChip, useEscalationText, useNumber } from './fields';
-import { ShipmentTimeline, useShipmentTasks } from './ShipmentTimeline';
+import { ShipmentTimeline } from './ShipmentTimeline';
 import { OPEN_STATUSES, SCANNABLE_STATUSES, SHIPMENT_ROLES, type Discrepancy, type Shipment, type ShipmentEvent } from './types';
 
 const ShipmentTitle = () => {
   const record = useRecordContext<Shipment>();
   const translate = useTranslate();
   return <>{record ? `${translate('app.shipment.title')}: ${record.code}` : ''}</>;
-};
-
-const Item = ({ label, children, testId, strong }: { label: string; children: ReactNode; testId?: string; strong?: boolean }) => {
-  const translate = useTranslate();
-  return (
-    <Box data-testid={testId} sx={{ minWidth: 0 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {translate(label)}
-      </Typography>
-      <Box sx={{ typography: strong ? 'subtitle1' : 'body2', fontWeight: strong ? 600 : undefined, wordBreak: 'break-word' }}>{children ?? '—'}</Box>
-    </Box>
-  );
 };
 
 /** The scan-in page of a shipment (a route of the shipments resource). */
@@ -55,20 +42,13 @@ const ResolutionAlert = ({ shipment }: { shipment: Shipment }) => {
   const translate = useTranslate();
   if (shipment.status !== 'reconciled' || !shipment.resolution) return null;
   return (
-    <Alert
+    <ReasonAlert
       severity={shipment.resolution === 'claimed' ? 'warning' : 'success'}
-      variant="outlined"
-      sx={{ mt: 2 }}
-      data-testid="shipment-resolution"
+      testId="shipment-resolution"
       data-resolution={shipment.resolution}
-    >
-      <AlertTitle>{translate(`app.shipment.resolution.${shipment.resolution}`, { _: shipment.resolution })}</AlertTitle>
-      {shipment.resolutionNote ? (
-        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-          {shipment.resolutionNote}
-        </Typography>
-      ) : null}
-    </Alert>
+      title={translate(`app.shipment.resolution.${shipment.resolution}`, { _: shipment.resolution })}
+      text={shipment.resolutionNote}
+    />
   );
 };
 
@@ -82,108 +62,94 @@ const Header = ({ shipment }: { shipment: Shipment }) => {
   const staff = hasAnyRole(permissions, STAFF_ROLES);
   const late = shipment.delayed && shipment.delayReason === 'late';
   return (
-    <Card
-      data-testid="shipment-header"
-      data-code={shipment.code}
-      data-status={shipment.status}
-      data-delayed={shipment.delayed ? 'true' : 'false'}
-      data-level={shipment.escalationLevel}
-    >
-      <CardContent>
-        <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 1, alignItems: { sm: 'center' }, mb: 2 }}>
-          <Box sx={{ flex: 1, minWidth: 0 }}>
-            <Typography variant="h6" component="h2" sx={{ wordBreak: 'break-word' }} data-testid="shipment-code">
-              {shipment.code}
-              {shipment.externalRef ? ` · ${shipment.externalRef}` : ''}
-            </Typography>
-            <Typography variant="body2" color="text.secondary">
-              {translate('app.shipment.subtitle', { season: shipment.season ?? '—', qty: num(shipment.totalQty) })}
-            </Typography>
+    <ShowHeader
+      data={{
+        'data-testid': 'shipment-header',
+        'data-code': shipment.code,
+        'data-status': shipment.status,
+        'data-delayed': shipment.delayed ? 'true' : 'false',
+        'data-level': shipment.escalationLevel,
+      }}
+      titleTestId="shipment-code"
+      title={`${shipment.code}${shipment.externalRef ? ` · ${shipment.externalRef}` : ''}`}
+      subtitle={translate('app.shipment.subtitle', { season: shipment.season ?? '—', qty: num(shipment.totalQty) })}
+      badges={
+        <>
+          <DelayBadge delayed={shipment.delayed} reason={shipment.delayReason} level={shipment.escalationLevel} since={shipment.delayedSince} direction="row" />
+          <ShipmentStatusChip status={shipment.status} data-testid="shipment-status" />
+        </>
+      }
+      facts={
+        <FactGrid>
+        <Item label="resources.shipments.fields.expectedArrival" testId="shipment-eta" strong>
+          <Box component="span" sx={{ color: late ? 'error.main' : undefined }}>
+            {f.dateTime(shipment.expectedArrival)}
           </Box>
-          <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-            <DelayBadge delayed={shipment.delayed} reason={shipment.delayReason} level={shipment.escalationLevel} since={shipment.delayedSince} direction="row" />
-            <ShipmentStatusChip status={shipment.status} data-testid="shipment-status" />
-          </Stack>
-        </Stack>
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr) minmax(0, 1fr)', md: 'repeat(4, minmax(0, 1fr))' }, gap: 2 }}>
-          <Item label="resources.shipments.fields.expectedArrival" testId="shipment-eta" strong>
-            <Box component="span" sx={{ color: late ? 'error.main' : undefined }}>
-              {f.dateTime(shipment.expectedArrival)}
-            </Box>
-          </Item>
-          <Item label="resources.shipments.fields.lastEvent" testId="shipment-last-event">
-            {shipment.lastEventAt || shipment.location ? (
-              <>
-                {shipment.location || '—'}
+        </Item>
+        <Item label="resources.shipments.fields.lastEvent" testId="shipment-last-event">
+          {shipment.lastEventAt || shipment.location ? (
+            <>
+              {shipment.location || '—'}
+              <Typography variant="caption" color="text.secondary" component="div">
+                {f.dateTime(shipment.lastEventAt)}
+              </Typography>
+            </>
+          ) : (
+            translate('app.shipment.no_events_yet')
+          )}
+        </Item>
+        <Item label="resources.shipments.fields.dispatchedAt">{shipment.dispatchedAt ? f.dateTime(shipment.dispatchedAt) : '—'}</Item>
+        <Item label="resources.shipments.fields.arrivedAt">{shipment.arrivedAt ? f.dateTime(shipment.arrivedAt) : '—'}</Item>
+        <Item label="resources.shipments.fields.delay" testId="shipment-delay">
+          {shipment.delayed ? (
+            <>
+              {translate(`app.shipment.delay.reason.${shipment.delayReason ?? 'late'}`)}
+              {shipment.delayedSince ? (
                 <Typography variant="caption" color="text.secondary" component="div">
-                  {f.dateTime(shipment.lastEventAt)}
+                  {translate('app.shipment.delay.since', { at: f.dateTime(shipment.delayedSince) })}
                 </Typography>
-              </>
-            ) : (
-              translate('app.shipment.no_events_yet')
-            )}
-          </Item>
-          <Item label="resources.shipments.fields.dispatchedAt">{shipment.dispatchedAt ? f.dateTime(shipment.dispatchedAt) : '—'}</Item>
-          <Item label="resources.shipments.fields.arrivedAt">{shipment.arrivedAt ? f.dateTime(shipment.arrivedAt) : '—'}</Item>
-          <Item label="resources.shipments.fields.delay" testId="shipment-delay">
-            {shipment.delayed ? (
-              <>
-                {translate(`app.shipment.delay.reason.${shipment.delayReason ?? 'late'}`)}
-                {shipment.delayedSince ? (
-                  <Typography variant="caption" color="text.secondary" component="div">
-                    {translate('app.shipment.delay.since', { at: f.dateTime(shipment.delayedSince) })}
-                  </Typography>
-                ) : null}
-              </>
-            ) : (
-              translate('app.shipment.delay.none')
-            )}
-          </Item>
-          <Item label="resources.shipments.fields.escalationLevel" testId="shipment-escalation" strong={shipment.escalationLevel > 0}>
-            <Box component="span" sx={{ color: shipment.escalationLevel > 0 ? 'error.main' : undefined }}>
-              {shipment.escalationLevel > 0 ? escalation(shipment.escalationLevel) : translate('app.shipment.delay.not_escalated')}
-            </Box>
-          </Item>
-          <Item label="resources.shipments.fields.totalQty">{num(shipment.totalQty)}</Item>
-          <Item label="resources.shipments.fields.bookingId">
-            {shipment.bookingId ? (
-              <LinkBase to={`/bookings/${encodeURIComponent(shipment.bookingId)}/show`} data-testid="shipment-booking-link">
-                {translate('app.shipment.open_booking')}
-              </LinkBase>
-            ) : (
-              translate('app.shipment.no_booking')
-            )}
-          </Item>
-          {shipment.carrier || shipment.trackingNo ? (
-            <Item label="resources.shipments.fields.carrier">{[shipment.carrier, shipment.trackingNo].filter(Boolean).join(' · ')}</Item>
-          ) : null}
-          <Item label="resources.shipments.fields.createdByName">
-            {[shipment.createdByName, f.dateTime(shipment.createdAt)].filter(Boolean).join(' · ')}
-          </Item>
-        </Box>
-        <ResolutionAlert shipment={shipment} />
-        <Stack direction="row" sx={{ gap: 1, mt: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+              ) : null}
+            </>
+          ) : (
+            translate('app.shipment.delay.none')
+          )}
+        </Item>
+        <Item label="resources.shipments.fields.escalationLevel" testId="shipment-escalation" strong={shipment.escalationLevel > 0}>
+          <Box component="span" sx={{ color: shipment.escalationLevel > 0 ? 'error.main' : undefined }}>
+            {shipment.escalationLevel > 0 ? escalation(shipment.escalationLevel) : translate('app.shipment.delay.not_escalated')}
+          </Box>
+        </Item>
+        <Item label="resources.shipments.fields.totalQty">{num(shipment.totalQty)}</Item>
+        <Item label="resources.shipments.fields.bookingId">
+          {shipment.bookingId ? (
+            <LinkBase to={`/bookings/${encodeURIComponent(shipment.bookingId)}/show`} data-testid="shipment-booking-link">
+              {translate('app.shipment.open_booking')}
+            </LinkBase>
+          ) : (
+            translate('app.shipment.no_booking')
+          )}
+        </Item>
+        {shipment.carrier || shipment.trackingNo ? (
+          <Item label="resources.shipments.fields.carrier">{[shipment.carrier, shipment.trackingNo].filter(Boolean).join(' · ')}</Item>
+        ) : null}
+        <Item label="resources.shipments.fields.createdByName">
+          {[shipment.createdByName, f.dateTime(shipment.createdAt)].filter(Boolean).join(' · ')}
+        </Item>
+        </FactGrid>
+      }
+      alert={<ResolutionAlert shipment={shipment} />}
+      actions={
+        <>
           {writer && SCANNABLE_STATUSES.includes(shipment.status) ? (
             <Button size="small" variant="contained" component={LinkBase} to={scanPath(shipment.id)} startIcon={<ScanIcon />} data-testid="shipment-scan-button">
               {translate('app.shipment.scan.button')}
             </Button>
           ) : null}
           {writer && OPEN_STATUSES.includes(shipment.status) ? <RecordEventButton shipment={shipment} /> : null}
-          <Box sx={{ flex: 1 }} />
-          {shipment.workflowId && staff ? (
-            <Button
-              size="small"
-              component={LinkBase}
-              to={`/processes/${encodeURIComponent(shipment.workflowId)}/show`}
-              endIcon={<OpenInNewIcon />}
-              data-testid="shipment-process-link"
-            >
-              {translate('app.shipment.open_process')}
-            </Button>
-          ) : null}
-        </Stack>
-      </CardContent>
-    </Card>
+        </>
+      }
+      processLink={shipment.workflowId && staff ? <ProcessLinkButton workflowId={shipment.workflowId} testId="shipment-process-link" label="app.shipment.open_process" /> : null}
+    />
   );
 };
 
@@ -203,36 +169,24 @@ const useMayDecide = () => {
 const OpenTasks = ({ shipment, version }: { shipment: Shipment; version: string }) => {
   const translate = useTranslate();
   const mayDecide = useMayDecide();
-  const { data: tasks = [] } = useShipmentTasks(shipment.workflowId!, version);
-  const open = tasks.filter((t: Task) => t.status === 'open');
   const waitingFor = (t: Task) =>
     t.assigneeName ?? (t.candidateRole ? translate('app.task.role_pool', { role: translate(`app.roles.${t.candidateRole}`, { _: t.candidateRole }) }) : '—');
-  if (!open.length) return null;
   return (
-    <Card sx={{ minWidth: 0 }} data-testid="shipment-open-tasks">
-      <CardHeader title={translate('app.shipment.open_tasks')} slotProps={{ title: { variant: 'subtitle1' } }} />
-      <CardContent sx={{ pt: 0 }}>
-        <Stack spacing={1.5}>
-          {open.map((t) => (
-            <Box key={t.id} data-testid="shipment-open-task" data-task-id={t.id} data-step={t.stepKey}>
-              <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 0.5 }}>
-                <Typography variant="body2" component={LinkBase} to={`/tasks/${encodeURIComponent(t.id)}/show`} sx={{ fontWeight: 600 }}>
-                  {t.title}
-                </Typography>
-                <DueBadge dueAt={t.dueAt} status={t.status} />
-              </Stack>
-              {mayDecide(t) ? (
-                <TaskActions task={t} withDelegate={false} withSubject={false} />
-              ) : (
-                <Typography variant="body2" color="text.secondary" data-testid="shipment-task-waiting">
-                  {translate('app.shipment.waiting_for', { who: waitingFor(t) })}
-                </Typography>
-              )}
-            </Box>
-          ))}
-        </Stack>
-      </CardContent>
-    </Card>
+    <OpenTasksPanel
+      workflowId={shipment.workflowId!}
+      version={version}
+      testIdPrefix="shipment"
+      title="app.shipment.open_tasks"
+      renderActions={(t) =>
+        mayDecide(t) ? (
+          <TaskActions task={t} withDelegate={false} withSubject={false} />
+        ) : (
+          <Typography variant="body2" color="text.secondary" data-testid="shipment-task-waiting">
+            {translate('app.shipment.waiting_for', { who: waitingFor(t) })}
+          </Typography>
+        )
+      }
+    />
   );
 };
 
@@ -354,80 +308,77 @@ const LinesCard = ({ shipment }: { shipment: Shipment }) => {
   const total = (key: 'qty' | 'receivedQty' | 'damagedQty') => lines.reduce((n, l) => n + l[key], 0);
   const label = (key: string) => translate(`resources.shipments.fields.${key}`);
   return (
-    <Card sx={{ minWidth: 0 }}>
-      <CardHeader title={translate('app.shipment.lines')} slotProps={{ title: { variant: 'subtitle1' } }} />
-      <CardContent sx={{ pt: 0 }}>
-        {isSmall ? (
-          <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="shipment-lines">
-            {lines.map((l) => (
-              <Stack key={l.position} direction="row" sx={{ py: 1, gap: 1 }} data-testid="shipment-line-row" data-sku={l.sku} data-size={l.size}>
-                <Box sx={{ flex: 1, minWidth: 0 }}>
-                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                    {l.sku} · {l.size}
+    <SectionCard title={translate('app.shipment.lines')}>
+      {isSmall ? (
+        <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="shipment-lines">
+          {lines.map((l) => (
+            <Stack key={l.position} direction="row" sx={{ py: 1, gap: 1 }} data-testid="shipment-line-row" data-sku={l.sku} data-size={l.size}>
+              <Box sx={{ flex: 1, minWidth: 0 }}>
+                <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                  {l.sku} · {l.size}
+                </Typography>
+                <Typography variant="caption" color="text.secondary" component="div">
+                  {[l.productName, franchisee(l.franchiseeId)].filter(Boolean).join(' · ')}
+                </Typography>
+              </Box>
+              <Box sx={{ textAlign: 'right' }}>
+                <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                  {num(l.qty)}
+                </Typography>
+                {received ? (
+                  <Typography variant="caption" color={l.receivedQty < l.qty || l.damagedQty ? 'error' : 'text.secondary'}>
+                    {translate('app.shipment.received_short', { received: num(l.receivedQty), damaged: num(l.damagedQty) })}
                   </Typography>
-                  <Typography variant="caption" color="text.secondary" component="div">
-                    {[l.productName, franchisee(l.franchiseeId)].filter(Boolean).join(' · ')}
-                  </Typography>
-                </Box>
-                <Box sx={{ textAlign: 'right' }}>
-                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                    {num(l.qty)}
-                  </Typography>
-                  {received ? (
-                    <Typography variant="caption" color={l.receivedQty < l.qty || l.damagedQty ? 'error' : 'text.secondary'}>
-                      {translate('app.shipment.received_short', { received: num(l.receivedQty), damaged: num(l.damagedQty) })}
-                    </Typography>
-                  ) : null}
-                </Box>
-              </Stack>
-            ))}
-          </Stack>
-        ) : (
-          <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" data-testid="shipment-lines">
-              <TableHead>
-                <TableRow>
-                  <TableCell sx={{ width: 40 }}>#</TableCell>
-                  <TableCell>{label('sku')}</TableCell>
-                  <TableCell>{label('productName')}</TableCell>
-                  <TableCell>{label('size')}</TableCell>
-                  <TableCell>{label('franchiseeId')}</TableCell>
-                  <TableCell align="right">{label('qty')}</TableCell>
-                  <TableCell align="right">{label('receivedQty')}</TableCell>
-                  <TableCell align="right">{label('damagedQty')}</TableCell>
+                ) : null}
+              </Box>
+            </Stack>
+          ))}
+        </Stack>
+      ) : (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" data-testid="shipment-lines">
+            <TableHead>
+              <TableRow>
+                <TableCell sx={{ width: 40 }}>#</TableCell>
+                <TableCell>{label('sku')}</TableCell>
+                <TableCell>{label('productName')}</TableCell>
+                <TableCell>{label('size')}</TableCell>
+                <TableCell>{label('franchiseeId')}</TableCell>
+                <TableCell align="right">{label('qty')}</TableCell>
+                <TableCell align="right">{label('receivedQty')}</TableCell>
+                <TableCell align="right">{label('damagedQty')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {lines.map((l, i) => (
+                <TableRow key={l.position} data-testid="shipment-line-row" data-sku={l.sku} data-size={l.size}>
+                  <TableCell sx={{ color: 'text.secondary' }}>{i + 1}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{l.sku}</TableCell>
+                  <TableCell>{l.productName ?? '—'}</TableCell>
+                  <TableCell>{l.size}</TableCell>
+                  <TableCell sx={{ color: l.franchiseeId ? undefined : 'text.secondary' }}>{franchisee(l.franchiseeId)}</TableCell>
+                  <TableCell align="right">{num(l.qty)}</TableCell>
+                  <TableCell align="right" sx={{ color: received && l.receivedQty < l.qty ? 'error.main' : undefined }} data-field="receivedQty">
+                    {received ? num(l.receivedQty) : '—'}
+                  </TableCell>
+                  <TableCell align="right" sx={{ color: l.damagedQty > 0 ? 'error.main' : undefined }} data-field="damagedQty">
+                    {received ? num(l.damagedQty) : '—'}
+                  </TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {lines.map((l, i) => (
-                  <TableRow key={l.position} data-testid="shipment-line-row" data-sku={l.sku} data-size={l.size}>
-                    <TableCell sx={{ color: 'text.secondary' }}>{i + 1}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{l.sku}</TableCell>
-                    <TableCell>{l.productName ?? '—'}</TableCell>
-                    <TableCell>{l.size}</TableCell>
-                    <TableCell sx={{ color: l.franchiseeId ? undefined : 'text.secondary' }}>{franchisee(l.franchiseeId)}</TableCell>
-                    <TableCell align="right">{num(l.qty)}</TableCell>
-                    <TableCell align="right" sx={{ color: received && l.receivedQty < l.qty ? 'error.main' : undefined }} data-field="receivedQty">
-                      {received ? num(l.receivedQty) : '—'}
-                    </TableCell>
-                    <TableCell align="right" sx={{ color: l.damagedQty > 0 ? 'error.main' : undefined }} data-field="damagedQty">
-                      {received ? num(l.damagedQty) : '—'}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-              <TableFooter>
-                <TableRow sx={{ '& td': { fontWeight: 600, color: 'text.primary', fontSize: '0.875rem' } }}>
-                  <TableCell colSpan={5}>{translate('app.shipment.total')}</TableCell>
-                  <TableCell align="right">{num(total('qty'))}</TableCell>
-                  <TableCell align="right">{received ? num(total('receivedQty')) : '—'}</TableCell>
-                  <TableCell align="right">{received ? num(total('damagedQty')) : '—'}</TableCell>
-                </TableRow>
-              </TableFooter>
-            </Table>
-          </Box>
-        )}
-      </CardContent>
-    </Card>
+              ))}
+            </TableBody>
+            <TableFooter>
+              <TableRow sx={{ '& td': { fontWeight: 600, color: 'text.primary', fontSize: '0.875rem' } }}>
+                <TableCell colSpan={5}>{translate('app.shipment.total')}</TableCell>
+                <TableCell align="right">{num(total('qty'))}</TableCell>
+                <TableCell align="right">{received ? num(total('receivedQty')) : '—'}</TableCell>
+                <TableCell align="right">{received ? num(total('damagedQty')) : '—'}</TableCell>
+              </TableRow>
+            </TableFooter>
+          </Table>
+        </Box>
+      )}
+    </SectionCard>
   );
 };
 
@@ -447,67 +398,63 @@ const EventsCard = ({ shipment }: { shipment: Shipment }) => {
   const typeText = (e: ShipmentEvent) => translate(`app.shipment.event_type.${e.type}`, { _: e.type });
   const staleSx = (e: ShipmentEvent) => (e.applied ? {} : { opacity: 0.55, '& td': { color: 'text.disabled' } });
   return (
-    <Card sx={{ minWidth: 0 }}>
-      <CardHeader title={translate('app.shipment.events')} slotProps={{ title: { variant: 'subtitle1' } }} />
-      <CardContent sx={{ pt: 0 }}>
-        {!events.length ? (
-          <Typography variant="body2" color="text.secondary" data-testid="shipment-no-events">
-            {translate('app.shipment.no_events_yet')}
-          </Typography>
-        ) : isSmall ? (
-          <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="shipment-events">
-            {events.map((e) => (
-              <Box key={e.eventId} sx={{ py: 1, ...(e.applied ? {} : { opacity: 0.55 }) }} data-testid="shipment-event-row" data-type={e.type} data-applied={e.applied ? 'true' : 'false'}>
-                <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                    {typeText(e)}
-                  </Typography>
-                  {!e.applied ? <StaleChip /> : null}
-                </Stack>
-                <Typography variant="caption" color="text.secondary" component="div">
-                  {[f.dateTime(e.at), e.location, e.expectedArrival ? translate('app.shipment.event.new_eta_is', { at: f.dateTime(e.expectedArrival) }) : null]
-                    .filter(Boolean)
-                    .join(' · ')}
+    <SectionCard title={translate('app.shipment.events')}>
+      {!events.length ? (
+        <Typography variant="body2" color="text.secondary" data-testid="shipment-no-events">
+          {translate('app.shipment.no_events_yet')}
+        </Typography>
+      ) : isSmall ? (
+        <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="shipment-events">
+          {events.map((e) => (
+            <Box key={e.eventId} sx={{ py: 1, ...(e.applied ? {} : { opacity: 0.55 }) }} data-testid="shipment-event-row" data-type={e.type} data-applied={e.applied ? 'true' : 'false'}>
+              <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+                <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                  {typeText(e)}
                 </Typography>
-              </Box>
-            ))}
-          </Stack>
-        ) : (
-          <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" data-testid="shipment-events">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{label('eventAt')}</TableCell>
-                  <TableCell>{label('eventType')}</TableCell>
-                  <TableCell>{label('location')}</TableCell>
-                  <TableCell>{label('newExpectedArrival')}</TableCell>
-                  <TableCell>{label('recordedAt')}</TableCell>
-                  <TableCell />
+                {!e.applied ? <StaleChip /> : null}
+              </Stack>
+              <Typography variant="caption" color="text.secondary" component="div">
+                {[f.dateTime(e.at), e.location, e.expectedArrival ? translate('app.shipment.event.new_eta_is', { at: f.dateTime(e.expectedArrival) }) : null]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Typography>
+            </Box>
+          ))}
+        </Stack>
+      ) : (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" data-testid="shipment-events">
+            <TableHead>
+              <TableRow>
+                <TableCell>{label('eventAt')}</TableCell>
+                <TableCell>{label('eventType')}</TableCell>
+                <TableCell>{label('location')}</TableCell>
+                <TableCell>{label('newExpectedArrival')}</TableCell>
+                <TableCell>{label('recordedAt')}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {events.map((e) => (
+                <TableRow key={e.eventId} sx={staleSx(e)} data-testid="shipment-event-row" data-type={e.type} data-applied={e.applied ? 'true' : 'false'}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{f.dateTime(e.at)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{typeText(e)}</TableCell>
+                  <TableCell>{e.location ?? '—'}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{e.expectedArrival ? f.dateTime(e.expectedArrival) : '—'}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{f.dateTime(e.recordedAt)}</TableCell>
+                  <TableCell>{!e.applied ? <StaleChip /> : null}</TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {events.map((e) => (
-                  <TableRow key={e.eventId} sx={staleSx(e)} data-testid="shipment-event-row" data-type={e.type} data-applied={e.applied ? 'true' : 'false'}>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{f.dateTime(e.at)}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{typeText(e)}</TableCell>
-                    <TableCell>{e.location ?? '—'}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{e.expectedArrival ? f.dateTime(e.expectedArrival) : '—'}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{f.dateTime(e.recordedAt)}</TableCell>
-                    <TableCell>{!e.applied ? <StaleChip /> : null}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
-        )}
-      </CardContent>
-    </Card>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+    </SectionCard>
   );
 };
 
 const ShipmentDetail = () => {
   const shipment = useRecordContext<Shipment>();
-  const translate = useTranslate();
   const { permissions } = usePermissions();
   if (!shipment) return null;
   const staff = hasAnyRole(permissions, STAFF_ROLES);
@@ -521,22 +468,18 @@ const ShipmentDetail = () => {
     shipment.expectedArrival,
   ].join(':');
   return (
-    // One minmax(0, 1fr) column: wide tables scroll inside their card instead of widening the page on phones.
-    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2, mt: 1 }}>
+    <ShowGrid>
       <Header shipment={shipment} />
       {shipment.workflowId && staff ? <OpenTasks shipment={shipment} version={version} /> : null}
       <ReceiptCard shipment={shipment} />
       <LinesCard shipment={shipment} />
       <EventsCard shipment={shipment} />
       {shipment.workflowId && staff ? (
-        <Card sx={{ minWidth: 0 }} data-testid="shipment-timeline">
-          <CardHeader title={translate('app.process.timeline')} slotProps={{ title: { variant: 'subtitle1' } }} />
-          <CardContent sx={{ pt: 0 }}>
-            <ShipmentTimeline workflowId={shipment.workflowId} version={version} live={shipment.status !== 'reconciled'} />
-          </CardContent>
-        </Card>
+        <TimelineCard testIdPrefix="shipment">
+          <ShipmentTimeline workflowId={shipment.workflowId} version={version} live={shipment.status !== 'reconciled'} />
+        </TimelineCard>
       ) : null}
-    </Box>
+    </ShowGrid>
   );
 };
 

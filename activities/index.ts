@@ -6,6 +6,7 @@ import { createMailTransport, type MailTransport } from '../lib/mail/transport';
 import { auditActivities } from './audit';
 import { bookingActivities, bookingMailParams } from './bookings';
 import { calendarActivities } from './calendar';
+import { digestActivities } from './digest';
 import { mailActivities } from './mail';
 import { notifyActivities } from './notify';
 import { planActivities } from './plans';
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     ...shipmentActivities(deps.db),
     ...priceActivities(deps.db),
     ...returnActivities(deps.db, deps.config),
+    ...digestActivities(deps.db, deps.config),
   };
 }
 

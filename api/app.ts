@@ -17,6 +17,7 @@ import { planRoutes } from './routes/plans';
 import { priceRoutes } from './routes/prices';
 import { quotaRoutes } from './routes/quotas';
 import { returnRoutes } from './routes/returns';
+import { reportRoutes } from './routes/reports';
 import { shipmentRoutes } from './routes/shipments';
 import { auditRoutes, processRoutes } from './routes/processes';
 import { settingsRoutes } from './routes/settings';
@@ -74,6 +75,7 @@ export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): E
   app.use(shipmentRoutes(ctx));
   app.use(priceRoutes(ctx));
   app.use(returnRoutes(ctx));
+  app.use(reportRoutes(ctx)); // /api/reports/* and GET /metrics (no login: outside /api)
   app.use('/api', unknownApiRoute);
 
   const uiDist = options.uiDist ?? ADMIN_UI_DIST;

@@ -19,7 +19,9 @@ export type MailTemplateName =
   | 'booking_confirmed'
   | 'booking_cancelled'
   | 'price_notice'
-  | 'price_superseded';
+  | 'price_superseded'
+  | 'daily_digest'
+  | 'weekly_summary';
 
 /** Why a task changed hands (task_reassigned). */
 export type ReassignReason = 'escalation' | 'delegation' | 'out_of_office';
@@ -56,6 +58,37 @@ export interface MailPriceLine {
 }
 
 /**
+ * An overdue task in a daily digest (daily_digest): the recipient's own (mine) or their team's.
+ * A row without a task or process title is left out.
+ */
+export interface MailDigestTask {
+  processTitle?: string;
+  taskTitle?: string;
+  /** Who holds it; absent for a role task nobody has claimed (then role names the role). */
+  assigneeName?: string;
+  role?: string;
+  /** ISO-8601 instant. */
+  dueAt?: string;
+  /** Whole days past the due time (0: less than a day). */
+  overdueDays?: number;
+  mine?: boolean;
+  /** The task in the admin UI (`/#/tasks/<id>/show`). */
+  link?: string;
+}
+
+/** One process type's line of the weekly summary (weekly_summary); counts are safe integers. */
+export interface MailSummaryRow {
+  /** approval | plan | booking | shipment | price | return | clearance (others shown as given). */
+  processType: string;
+  started?: number;
+  ended?: number;
+  /** Median start-to-end of the runs that ended in the period, seconds. */
+  medianCycleSeconds?: number;
+  openTasks?: number;
+  overdueTasks?: number;
+}
+
+/**
  * What a template needs. One record for all templates: every field is optional and a template
  * leaves out the sentence or line whose value is missing (it never prints "undefined").
  * User text (titles, names, comments) is escaped in HTML by the renderer. Money is in integer
@@ -87,6 +120,11 @@ export interface MailPriceLine {
  * | price_superseded  | adjustmentCode, supersededBy, effectiveDate (the one now void),     |
  * |                   | storeNames, reason (why it was superseded or withdrawn), comment,   |
  * |                   | link                                                                |
+ * | daily_digest      | reportDate, ownOverdue, teamOverdue, digestTasks (their links are   |
+ * |                   | per row in HTML), link (the overdue inbox)                          |
+ * | weekly_summary    | reportDate, periodFrom, periodTo, summaryRows, openTasks,           |
+ * |                   | overdueTasks, escalations, delayedShipments, lateApprovals,         |
+ * |                   | pendingReturns, defectiveQty, link (the dashboard)                  |
  *
  * All booking templates are addressed to the franchisee (recipientName, or franchiseeName when
  * recipientName is absent, in the greeting). The price templates go to finance and to the
@@ -160,6 +198,28 @@ export interface MailParams {
   urgent?: boolean;
   /** The adjusted SKUs (price_notice); shown as a table of at most 200 rows with the change in percent. */
   priceLines?: MailPriceLine[];
+
+  // ---- reports (daily_digest, weekly_summary) ----
+  /** The business day the digest or summary is for, `YYYY-MM-DD`. */
+  reportDate?: string;
+  /** The summary's period, calendar dates `YYYY-MM-DD` (inclusive). */
+  periodFrom?: string;
+  periodTo?: string;
+  /** Overdue tasks of the recipient and of their team (daily_digest). */
+  ownOverdue?: number;
+  teamOverdue?: number;
+  /** The overdue tasks listed (daily_digest); shown as a table of at most 200 rows. */
+  digestTasks?: MailDigestTask[];
+  /** Per process type (weekly_summary). */
+  summaryRows?: MailSummaryRow[];
+  /** Department figures (weekly_summary): now, or in the period (escalations, lateApprovals). */
+  openTasks?: number;
+  overdueTasks?: number;
+  escalations?: number;
+  delayedShipments?: number;
+  lateApprovals?: number;
+  pendingReturns?: number;
+  defectiveQty?: number;
 }
 
 export interface MailRecipient {

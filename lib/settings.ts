@@ -49,6 +49,8 @@ export const SETTINGS = {
   'return.transitTime': define(isoDuration, 'P5D', '返仓货品预计在途时间', 'expected transit time of returned goods to the warehouse'),
   'return.defectDue': define(isoDuration, 'P2D', '残次处理的办理期限', 'due time of the defect-handling step'),
   'return.accountingDue': define(isoDuration, 'P1D', '残次财务处理的办理期限（不得滞后）', 'due time of finance’s accounting follow-up of defects (must not lag)'),
+  'digest.dailyAt': define(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. 08:00'), '08:00', '每日待办摘要邮件的发送时间（业务时区，worker 启动时生效）', 'time of day (HH:MM, business time zone) the daily digest goes out; applied when a worker starts'),
+  'digest.weeklyOn': define(z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']), 'monday', '每周汇总邮件的发送日（在每日发送时间发送，汇总此前 7 天）', 'weekday the weekly summary goes out (at digest.dailyAt, covering the 7 days before)'),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

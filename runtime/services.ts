@@ -9,6 +9,7 @@ import { startEmbeddedPostgres } from '../lib/db/embedded';
 import { applyMigrations } from '../lib/db/migrate';
 import { logger } from '../lib/logger';
 import { seedDemo } from '../lib/seed';
+import { ensureDigestSchedulesAtStart } from '../lib/reports/schedules';
 import { connectClient, connectWorker } from '../lib/temporal/connection';
 import { startEmbeddedTemporal } from '../lib/temporal/embedded';
 import { installTemporalRuntime } from '../lib/temporal/runtime';
@@ -77,6 +78,7 @@ export async function runWorker(config: Config, life: Lifecycle, db: Db, address
     log.error('worker stopped with an error', err);
     void life.stop().then(() => process.exit(1));
   });
+  await ensureDigestSchedulesAtStart(connection, config, db);
   log.info(`worker polling task queue "${config.taskQueue}" in namespace "${config.temporalNamespace}"`);
 }
 

@@ -8,3 +8,4 @@ export { shipmentTracking } from './shipmentTracking';
 export { priceAdjustment } from './priceAdjustment';
 export { goodsReturn } from './goodsReturn';
 export { clearance } from './clearance';
+export { dailyDigest, weeklySummary } from './dailyDigest';

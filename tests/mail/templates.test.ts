@@ -30,10 +30,13 @@ const TAGS: Record<MailTemplateName, Record<MailLocale, string>> = {
   booking_cancelled: { 'zh-CN': '【订单取消】', en: '[Booking cancelled]' },
   price_notice: { 'zh-CN': '【调价通知】', en: '[Price change]' },
   price_superseded: { 'zh-CN': '【调价作废】', en: '[Price change void]' },
+  daily_digest: { 'zh-CN': '【每日待办摘要】', en: '[Daily digest]' },
+  weekly_summary: { 'zh-CN': '【每周汇总】', en: '[Weekly summary]' },
 };
 
 const isBooking = (t: MailTemplateName) => t.startsWith('booking_');
 const isPrice = (t: MailTemplateName) => t.startsWith('price_');
+const isReport = (t: MailTemplateName) => t === 'daily_digest' || t === 'weekly_summary';
 
 /** 2027-02-04 18:30 UTC is Friday 5 February 02:30 in Shanghai: across the UTC day boundary. */
 const DUE = '2027-02-04T18:30:00Z';
@@ -103,8 +106,38 @@ const PRICE: MailParams = {
   recipientName: 'Alice',
 };
 
-const baseOf = (t: MailTemplateName): MailParams => (isBooking(t) ? BOOKING : isPrice(t) ? PRICE : FULL);
-const keyOf = (t: MailTemplateName): string => (isBooking(t) ? 'BK000012' : isPrice(t) ? 'TJ000007' : '2027SS 采购计划');
+/** The daily digest (overdue tasks of the recipient and their team) and the weekly summary. */
+const REPORT: MailParams = {
+  reportDate: '2027-03-02',
+  ownOverdue: 1,
+  teamOverdue: 2,
+  digestTasks: [
+    // Due 23:59:59 on Monday 1 March in Shanghai (15:59:59 UTC): less than a day overdue.
+    { processTitle: '2027SS 采购计划', taskTitle: '商品主管审批', assigneeName: 'Alice', dueAt: '2027-03-01T15:59:59Z', overdueDays: 0, mine: true, link: '/#/tasks/t1/show' },
+    { processTitle: '订货 BK000012', taskTitle: '经理审批', assigneeName: '张专员', dueAt: '2027-02-27T02:00:00Z', overdueDays: 3, link: '/#/tasks/t2/show' },
+    { processTitle: '返货 RT000004', taskTitle: '返仓申请审批', role: 'supervisor', dueAt: '2027-02-28T16:00:00Z', overdueDays: 1, link: '/#/tasks/t3/show' },
+  ],
+  periodFrom: '2027-02-22',
+  periodTo: '2027-02-28',
+  summaryRows: [
+    { processType: 'plan', started: 3, ended: 2, medianCycleSeconds: 5_400, openTasks: 4, overdueTasks: 1 },
+    { processType: 'booking', started: 12, ended: 10, medianCycleSeconds: 259_200, openTasks: 6, overdueTasks: 2 },
+    { processType: 'custom', started: 1, ended: 0, openTasks: 0, overdueTasks: 0 },
+  ],
+  openTasks: 1_234,
+  overdueTasks: 3,
+  escalations: 4,
+  delayedShipments: 2,
+  lateApprovals: 1,
+  pendingReturns: 5,
+  defectiveQty: 7,
+  link: '/#/tasks/4f1c',
+  recipientName: 'Alice',
+};
+
+const baseOf = (t: MailTemplateName): MailParams => (isBooking(t) ? BOOKING : isPrice(t) ? PRICE : isReport(t) ? REPORT : FULL);
+const keyOf = (t: MailTemplateName): string =>
+  isBooking(t) ? 'BK000012' : isPrice(t) ? 'TJ000007' : t === 'weekly_summary' ? '1,234' : '2027SS 采购计划';
 
 const BAD = /undefined|null|NaN|\[object/;
 
@@ -697,5 +730,87 @@ describe('price adjustment mails', () => {
     expect(zh('price_superseded', junk).subject).toBe('【调价作废】此前通知的调价已撤销');
     expect(zh('price_superseded', junk).text).not.toContain('取代');
     expect(zh('price_notice', {}).text).not.toContain('货号');
+  });
+});
+
+describe('report mails', () => {
+  const zh = (t: MailTemplateName, p: MailParams = REPORT) => renderMail(t, 'zh-CN', p, opts);
+  const en = (t: MailTemplateName, p: MailParams = REPORT) => renderMail(t, 'en', p, opts);
+
+  test('there are two, both in MAIL_TEMPLATES', () => {
+    expect(MAIL_TEMPLATES.filter(isReport)).toEqual(['daily_digest', 'weekly_summary']);
+  });
+
+  test('daily_digest: counts, the overdue tasks (mine first) with due times in Shanghai and links, in both languages', () => {
+    const z = zh('daily_digest');
+    expect(z.subject).toBe('【每日待办摘要】2027年3月2日：您有 1 项、团队有 2 项逾期待办');
+    expect(z.text.startsWith('Alice，您好：')).toBe(true);
+    expect(z.text).toContain('截至 2027年3月2日，您有 1 项待办已逾期，您的团队有 2 项待办已逾期。');
+    for (const fact of ['日期：2027年3月2日', '我的逾期待办：1', '团队逾期待办：2']) expect(z.text).toContain(fact);
+    expect(z.text).toMatch(/^商品主管审批 +2027SS 采购计划 +Alice +2027年3月1日 周一 23:59 +不足 1 天$/m);
+    expect(z.text).toMatch(/^经理审批 +订货 BK000012 +张专员 +2027年2月27日 周六 10:00 +3 天$/m);
+    expect(z.text).toMatch(/^返仓申请审批 +返货 RT000004 +商品主管（待认领） +2027年3月1日 周一 00:00 +1 天$/m);
+    expect(z.text).toContain('查看逾期待办：https://flow.example.com/#/tasks/4f1c');
+    // Each task links to its page in the HTML.
+    expect(z.html).toContain('<a href="https://flow.example.com/#/tasks/t1/show" style="color:#1664ff;">商品主管审批</a>');
+    expect(z.html).toContain('<a href="https://flow.example.com/#/tasks/t3/show" style="color:#1664ff;">返仓申请审批</a>');
+
+    const e = en('daily_digest');
+    expect(e.subject).toBe('[Daily digest] 2 Mar 2027: 1 overdue task of yours, 2 of your team');
+    expect(e.text).toContain('As of 2 Mar 2027, 1 of your tasks is overdue, and 2 of your team’s.');
+    for (const fact of ['Date: 2 Mar 2027', 'Your overdue tasks: 1', 'Your team’s overdue tasks: 2']) expect(e.text).toContain(fact);
+    expect(e.text).toMatch(/^商品主管审批 +2027SS 采购计划 +Alice +Mon 1 Mar 2027, 23:59 +less than a day$/m);
+    expect(e.text).toMatch(/^返仓申请审批 +返货 RT000004 +Merchandise supervisor \(unclaimed\) +Mon 1 Mar 2027, 00:00 +1 day$/m);
+    expect(e.html).toContain('>Overdue by</th>');
+    expect(en('daily_digest', {}).subject).toBe('[Daily digest] overdue tasks');
+    expect(zh('daily_digest', {}).text).toContain('以下是您和团队已逾期的待办。');
+  });
+
+  test('weekly_summary: the period, the department figures and a line per process, in both languages', () => {
+    const z = zh('weekly_summary');
+    expect(z.subject).toBe('【每周汇总】商品部流程周报 2027年2月22日 至 2027年2月28日');
+    expect(z.text).toContain('以下是 2027年2月22日 至 2027年2月28日 商品部各流程的汇总：期间升级 4 次，目前有 3 项待办逾期。');
+    for (const fact of ['统计周期：2027年2月22日 至 2027年2月28日', '未办待办（当前）：1,234', '逾期待办（当前）：3', '本期升级次数：4', '延误发货（当前）：2', '本期逾期批准的调价：1', '待处理返货/清货：5', '待处理残次件数：7'])
+      expect(z.text).toContain(fact);
+    expect(z.text).toMatch(/^计划审批 +3 +2 +1\.5 小时 +4 +1$/m);
+    expect(z.text).toMatch(/^订货 +12 +10 +3\.0 天 +6 +2$/m);
+    expect(z.text).toMatch(/^custom +1 +0 +0 +0$/m); // an unknown type as given, no median
+    expect(z.text).toContain('查看报表：https://flow.example.com/#/tasks/4f1c');
+
+    const e = en('weekly_summary');
+    expect(e.subject).toBe('[Weekly summary] Merchandise processes, 22 Feb 2027 – 28 Feb 2027');
+    expect(e.text).toContain('for 22 Feb 2027 – 28 Feb 2027: 4 escalations in the period, 3 overdue tasks now.');
+    expect(e.text).toMatch(/^Order booking +12 +10 +3\.0 days +6 +2$/m);
+    expect(e.text).toMatch(/^Plan approval +3 +2 +1\.5 h +4 +1$/m);
+    expect(e.html).toContain('>Median cycle</th>');
+  });
+
+  test('missing or mistyped params (as JSON may bring them) never print undefined, null or NaN', () => {
+    const junk = {
+      reportDate: '2027-02-30',
+      ownOverdue: -1,
+      teamOverdue: '2',
+      digestTasks: [null, 'x', { taskTitle: '  ' }, { processTitle: 'P', dueAt: 'soon', overdueDays: 1.5, link: 7 }, { taskTitle: '<b>T</b>', role: 'nobody' }],
+      summaryRows: [null, { processType: '' }, { processType: 'plan', started: NaN, medianCycleSeconds: -5 }],
+      openTasks: null,
+      escalations: 1.5,
+      periodFrom: '2027-02-22',
+    } as unknown as MailParams;
+    for (const template of MAIL_TEMPLATES.filter(isReport)) {
+      for (const locale of LOCALES) {
+        for (const params of [junk, {} as MailParams]) {
+          const mail = renderMail(template, locale, params, opts);
+          expect(mail.subject.startsWith(TAGS[template][locale])).toBe(true);
+          for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(BAD);
+          expect(mail.text.split('\n').slice(1).filter((line) => /[：:] *$/.test(line))).toEqual([]);
+          expect(mail.html).not.toContain('<b>T');
+        }
+      }
+    }
+    const d = zh('daily_digest', junk);
+    expect(d.subject).toBe('【每日待办摘要】逾期待办');
+    expect(d.text).toMatch(/^ +P$/m); // kept without a task title; the bad due time and days left out
+    expect(d.text).toContain('nobody（待认领）');
+    expect(zh('weekly_summary', junk).subject).toBe('【每周汇总】商品部流程周报');
   });
 });

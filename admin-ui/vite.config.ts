@@ -36,6 +36,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 30 },
+            // The dashboard's charts load with its page only (a lazy import), not with the app.
+            { name: 'charts', test: /node_modules[\\/]@mui[\\/]x-/, priority: 25, includeDependenciesRecursively: false },
             { name: 'mui', test: /node_modules[\\/](@mui|@emotion|@popperjs)[\\/]/, priority: 20 },
             { name: 'react-admin', test: /node_modules[\\/](react-admin|ra-[^\\/]+|@tanstack|react-hook-form)[\\/]/, priority: 10 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 0 },

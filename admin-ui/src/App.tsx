@@ -5,13 +5,16 @@ import approvals from './approvals';
 import { authProvider } from './authProvider';
 import { BOOKING_WRITER_ROLES, bookingResource, FRANCHISEE_ROLES, PAYMENT_ROLES, PAYMENTS_PATH, PaymentsPage, SUMMARY_PATH, SummaryPage } from './bookings';
 import { hasAnyRole, STAFF_ROLES } from './common';
+import { Dashboard, DASHBOARD_PATH, DASHBOARD_ROLES } from './dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Inbox } from './inbox';
 import { darkTheme, Layout, Login, lightTheme } from './layout';
 import { masterDataResources } from './masterData';
 import plans from './plans';
+import { PRICE_PROPOSER_ROLES, PRICE_READER_ROLES, priceAdjustmentResource, PRICES_PATH, PricesPage } from './prices';
 import processes from './processes';
+import { RETURN_READER_ROLES, RETURN_WRITER_ROLES, returnResource } from './returns';
 import { BALANCE_PATH, BALANCE_ROLES, BalancePage, SHIPMENT_ROLES, shipmentResource } from './shipments';
 import tasks from './tasks';
 
@@ -73,6 +76,23 @@ export const App = () => (
           {hasAnyRole(permissions, BALANCE_ROLES) ? (
             <CustomRoutes>
               <Route path={BALANCE_PATH} element={<BalancePage />} />
+            </CustomRoutes>
+          ) : null}
+          {/* 调价 / Prices: proposals (the proposers create) and the price lookup, for staff and store managers. */}
+          {hasAnyRole(permissions, PRICE_READER_ROLES) ? (
+            <Resource name="price-adjustments" {...priceAdjustmentResource(hasAnyRole(permissions, PRICE_PROPOSER_ROLES))} />
+          ) : null}
+          {hasAnyRole(permissions, PRICE_READER_ROLES) ? (
+            <CustomRoutes>
+              <Route path={PRICES_PATH} element={<PricesPage />} />
+            </CustomRoutes>
+          ) : null}
+          {/* 返货清货 / Returns: staff, store managers (their store) and franchisees (their own). */}
+          {hasAnyRole(permissions, RETURN_READER_ROLES) ? <Resource name="returns" {...returnResource(hasAnyRole(permissions, RETURN_WRITER_ROLES))} /> : null}
+          {/* 报表看板 / Reports dashboard: merchandise staff and finance. */}
+          {hasAnyRole(permissions, DASHBOARD_ROLES) ? (
+            <CustomRoutes>
+              <Route path={DASHBOARD_PATH} element={<Dashboard />} />
             </CustomRoutes>
           ) : null}
           {md.elements}

@@ -22,6 +22,11 @@ export const KNOWN_DECISIONS = [
   'recount',
   'followed_up',
   'received',
+  'acknowledge',
+  'repair',
+  'write_off',
+  'return_to_head_office',
+  'booked',
 ] as const;
 /**
  * Decisions that need a comment: the reason (reject, cancel an overdue booking), what to change

@@ -3,6 +3,9 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations } from 'react-admin';
 import { bookingMessages } from '../bookings/i18n';
 import { shipmentMessages } from '../shipments/i18n';
+import { priceMessages } from '../prices/i18n';
+import { returnMessages } from '../returns/i18n';
+import { dashboardMessages } from '../dashboard/i18n';
 import { masterDataMessages } from '../masterData';
 import { roles } from '../masterData/i18n/en';
 
@@ -466,6 +469,12 @@ export const en: TranslationMessages = mergeTranslations(
   bookingMessages.en,
   // The shipment pages (admin-ui/src/shipments).
   shipmentMessages.en,
+  // The price pages (admin-ui/src/prices).
+  priceMessages.en,
+  // The return and clearance pages (admin-ui/src/returns).
+  returnMessages.en,
+  // The reports dashboard (admin-ui/src/dashboard).
+  dashboardMessages.en,
 ) as TranslationMessages;
 
 export default en;

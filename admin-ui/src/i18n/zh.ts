@@ -4,6 +4,9 @@ import englishMessages from 'ra-language-english';
 import chineseMessages from 'ra-language-chinese';
 import { bookingMessages } from '../bookings/i18n';
 import { shipmentMessages } from '../shipments/i18n';
+import { priceMessages } from '../prices/i18n';
+import { returnMessages } from '../returns/i18n';
+import { dashboardMessages } from '../dashboard/i18n';
 import { masterDataMessages } from '../masterData';
 import { roles } from '../masterData/i18n/zh';
 
@@ -598,6 +601,12 @@ export const zh: TranslationMessages = mergeTranslations(
   bookingMessages.zh,
   // The shipment pages (admin-ui/src/shipments).
   shipmentMessages.zh,
+  // The price pages (admin-ui/src/prices).
+  priceMessages.zh,
+  // The return and clearance pages (admin-ui/src/returns).
+  returnMessages.zh,
+  // The reports dashboard (admin-ui/src/dashboard).
+  dashboardMessages.zh,
 ) as TranslationMessages;
 
 export default zh;

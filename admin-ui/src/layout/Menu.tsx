@@ -3,15 +3,20 @@ import BalanceIcon from '@mui/icons-material/Balance';
 import InboxIcon from '@mui/icons-material/MoveToInbox';
 import ShipmentIcon from '@mui/icons-material/LocalShipping';
 import PaymentsIcon from '@mui/icons-material/Payments';
+import PriceIcon from '@mui/icons-material/PriceChange';
+import PriceLookupIcon from '@mui/icons-material/Sell';
+import ReturnIcon from '@mui/icons-material/AssignmentReturn';
 import SummaryIcon from '@mui/icons-material/TableChart';
 import { Divider, ListSubheader } from '@mui/material';
 import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import { PAYMENT_ROLES, PAYMENTS_PATH, SUMMARY_PATH } from '../bookings';
 import { hasAnyRole, STAFF_ROLES } from '../common';
+import { DashboardMenuItem } from '../dashboard';
+import { PRICE_READER_ROLES, PRICES_PATH } from '../prices';
 import { BALANCE_PATH, BALANCE_ROLES } from '../shipments';
 
 /** Resources with their own menu entries here; every other resource (master data) follows. */
-const OWN = new Set(['tasks', 'processes', 'plans', 'approvals', 'bookings', 'shipments']);
+const OWN = new Set(['tasks', 'processes', 'plans', 'approvals', 'bookings', 'shipments', 'price-adjustments', 'returns']);
 
 /** 订货 / Booking: the bookings (staff, finance, franchisees), payments (finance), the summary (staff, finance). */
 const BookingGroup = () => {
@@ -59,7 +64,50 @@ const ShipmentGroup = () => {
   );
 };
 
-/** Inbox, tasks, processes, start an approval (staff); the booking and shipment groups; then the master-data resources. */
+/** 调价 / Prices: the adjustments (staff, store managers) and the price lookup. */
+const PriceGroup = () => {
+  const { permissions } = usePermissions();
+  const resources = useResourceDefinitions();
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  const lookup = hasAnyRole(permissions, PRICE_READER_ROLES);
+  if (!resources['price-adjustments'] && !lookup) return null;
+  return (
+    <>
+      <Divider sx={{ my: 1 }} />
+      {open ? (
+        <ListSubheader component="div" disableSticky sx={{ lineHeight: '32px', bgcolor: 'transparent' }} data-testid="menu-price-group">
+          {translate('app.menu.price_group')}
+        </ListSubheader>
+      ) : null}
+      {resources['price-adjustments'] ? (
+        <RaMenu.Item to="/price-adjustments" primaryText="app.menu.price_adjustments" leftIcon={<PriceIcon />} data-testid="menu-price-adjustments" />
+      ) : null}
+      {lookup ? <RaMenu.Item to={PRICES_PATH} primaryText="app.menu.prices" leftIcon={<PriceLookupIcon />} data-testid="menu-prices" /> : null}
+    </>
+  );
+};
+
+/** 返货清货 / Returns: returns to the warehouse and clearances (staff, store managers, franchisees). */
+const ReturnGroup = () => {
+  const resources = useResourceDefinitions();
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  if (!resources.returns) return null;
+  return (
+    <>
+      <Divider sx={{ my: 1 }} />
+      {open ? (
+        <ListSubheader component="div" disableSticky sx={{ lineHeight: '32px', bgcolor: 'transparent' }} data-testid="menu-return-group">
+          {translate('app.menu.return_group')}
+        </ListSubheader>
+      ) : null}
+      <RaMenu.Item to="/returns" primaryText="app.menu.returns" leftIcon={<ReturnIcon />} data-testid="menu-returns" />
+    </>
+  );
+};
+
+/** Inbox, the reports dashboard, tasks, processes, start an approval (staff); the booking, shipment, price and return groups; then the master-data resources. */
 export const Menu = () => {
   const { permissions } = usePermissions();
   const resources = useResourceDefinitions();
@@ -67,6 +115,7 @@ export const Menu = () => {
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText="app.menu.inbox" leftIcon={<InboxIcon />} data-testid="menu-inbox" />
+      <DashboardMenuItem />
       {resources.tasks ? <RaMenu.ResourceItem name="tasks" data-testid="menu-tasks" /> : null}
       {resources.processes ? <RaMenu.ResourceItem name="processes" data-testid="menu-processes" /> : null}
       {resources.plans ? <RaMenu.ResourceItem name="plans" data-testid="menu-plans" /> : null}
@@ -75,6 +124,8 @@ export const Menu = () => {
       ) : null}
       <BookingGroup />
       <ShipmentGroup />
+      <PriceGroup />
+      <ReturnGroup />
       {others.length ? <Divider sx={{ my: 1 }} /> : null}
       {others.map((name) => (
         <RaMenu.ResourceItem key={name} name={name} />

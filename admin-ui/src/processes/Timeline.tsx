@@ -26,6 +26,16 @@ import ShipmentEventIcon from '@mui/icons-material/LocalShipping';
 import StatementIcon from '@mui/icons-material/ReceiptLong';
 import ExtendIcon from '@mui/icons-material/MoreTime';
 import ConfirmedIcon from '@mui/icons-material/Verified';
+import LateIcon from '@mui/icons-material/AlarmOn';
+import NoticeIcon from '@mui/icons-material/Campaign';
+import NotifySkippedIcon from '@mui/icons-material/PersonOff';
+import PriceIcon from '@mui/icons-material/PriceChange';
+import RefusedIcon from '@mui/icons-material/DoNotDisturbOn';
+import PassedIcon from '@mui/icons-material/FactCheck';
+import ReturnShippedIcon from '@mui/icons-material/AssignmentReturn';
+import GradedIcon from '@mui/icons-material/Rule';
+import ClearanceIcon from '@mui/icons-material/Sell';
+import ClearanceResultIcon from '@mui/icons-material/Insights';
 import { alpha, Box, Chip, Stack, Typography, type Theme } from '@mui/material';
 import type { ReactElement } from 'react';
 import { useTranslate } from 'react-admin';
@@ -64,14 +74,35 @@ const LOOK: Record<string, { icon: ReactElement; tone: Tone }> = {
   discrepancy: { icon: <DiscrepancyIcon fontSize="small" />, tone: 'warning' },
   recount_requested: { icon: <RecountIcon fontSize="small" />, tone: 'warning' },
   reconciled: { icon: <ReconciledIcon fontSize="small" />, tone: 'success' },
+  // Price adjustment (调价): approved after its deadline, a store without a manager, the price in effect.
+  approved_late: { icon: <LateIcon fontSize="small" />, tone: 'warning' },
+  notify_skipped: { icon: <NotifySkippedIcon fontSize="small" />, tone: 'grey' },
+  price_effective: { icon: <PriceIcon fontSize="small" />, tone: 'success' },
+  // Return or clearance (返货 / 清货): the return standard, the inbound shipment, grading, the clearance.
+  refused_by_standard: { icon: <RefusedIcon fontSize="small" />, tone: 'error' },
+  standard_passed: { icon: <PassedIcon fontSize="small" />, tone: 'success' },
+  return_shipped: { icon: <ReturnShippedIcon fontSize="small" />, tone: 'info' },
+  graded: { icon: <GradedIcon fontSize="small" />, tone: 'primary' },
+  clearance_started: { icon: <ClearanceIcon fontSize="small" />, tone: 'info' },
+  clearance_result: { icon: <ClearanceResultIcon fontSize="small" />, tone: 'success' },
 };
 
-/** Reminders, escalations, delays, overdue payments and receipt discrepancies stand out in the timeline. */
-const HIGHLIGHTED = new Set(['reminder_sent', 'escalated', 'urged', 'delayed', 'payment_overdue', 'discrepancy']);
+/** Reminders, escalations, delays, overdue payments, receipt discrepancies, late price approvals and refused returns stand out in the timeline. */
+const HIGHLIGHTED = new Set(['reminder_sent', 'escalated', 'urged', 'delayed', 'payment_overdue', 'discrepancy', 'approved_late', 'refused_by_standard']);
 
-/** An arrived event looks like the warehouse, the others like a truck. */
+/** A price adjustment's `notified` is its notice to finance and the stores (else a cc). */
+const isPriceNotice = (event: TimelineEvent) => event.type === 'notified' && Array.isArray(event.detail?.financeUserIds);
+
+/** An arrived event looks like the warehouse, the others like a truck; a price notice like an announcement. */
 const lookOf = (event: TimelineEvent) =>
-  event.type === 'shipment_event' && event.detail?.type === 'arrived' ? { icon: <ArrivedIcon fontSize="small" />, tone: 'info' as Tone } : LOOK[event.type];
+  event.type === 'shipment_event' && event.detail?.type === 'arrived'
+    ? { icon: <ArrivedIcon fontSize="small" />, tone: 'info' as Tone }
+    : isPriceNotice(event)
+      ? { icon: <NoticeIcon fontSize="small" />, tone: 'info' as Tone }
+      : LOOK[event.type];
+
+/** The label key of an event: a price notice is not a cc. */
+const titleKey = (event: TimelineEvent) => (isPriceNotice(event) ? 'app.timeline.event.price_notified' : `app.timeline.event.${event.type}`);
 
 const toneColor = (theme: Theme, tone: Tone): string => (tone === 'grey' ? theme.palette.grey[500] : theme.palette[tone].main);
 
@@ -124,8 +155,11 @@ const useDetailText = () => {
       if (live) return live;
       // A finished run answers no state: the steps of the processes known here by their key.
       const rung = /^delay_(\d+)$/.exec(k);
-      const known = rung ? translate('app.timeline.step.delay', { level: rung[1] }) : translate(`app.timeline.step.${k}`, { _: '' });
-      return known || k;
+      if (rung) return translate('app.timeline.step.delay', { level: rung[1] });
+      // A price notice to a store's manager: notify_store:<storeId>.
+      const store = /^notify_store:(.+)$/.exec(k);
+      if (store) return translate('app.timeline.step.notify_store', { store: store[1] });
+      return translate(`app.timeline.step.${k}`, { _: '' }) || k;
     };
     const lines: string[] = [];
     switch (event.type) {
@@ -205,6 +239,18 @@ const useDetailText = () => {
         if (str(d.reason)) lines.push(`“${str(d.reason)}”`);
         break;
       case 'notified': {
+        if (isPriceNotice(event)) {
+          // Finance and the receiving stores' managers, to acknowledge before the goods arrive.
+          const stores = Array.isArray(d.stores) ? (d.stores as Record<string, unknown>[]) : [];
+          lines.push(
+            translate('app.timeline.detail.price_notified', {
+              finance: (d.financeUserIds as unknown[]).length,
+              stores: stores.map((st) => str(st.storeId)).filter(Boolean).join('、') || '0',
+              at: f.dateTime(str(d.notifyBy)),
+            }),
+          );
+          break;
+        }
         const count = Array.isArray(d.userIds) ? d.userIds.length : Array.isArray(d.to) ? d.to.length : undefined;
         lines.push(translate('app.timeline.detail.notified', { smart_count: count ?? 0 }));
         break;
@@ -284,6 +330,57 @@ const useDetailText = () => {
         if (str(d.resolution)) lines.push(translate(`app.shipment.resolution.${str(d.resolution)}`, { _: str(d.resolution)! }));
         if (str(d.note)) lines.push(`“${str(d.note)}”`);
         break;
+      // -- price adjustment
+      case 'approved_late': {
+        const late = typeof d.lateByMs === 'number' ? Math.max(Math.round(d.lateByMs / 60_000), 1) : undefined;
+        const days = late !== undefined ? Math.floor(late / 1440) : 0;
+        const hours = late !== undefined ? Math.floor((late % 1440) / 60) : 0;
+        const minutes = late !== undefined ? late % 60 : 0;
+        const lateText = [
+          days ? translate('app.duration.days', { smart_count: days }) : '',
+          hours ? translate('app.duration.hours', { smart_count: hours }) : '',
+          !days && minutes ? translate('app.duration.minutes', { smart_count: minutes }) : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+        lines.push(translate('app.timeline.detail.approved_late', { due: f.dateTime(str(d.dueAt)), late: lateText || '—' }));
+        break;
+      }
+      case 'notify_skipped':
+        lines.push(translate('app.timeline.detail.notify_skipped', { store: str(d.storeId) ?? '—' }));
+        break;
+      case 'price_effective':
+        lines.push(translate('app.timeline.detail.price_effective', { at: f.dateTime(str(d.effectiveAt)), lines: str(d.lines) ?? '—', stores: str(d.stores) ?? '—' }));
+        break;
+      // -- return or clearance
+      case 'refused_by_standard':
+        // Every reason the return standard gives, one per line.
+        for (const reason of Array.isArray(d.reasons) ? d.reasons : []) if (str(reason)) lines.push(str(reason)!);
+        break;
+      case 'standard_passed':
+        lines.push(translate('app.timeline.detail.standard_passed'));
+        break;
+      case 'return_shipped':
+        lines.push(translate('app.timeline.detail.return_shipped', { code: str(d.code) ?? '—', at: f.dateTime(str(d.expectedArrival)) || '—' }));
+        break;
+      case 'graded':
+        lines.push(translate('app.timeline.detail.graded', { received: str(d.received) ?? '0', defective: str(d.defective) ?? '0' }));
+        break;
+      case 'clearance_started':
+        lines.push(translate('app.timeline.detail.clearance_started', { from: f.dateTime(str(d.startsAt)), to: f.dateTime(str(d.endsAt)) }));
+        break;
+      case 'clearance_result':
+        lines.push(
+          translate('app.timeline.detail.clearance_result', {
+            sold: str(d.soldQty) ?? '0',
+            remaining: str(d.remainingQty) ?? '0',
+            rate:
+              typeof d.sellThroughBp === 'number'
+                ? new Intl.NumberFormat(f.locale.startsWith('zh') ? 'zh-CN' : 'en-US', { style: 'percent', maximumFractionDigits: 2 }).format(d.sellThroughBp / 10_000)
+                : '—',
+          }),
+        );
+        break;
       default:
         break;
     }
@@ -355,7 +452,7 @@ export const Timeline = ({ events, context }: { events: TimelineEvent[]; context
             >
               <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
                 <Typography variant="subtitle2" component="span">
-                  {translate(`app.timeline.event.${event.type}`, { _: event.type })}
+                  {translate(titleKey(event), { _: event.type })}
                 </Typography>
                 {event.type === 'decided' && str(d.decision) ? <DecisionChip decision={str(d.decision)} /> : null}
                 {event.type === 'completed' && str(d.result) ? <ProcessStatusChip status={str(d.result)} /> : null}

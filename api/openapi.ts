@@ -1063,7 +1063,7 @@ export const openApiDocument = {
         summary: 'Current price and price history per SKU and store (a store manager sees their own store). A price in effect is the latest change up to now, else the retail price',
         parameters: [{ name: 'sku', in: 'query', schema: { type: 'string' } }, { name: 'storeId', in: 'query', schema: { type: 'string' } }],
         responses: {
-          '200': json({ type: 'array', items: { type: 'object', properties: { sku: { type: 'string' }, productName: { type: 'string' }, storeId: { type: 'string' }, storeName: { type: 'string' }, currentPriceFen: fenSchema, since: { type: 'string', nullable: true }, history: { type: 'array', items: { type: 'object', properties: { priceFen: fenSchema, previousFen: fenSchema, effectiveAt: { type: 'string' }, adjustmentCode: { type: 'string', nullable: true }, pending: { type: 'boolean' } } } } } } }),
+          '200': json({ type: 'array', items: { type: 'object', properties: { sku: { type: 'string' }, productName: { type: 'string' }, storeId: { type: 'string' }, storeName: { type: 'string' }, currentPriceFen: fenSchema, since: { type: 'string', nullable: true }, history: { type: 'array', items: { type: 'object', properties: { priceFen: fenSchema, previousFen: fenSchema, effectiveAt: { type: 'string' }, adjustmentCode: { type: 'string', nullable: true }, note: { type: 'string', nullable: true, description: 'why, for a change not from an adjustment (e.g. a clearance RT…)' }, pending: { type: 'boolean' } } } } } } }),
           ...common,
         },
       },

@@ -241,7 +241,7 @@ export function priceRoutes(ctx: AppContext): Router {
             since: c.since?.toISOString() ?? null,
             history: history
               .filter((h) => h.sku === p.sku && h.storeId === s.id)
-              .map((h) => ({ priceFen: h.priceFen, previousFen: h.previousFen, effectiveAt: h.effectiveAt.toISOString(), adjustmentCode: h.adjustment ? adjustmentCode(h.adjustment.seq) : null, pending: h.effectiveAt > now })),
+              .map((h) => ({ priceFen: h.priceFen, previousFen: h.previousFen, effectiveAt: h.effectiveAt.toISOString(), adjustmentCode: h.adjustment ? adjustmentCode(h.adjustment.seq) : null, note: h.note, pending: h.effectiveAt > now })),
           };
         }),
       ),

@@ -105,7 +105,7 @@ test('approved in time → finance and the store manager notified once, before a
   await statusOf(a.id, 'effective');
   const prices = (await api.request('GET', '/api/prices?sku=27SS-TS-001', as('specialist'))).body;
   const s1 = prices.find((p: { storeId: string }) => p.storeId === 'S001');
-  expect(s1.history).toEqual([{ priceFen: 13_900, previousFen: 19_900, effectiveAt: DateTime.fromISO(dateIn(t0, 12), { zone: ZONE }).toUTC().toISO(), adjustmentCode: a.code, pending: expect.any(Boolean) }]);
+  expect(s1.history).toEqual([{ priceFen: 13_900, previousFen: 19_900, effectiveAt: DateTime.fromISO(dateIn(t0, 12), { zone: ZONE }).toUTC().toISO(), adjustmentCode: a.code, note: null, pending: expect.any(Boolean) }]);
   expect(prices.find((p: { storeId: string }) => p.storeId === 'S002').history).toHaveLength(1);
   expect(prices.find((p: { storeId: string }) => p.storeId === 'S003').history).toHaveLength(0);
 

@@ -183,7 +183,7 @@ test('a franchisee’s return with a defective unit: approved, shipped back, gra
   // The damaged unit is a discrepancy of the shipment first: the supervisor accepts it.
   await supervisor.goto(`${system.url}/#/shipments/${shipmentId}/show`);
   const discrepancy = supervisor.locator('[data-testid="shipment-open-task"][data-step="discrepancy"]');
-  await discrepancy.waitFor({ timeout: 20_000 });
+  await discrepancy.waitFor({ timeout: 30_000 });
   await discrepancy.locator('[data-decision="accept"]').click();
   await supervisor.locator('[data-testid="decision-dialog"][data-decision="accept"]').waitFor();
   await supervisor.fill('[data-testid="decision-comment"]', '残次 1 件转售后处理');
@@ -240,7 +240,7 @@ test('a franchisee’s return with a defective unit: approved, shipped back, gra
   await finance.locator('[data-testid="return-header"][data-status="completed"]').waitFor({ timeout: 15_000 });
   await finance.locator('[data-testid="return-result"]').waitFor({ timeout: 15_000 });
   const timeline = finance.locator('[data-testid="return-timeline"]');
-  await timeline.locator('[data-event-type="completed"]').waitFor({ timeout: 15_000 });
+  await timeline.locator('[data-event-type="completed"]').waitFor({ timeout: 30_000 });
   const events = await timeline.locator('[data-testid="timeline-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event-type')));
   expect(events).toEqual(expect.arrayContaining(['standard_passed', 'return_shipped', 'graded', 'completed']));
   expect(await timeline.locator('[data-event-type="graded"]').innerText()).toContain('实收 4 件，残次 1 件');

@@ -24,19 +24,23 @@ export const useProcessTasks = (workflowId: string, version: string) =>
 
 /**
  * The run as a timeline (the component of the process pages), refetched when the record changes
- * and, while it is `live`, every few seconds (tasks and mail come and go without the record changing).
+ * and, while it is `live`, every few seconds with its tasks (tasks and mail come and go without the record changing).
  */
 export const ProcessTimeline = ({ workflowId, version, live = false }: { workflowId: string; version: string; live?: boolean }) => {
   const queryClient = useQueryClient();
+  const { data: process } = useGetOne<Process>('processes', { id: workflowId }, { retry: false, meta: { version } });
+  // The record may reach its last state a moment before the run records its end: keep polling until the run has ended.
+  const polling = live || process?.status === 'running';
   useEffect(() => {
-    if (!live) return undefined;
+    if (!polling) return undefined;
     const timer = setInterval(() => {
       void queryClient.invalidateQueries({ queryKey: ['processes', 'timeline', workflowId] });
       void queryClient.invalidateQueries({ queryKey: ['processes', 'getOne'] });
+      // A task can open after the record last changed (a discrepancy after the receipt): re-read them too.
+      void queryClient.invalidateQueries({ queryKey: ['tasks', 'getList'] });
     }, 5000);
     return () => clearInterval(timer);
-  }, [live, workflowId, queryClient]);
-  const { data: process } = useGetOne<Process>('processes', { id: workflowId }, { retry: false, meta: { version } });
+  }, [polling, workflowId, queryClient]);
   const { data: tasks = [] } = useProcessTasks(workflowId, version);
   const { events, context, isPending } = useTimeline(workflowId, process, tasks, version);
   if (isPending) return <LinearProgress sx={{ my: 1 }} />;

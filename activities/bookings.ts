@@ -1,6 +1,7 @@
 // The booking rows as the order-booking workflow moves (DOMAIN.md process 2). Every write is
 // idempotent: a retried activity records a payment once, confirms once, makes each order
 // line once.
+import { ApplicationFailure } from '@temporalio/common';
 import type { MailParams } from '../domain/mail';
 import { bookingCode, paymentDeadline, type BookingStatus } from '../domain/bookings';
 import { endOfDay } from '../domain/calendar';
@@ -39,18 +40,29 @@ export function bookingActivities(db: Db, config: Config) {
       recordedById: string;
       at: string;
     }): Promise<void> {
-      await db.bookingPayment.createMany({
-        data: [{
-          bookingId: input.bookingId,
-          reference: input.reference,
-          amountFen: BigInt(input.amountFen),
-          paidOn: input.paidOn ? new Date(`${input.paidOn}T00:00:00Z`) : null,
-          note: input.note,
-          recordedById: input.recordedById,
-          recordedAt: new Date(input.at),
-        }],
-        skipDuplicates: true,
+      // One bank reference is one transfer: checked against the other bookings and recorded under
+      // a lock on the reference, so two bookings paid with it at once cannot both record it.
+      const elsewhere = await db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`booking-payment:${input.reference}`}))`;
+        const other = await tx.bookingPayment.findFirst({ where: { reference: input.reference, bookingId: { not: input.bookingId } }, select: { bookingId: true } });
+        if (other) return other;
+        await tx.bookingPayment.createMany({
+          data: [{
+            bookingId: input.bookingId,
+            reference: input.reference,
+            amountFen: BigInt(input.amountFen),
+            paidOn: input.paidOn ? new Date(`${input.paidOn}T00:00:00Z`) : null,
+            note: input.note,
+            recordedById: input.recordedById,
+            recordedAt: new Date(input.at),
+          }],
+          skipDuplicates: true,
+        });
+        return null;
       });
+      if (elsewhere) {
+        throw ApplicationFailure.nonRetryable(`Payment ${input.reference} is already recorded on another booking`, 'duplicate_payment_reference', { reference: 'already recorded', bookingId: elsewhere.bookingId });
+      }
       await refreshPaid(input.bookingId);
     },
 

@@ -28,12 +28,13 @@ import type { Db } from '../lib/db/client';
 import { logger } from '../lib/logger';
 import { renderMail } from '../lib/mail/templates';
 import type { MailTransport } from '../lib/mail/transport';
+import { withHeartbeat } from '../lib/temporal/heartbeat';
 
 export type { MailInput, MailParams, MailSendResult, MailTemplateName } from '../domain/mail';
 
 const log = logger('mail');
 
-/** Long enough for a slow SMTP exchange (each of its phases times out after ~10 s). */
+/** Long enough for a slow SMTP exchange (connecting times out after 10 s, silence after 90 s: lib/mail/transport.ts). */
 const SEND_TRANSACTION_TIMEOUT_MS = 120_000;
 
 /** `<32 hex digits@merchandise-flow>`: the same Message-ID on every attempt of one mail. */
@@ -97,85 +98,89 @@ export function mailActivities(db: Db, config: Config, transport: MailTransport)
   }
 
   return {
-    /** Sends one templated mail once per idempotencyKey (see the comment at the top). */
-    async sendMail(input: MailInput): Promise<MailSendResult> {
-      const messageId = mailMessageId(input.idempotencyKey);
-      const recipient = await resolveRecipient(input);
-      if (!recipient) {
-        log.warn('mail not sent: no address', { key: input.idempotencyKey, toUserId: input.toUserId, template: input.template });
-        return { status: 'no_address', messageId };
-      }
+    /**
+     * Sends one templated mail once per idempotencyKey (see the comment at the top), heartbeating
+     * so that a worker killed mid-send is noticed in seconds (heartbeatTimeout), not minutes.
+     */
+    sendMail: (input: MailInput): Promise<MailSendResult> =>
+      withHeartbeat(async () => {
+        const messageId = mailMessageId(input.idempotencyKey);
+        const recipient = await resolveRecipient(input);
+        if (!recipient) {
+          log.warn('mail not sent: no address', { key: input.idempotencyKey, toUserId: input.toUserId, template: input.template });
+          return { status: 'no_address', messageId };
+        }
 
-      const params: MailParams = { ...input.params, recipientName: input.params.recipientName ?? recipient.name };
-      const rendered = renderMail(input.template, recipient.locale, params, {
-        zone: config.tzBusiness,
-        publicUrl: config.publicUrl,
-      });
-      await db.mailMessage.createMany({
-        data: [
-          {
-            idempotencyKey: input.idempotencyKey,
-            to: recipient.email,
-            subject: rendered.subject,
-            text: rendered.text,
-            html: rendered.html,
-            template: input.template,
-            workflowId: input.workflowId ?? null,
-            status: 'pending',
-          },
-        ],
-        skipDuplicates: true,
-      });
+        const params: MailParams = { ...input.params, recipientName: input.params.recipientName ?? recipient.name };
+        const rendered = renderMail(input.template, recipient.locale, params, {
+          zone: config.tzBusiness,
+          publicUrl: config.publicUrl,
+        });
+        await db.mailMessage.createMany({
+          data: [
+            {
+              idempotencyKey: input.idempotencyKey,
+              to: recipient.email,
+              subject: rendered.subject,
+              text: rendered.text,
+              html: rendered.html,
+              template: input.template,
+              workflowId: input.workflowId ?? null,
+              status: 'pending',
+            },
+          ],
+          skipDuplicates: true,
+        });
 
-      const outcome = await db.$transaction(
-        async (tx) => {
-          const [row] = await tx.$queryRaw<LockedRow[]>`
-            SELECT "id", "to", "subject", "text", "html", "status" FROM "MailMessage"
-            WHERE "idempotencyKey" = ${input.idempotencyKey} FOR UPDATE`;
-          if (!row) throw new Error(`MailMessage ${input.idempotencyKey} vanished after insert`);
-          if (row.status === 'sent') return { kind: 'already_sent' as const };
-          try {
-            // What the first attempt stored is what goes out, on every attempt.
-            await transport.send({
-              from: config.mailFrom,
-              to: formatTo(row.to, row.to === recipient.email ? recipient.name : undefined),
-              subject: row.subject,
-              text: row.text,
-              html: row.html ?? '',
-              messageId,
-            });
-          } catch (err) {
-            const message = err instanceof Error ? err.message : String(err);
+        const outcome = await db.$transaction(
+          async (tx) => {
+            const [row] = await tx.$queryRaw<LockedRow[]>`
+              SELECT "id", "to", "subject", "text", "html", "status" FROM "MailMessage"
+              WHERE "idempotencyKey" = ${input.idempotencyKey} FOR UPDATE`;
+            if (!row) throw new Error(`MailMessage ${input.idempotencyKey} vanished after insert`);
+            if (row.status === 'sent') return { kind: 'already_sent' as const };
+            try {
+              // What the first attempt stored is what goes out, on every attempt.
+              await transport.send({
+                from: config.mailFrom,
+                to: formatTo(row.to, row.to === recipient.email ? recipient.name : undefined),
+                subject: row.subject,
+                text: row.text,
+                html: row.html ?? '',
+                messageId,
+              });
+            } catch (err) {
+              const message = err instanceof Error ? err.message : String(err);
+              await tx.mailMessage.update({
+                where: { id: row.id },
+                data: { status: 'failed', attempts: { increment: 1 }, error: message.slice(0, 2000) },
+              });
+              return { kind: isPermanent(err) ? ('rejected' as const) : ('failed' as const), err };
+            }
             await tx.mailMessage.update({
               where: { id: row.id },
-              data: { status: 'failed', attempts: { increment: 1 }, error: message.slice(0, 2000) },
+              data: { status: 'sent', sentAt: new Date(), attempts: { increment: 1 }, error: null },
             });
-            return { kind: isPermanent(err) ? ('rejected' as const) : ('failed' as const), err };
-          }
-          await tx.mailMessage.update({
-            where: { id: row.id },
-            data: { status: 'sent', sentAt: new Date(), attempts: { increment: 1 }, error: null },
-          });
-          return { kind: 'sent' as const };
-        },
-        { maxWait: 30_000, timeout: SEND_TRANSACTION_TIMEOUT_MS },
-      );
+            return { kind: 'sent' as const };
+          },
+          { maxWait: 30_000, timeout: SEND_TRANSACTION_TIMEOUT_MS },
+        );
 
-      if (outcome.kind === 'rejected') {
-        // A 5xx is the server's final word (unknown mailbox, policy): retrying cannot help.
-        log.warn('mail rejected permanently', { key: input.idempotencyKey, error: outcome.err instanceof Error ? outcome.err.message : String(outcome.err) });
-        return { status: 'rejected', messageId };
-      }
-      if (outcome.kind === 'failed') {
-        log.warn('mail send failed; the activity will be retried', {
-          key: input.idempotencyKey,
-          error: outcome.err instanceof Error ? outcome.err.message : String(outcome.err),
-        });
-        throw outcome.err;
-      }
-      if (outcome.kind === 'already_sent') return { status: 'already_sent', messageId };
-      return { status: transport.captures ? 'captured' : 'sent', messageId };
-    },
+        if (outcome.kind === 'rejected') {
+          // A 5xx is the server's final word (unknown mailbox, policy): retrying cannot help.
+          log.warn('mail rejected permanently', { key: input.idempotencyKey, error: outcome.err instanceof Error ? outcome.err.message : String(outcome.err) });
+          return { status: 'rejected', messageId };
+        }
+        if (outcome.kind === 'failed') {
+          log.warn('mail send failed; the activity will be retried', {
+            key: input.idempotencyKey,
+            error: outcome.err instanceof Error ? outcome.err.message : String(outcome.err),
+          });
+          throw outcome.err;
+        }
+        if (outcome.kind === 'already_sent') return { status: 'already_sent', messageId };
+        return { status: transport.captures ? 'captured' : 'sent', messageId };
+      }),
   };
 }
 

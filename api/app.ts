@@ -5,7 +5,9 @@ import express, { type Express } from 'express';
 import { authenticate } from './auth';
 import type { AppContext } from './context';
 import { errorHandler, unknownApiRoute } from './errors';
+import { refuseNulCharacters } from './validation';
 import { openApiDocument } from './openapi';
+import { cors, securityHeaders } from './security';
 import { loginRoutes, meRoutes } from './routes/auth';
 import { devMailRoutes } from './routes/devMails';
 import { healthRoutes } from './routes/health';
@@ -37,16 +39,11 @@ export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): E
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 
-  // CORS for the UI's dev server and integrations; Content-Range must be readable.
-  app.use((req, res, next) => {
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
-    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
-    res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
-    if (req.method === 'OPTIONS') return void res.sendStatus(204);
-    next();
-  });
+  // Security headers everywhere; CORS only for configured origins (not '*'): api/security.ts.
+  app.use(securityHeaders());
+  app.use(cors(ctx.config));
   app.use(express.json({ limit: '2mb' }));
+  app.use(refuseNulCharacters);
 
   app.use(healthRoutes(ctx));
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument));
@@ -91,6 +88,8 @@ export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): E
     });
   }
 
+  // Anything else (e.g. POST /health) is a JSON 404 too, not Express's HTML page naming itself.
+  app.use(unknownApiRoute);
   app.use(errorHandler);
   return app;
 }

@@ -3,7 +3,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '../lib/db/client';
+import { isDatabaseUnavailable } from '../lib/db/unavailable';
 import { logger } from '../lib/logger';
+import { isTemporalUnavailable } from '../lib/temporal/connection';
 
 const log = logger('api');
 
@@ -52,7 +54,23 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next
     e =
       err.type === 'entity.too.large'
         ? new ApiError(413, 'payload_too_large', 'The request body is too large')
-        : new ApiError(400, 'malformed_json', 'The request body is not valid JSON');
+        : // A charset or Content-Encoding we do not read is not a JSON syntax error: say so.
+          err.type === 'charset.unsupported' || err.type === 'encoding.unsupported'
+          ? new ApiError(415, 'unsupported_media_type', 'Send the body as UTF-8 JSON without a Content-Encoding')
+          : new ApiError(400, 'malformed_json', 'The request body is not valid JSON');
+  } else if (err instanceof URIError && (err as { status?: unknown }).status === 400) {
+    // Express could not decode a path parameter (e.g. %C0%AF): the client's mistake, not a 500.
+    e = new ApiError(400, 'bad_path', 'The path is not valid percent-encoded UTF-8');
+  } else if (isDatabaseUnavailable(err)) {
+    // A database outage is temporary and not a bug: 503 with Retry-After, so clients retry (was 500).
+    log.warn('database unavailable', { error: err instanceof Error ? err.message.split('\n').pop() : String(err) });
+    e = new ApiError(503, 'database_unavailable', 'The database cannot be reached right now; please try again in a few seconds');
+    res.set('Retry-After', '5');
+  } else if (isTemporalUnavailable(err)) {
+    // Temporal down or restarting is temporary too: 503 with Retry-After (was 500).
+    log.warn('temporal unavailable', { error: err instanceof Error ? err.message : String(err) });
+    e = new ApiError(503, 'temporal_unavailable', 'The workflow engine cannot be reached right now; please try again in a few seconds');
+    res.set('Retry-After', '5');
   } else {
     log.error('unhandled error', err);
     e = new ApiError(500, 'internal_error', 'Something went wrong on our side; it has been logged');

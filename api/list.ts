@@ -13,15 +13,22 @@ export interface ListQuery {
 
 const MAX_PAGE = 1000;
 
+const hasNul = (v: unknown): boolean =>
+  typeof v === 'string' ? v.includes('\u0000') : typeof v === 'object' && v !== null && Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x));
+
 function jsonParam(req: Request, name: string): unknown {
   const raw = req.query[name];
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string') throw new ApiError(400, 'bad_list_query', `${name} must be given once`);
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw new ApiError(400, 'bad_list_query', `${name} is not valid JSON`);
   }
+  // "\u0000" in the JSON: PostgreSQL text cannot hold a NUL, so it would end as a 500.
+  if (hasNul(value)) throw new ApiError(400, 'bad_list_query', `${name} must not contain the NUL character`);
+  return value;
 }
 
 export function parseListQuery(req: Request, sortable: readonly string[]): ListQuery {

@@ -55,6 +55,15 @@ const EnvSchema = z.object({
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   MIGRATION_RUNNER: z.preprocess(emptyToUndefined, z.enum(['auto', 'prisma', 'builtin']).default('auto')),
+  CORS_ORIGINS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+      .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'must be comma-separated origins, e.g. https://ui.example.com,http://127.0.0.1:5173')
+      .optional(),
+  ),
+  NODE_ENV: optionalString,
 });
 
 export interface Config {
@@ -81,7 +90,12 @@ export interface Config {
   temporalDevPort: number;
   temporalUiPort: number;
   migrationRunner: 'auto' | 'prisma' | 'builtin';
+  /** Origins other than the API's own that browsers may call it from (CORS). */
+  corsOrigins: string[];
 }
+
+/** The Vite dev server of the admin UI (`npm run dev --prefix admin-ui`), allowed outside production. */
+export const DEV_UI_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -119,5 +133,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalDevPort: e.TEMPORAL_DEV_PORT,
     temporalUiPort: e.TEMPORAL_UI_PORT,
     migrationRunner: e.MIGRATION_RUNNER,
+    corsOrigins: e.CORS_ORIGINS ?? (e.NODE_ENV === 'production' ? [] : DEV_UI_ORIGINS),
   };
 }

@@ -1,6 +1,8 @@
 // The pieces the entry points assemble: database, Temporal, worker, HTTP server.
-import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import type { Client } from '@temporalio/client';
+import type { Express } from 'express';
 import type { Config } from '../lib/config';
 import { createApp } from '../api/app';
 import { resolveJwtSecret } from '../lib/auth/tokens';
@@ -62,11 +64,14 @@ export async function openTemporal(
 export async function runWorker(config: Config, life: Lifecycle, db: Db, address: string): Promise<void> {
   installTemporalRuntime(config.logLevel);
   const connection = await connectWorker({ address, namespace: config.temporalNamespace, taskQueue: config.taskQueue });
+  // A prebuilt bundle (bundleWorkflowCode's output) skips the ~10 s webpack build at each start (crash tests restart workers often).
+  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   const worker = await createWorker({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     deps: { db, config },
+    ...(bundlePath ? { workflowBundle: { code: readFileSync(bundlePath, 'utf8') } } : {}),
   });
   const running = worker.run();
   life.onStop('worker', async () => {
@@ -82,16 +87,88 @@ export async function runWorker(config: Config, life: Lifecycle, db: Db, address
   log.info(`worker polling task queue "${config.taskQueue}" in namespace "${config.temporalNamespace}"`);
 }
 
-export async function serveApi(config: Config, life: Lifecycle, db: Db, temporal: Client): Promise<Server> {
+/** How long a graceful stop (SIGTERM, Ctrl-C) waits for requests in flight before cutting them. */
+const DRAIN_MS = 20_000;
+
+export interface ApiGate {
+  server: Server;
+  /** What /health says while the app is not mounted yet. */
+  progress: { db: boolean; temporal: boolean };
+  /** Hands requests to the app from now on, and drains them on stop. */
+  mount(app: Express, life: Lifecycle): void;
+}
+
+/**
+ * The HTTP server, listening before the database and Temporal are open: until the app is
+ * mounted, and while it drains on a graceful stop, every request gets 503 service_unavailable
+ * with Retry-After (a load balancer takes it out of rotation), not a refused connection or a hang.
+ */
+export async function listenApi(config: Config, life: Lifecycle): Promise<ApiGate> {
+  let app: Express | undefined;
+  let draining = false;
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const progress = { db: false, temporal: false };
+  const server = createServer((req, res) => {
+    if (!app || draining) {
+      const message = draining ? 'The server is shutting down; retry in a moment' : 'The server is starting; retry in a moment';
+      res.statusCode = 503;
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Retry-After', '5');
+      if (draining) res.setHeader('Connection', 'close');
+      const body =
+        req.url === '/health'
+          ? {
+              status: draining ? 'stopping' : 'starting',
+              db: !draining && progress.db ? 'ok' : 'down',
+              temporal: !draining && progress.temporal ? 'ok' : 'down',
+              down: [...(draining || !progress.db ? ['db'] : []), ...(draining || !progress.temporal ? ['temporal'] : [])],
+              error: { code: 'service_unavailable', message },
+            }
+          : { error: { code: 'service_unavailable', message } };
+      res.end(JSON.stringify(body));
+      return;
+    }
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+    app(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err) => reject(new Error(`cannot listen on port ${config.port}: ${err.message}; set PORT`)));
+    server.listen(config.port, () => resolve());
+  });
+  // Registered first, so it runs last: after a failed start nothing else holds the port.
+  life.onStop('HTTP listener', () => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  }));
+  return {
+    server,
+    progress,
+    mount(a, lifecycle) {
+      app = a;
+      // Registered after the database and Temporal, so it runs before them: requests in flight finish first.
+      lifecycle.onStop('HTTP server (draining)', async () => {
+        draining = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        if (inFlight > 0) {
+          await Promise.race([new Promise<void>((resolve) => (drained = resolve)), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+        }
+        server.closeAllConnections();
+        await closed;
+      });
+    },
+  };
+}
+
+export async function serveApi(config: Config, life: Lifecycle, db: Db, temporal: Client, gate?: ApiGate): Promise<Server> {
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir);
   const app = createApp({ config, db, temporal, jwtSecret });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, () => resolve(s));
-    s.once('error', (err) => reject(new Error(`cannot listen on port ${config.port}: ${err.message}; set PORT`)));
-  });
-  life.onStop('HTTP server', () => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  }));
-  return server;
+  const g = gate ?? (await listenApi(config, life));
+  g.mount(app, life);
+  return g.server;
 }

@@ -16,6 +16,8 @@ const acts = proxyActivities<Activities>({
 // Like every mail: retried until the SMTP server takes it.
 const mailActs = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
+  // sendMail heartbeats while it works: a worker killed mid-send is retried after 20 s, not 2 minutes.
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 

@@ -4,7 +4,7 @@
 // up); reminders go out before the deadline; unpaid at the deadline, the manager extends it or
 // cancels the booking (releasing the quota; paid money goes back through a finance task). Paid
 // in full, the booking is confirmed and its lines become open order lines for shipment.
-import { condition, defineQuery, defineUpdate, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, defineQuery, defineUpdate, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { Duration } from 'luxon';
 import type { Activities } from '../activities';
 import type { ProcessOutcome, StepSpec, TaskState } from '../domain/approval';
@@ -21,7 +21,8 @@ import { ApprovalEngine } from './engine/approvalEngine';
 import { refuse } from './engine/refuse';
 
 const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
+  // Short: an attempt lost with a crashed worker is retried after this (each activity is idempotent).
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
@@ -59,6 +60,8 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
   let status: BookingStatus = input.quotaCheck === 'within' ? 'awaiting_payment' : 'awaiting_approval';
   let deadline = '';
   let paidFen = 0;
+  /** Payments accepted and being recorded, not yet counted in paidFen. */
+  let pendingFen = 0;
   const references = new Set<string>();
   let cancellation: { byUserId: string; reason: string } | undefined;
   /** Extensions granted, for the keys of the deadline's reminders. */
@@ -97,9 +100,29 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
     recordPaymentUpdate,
     async ({ actor, amountFen, reference, paidOn, note }) => {
       const ref = reference.trim();
+      const record = { bookingId: input.bookingId, reference: ref, amountFen, paidOn: paidOn ?? null, note: note?.trim() || null, recordedById: actor.userId, at: now() };
       references.add(ref);
-      paidFen += amountFen;
-      await acts.recordBookingPayment({ bookingId: input.bookingId, reference: ref, amountFen, paidOn: paidOn ?? null, note: note?.trim() || null, recordedById: actor.userId, at: now() });
+      if (patched('payment-counted-once-recorded')) {
+        // Counted only once recorded: the activity refuses a reference another booking holds
+        // (two bookings paid with one transfer at once), and that payment must not confirm this one.
+        pendingFen += amountFen;
+        try {
+          await acts.recordBookingPayment(record);
+        } catch (err) {
+          references.delete(ref);
+          const cause = err instanceof ActivityFailure ? err.cause : undefined;
+          if (cause instanceof ApplicationFailure && cause.type === 'duplicate_payment_reference') {
+            throw ApplicationFailure.create({ type: cause.type, message: cause.message ?? 'Payment already recorded on another booking', nonRetryable: true, details: cause.details ? [...cause.details] : [] });
+          }
+          throw err;
+        } finally {
+          pendingFen -= amountFen;
+        }
+        paidFen += amountFen;
+      } else {
+        paidFen += amountFen;
+        await acts.recordBookingPayment(record);
+      }
       await engine.audit('payment_recorded', { actorId: actor.userId, actorName: actor.name }, { reference: ref, amountFen, paidFen, prepaymentDueFen: input.prepaymentDueFen });
       return view();
     },
@@ -111,8 +134,8 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
         const ref = typeof reference === 'string' ? reference.trim() : '';
         if (!ref || ref.length > MAX_REFERENCE) refuse('validation_failed', 'A payment needs its bank reference', { reference: `1 to ${MAX_REFERENCE} characters` });
         if (references.has(ref)) refuse('duplicate_payment_reference', `Payment ${ref} is already recorded on this booking`, { reference: 'already recorded' });
-        if (paidFen + amountFen > input.amountFen) {
-          refuse('validation_failed', `The payments would exceed the order amount (${input.amountFen - paidFen} fen still open)`, { amountFen: `at most ${input.amountFen - paidFen}` });
+        if (paidFen + pendingFen + amountFen > input.amountFen) {
+          refuse('validation_failed', `The payments would exceed the order amount (${input.amountFen - paidFen - pendingFen} fen still open)`, { amountFen: `at most ${input.amountFen - paidFen - pendingFen}` });
         }
         if (note && note.length > MAX_NOTE) refuse('validation_failed', 'Note too long', { note: `at most ${MAX_NOTE} characters` });
       },

@@ -2,7 +2,8 @@
 // explicit steps the chain is the department's default, built from data: the submitter's
 // superior, then the merchandise manager, then finance when the amount is above the
 // plan.thresholdFen setting.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AssigneeRef, RoleName } from '../../domain/approval';
@@ -38,6 +39,12 @@ const Body = z.object({
   cc: z.array(Assignee).max(50).optional(),
 });
 
+/** A UUID-shaped id derived from `seed` (the same seed, the same id). */
+function uuidFrom(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 export function defaultChain(thresholdFen: number): ChainTemplate {
   return {
     steps: [
@@ -66,20 +73,31 @@ export function approvalRoutes(ctx: AppContext): Router {
     const settings = await readSettings(ctx.db);
     const template: ChainTemplate = body.steps ? { steps: body.steps } : defaultChain(settings['plan.thresholdFen']);
     const chain = buildChain({ ...template, ...(body.cc ? { cc: body.cc } : {}) }, { amountFen: body.amountFen });
-    const processId = randomUUID();
+    // A client retrying after a lost answer (API restarted mid-request) sends the same
+    // Idempotency-Key: the same workflow id, so the process starts once (was: twice).
+    const key = req.get('Idempotency-Key');
+    if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) throw new ApiError(422, 'validation_failed', 'Idempotency-Key: 1 to 200 printable ASCII characters', { 'Idempotency-Key': '1 to 200 printable ASCII characters' });
+    const processId = key ? uuidFrom(`${user.id}:${key}`) : randomUUID();
     const workflowId = `approval-${processId}`;
-    await ctx.temporal.workflow.start(approvalRequest, {
-      taskQueue: ctx.config.taskQueue,
-      workflowId,
-      args: [{ process: { processType: 'approval', processId, title: body.title, submitterId: user.id, seasonCode: body.season ?? null }, chain }],
-    });
+    let replay = false;
+    try {
+      await ctx.temporal.workflow.start(approvalRequest, {
+        taskQueue: ctx.config.taskQueue,
+        workflowId,
+        ...(key ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
+        args: [{ process: { processType: 'approval', processId, title: body.title, submitterId: user.id, seasonCode: body.season ?? null }, chain }],
+      });
+    } catch (err) {
+      if (!(key && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      replay = true; // started by an earlier attempt with this key: answer with that process
+    }
     // The workflow writes its process row as its first step; wait briefly so the response has it.
     // The workflow is started: from here on nothing may fail the request, or a retry would start it twice.
     for (let i = 0; i < 50; i++) {
       const row = await ctx.db.processInstance
         .findUnique({ where: { workflowId }, include: { submitter: { select: { name: true } } } })
         .catch(() => null);
-      if (row) return void res.status(201).json(processView(row));
+      if (row) return void res.status(replay ? 200 : 201).json(processView(row));
       await new Promise((r) => setTimeout(r, 100));
     }
     res.status(202).json({ id: workflowId, workflowId, processType: 'approval', processId, title: body.title, status: 'starting' });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/auth/password';
 import { signToken } from '../../lib/auth/tokens';
 import { currentUser, publicUser } from '../auth';
+import { LoginLimiter } from '../security';
 import type { AppContext } from '../context';
 import { ApiError, parse } from '../errors';
 import { invalid, text } from '../validation';
@@ -16,13 +17,17 @@ const LoginBody = z.object({
 /** POST /api/auth/login — the one /api route without a token. */
 export function loginRoutes(ctx: AppContext): Router {
   const router = Router();
+  const limiter = new LoginLimiter(); // guessing passwords: 429 too_many_attempts (api/security.ts)
   router.post('/api/auth/login', async (req, res) => {
     const { username, password } = parse(LoginBody, req.body);
+    limiter.check(req, res, username);
     const user = await ctx.db.user.findUnique({ where: { username } });
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
+      limiter.failed(req, username);
       throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
     }
+    limiter.succeeded(req, username);
     const token = signToken({ sub: user.id, username: user.username }, ctx.jwtSecret);
     res.json({ token, user: publicUser(user) });
   });

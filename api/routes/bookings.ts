@@ -496,6 +496,10 @@ export function bookingRoutes(ctx: AppContext): Router {
   router.post('/api/bookings/:id/payments', requireRole('finance'), async (req, res) => {
     const body = parse(PaymentBody, req.body);
     const booking = await loadBooking(req);
+    // A retry of a payment that landed (its answer lost) is told so, even when that payment closed the booking (was: booking_closed).
+    if (await ctx.db.bookingPayment.count({ where: { bookingId: booking.id, reference: body.reference } })) {
+      throw new ApiError(409, 'duplicate_payment_reference', `Payment ${body.reference} is already recorded on this booking`, { reference: 'already recorded' });
+    }
     if (!OPEN_STATUSES.includes(booking.status as never)) {
       throw new ApiError(409, 'booking_closed', `This booking is ${booking.status}; no payment can be recorded on it`, { status: booking.status });
     }

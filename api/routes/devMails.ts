@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { requireStaff } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { parseListQuery, sendList } from '../list';
@@ -6,7 +7,8 @@ import { parseListQuery, sendList } from '../list';
 /** GET /api/dev/mails: mail captured when SMTP_URL is unset (embedded setup). */
 export function devMailRoutes(ctx: AppContext): Router {
   const router = Router();
-  router.get('/api/dev/mails', async (req, res) => {
+  // Staff only: captured mail holds every franchisee's statements and every store's notices.
+  router.get('/api/dev/mails', requireStaff, async (req, res) => {
     if (ctx.config.smtpUrl) {
       throw new ApiError(404, 'mail_not_captured', 'Mail goes to SMTP_URL; nothing is captured here');
     }

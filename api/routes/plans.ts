@@ -72,8 +72,8 @@ const CreateBody = z.preprocess(
 );
 const UpdateBody = z.object({ title: text(200).optional(), lines: lines.optional(), waves: waves.optional(), totals: Totals.optional(), comment });
 const SubmitBody = z.object({ comment });
-const ExportQuery = z.object({ format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).default('csv'), revision: z.coerce.number({ error: 'must be a revision number' }).int().min(1).optional() });
-const DiffQuery = z.object({ from: z.coerce.number().int().min(1).optional(), to: z.coerce.number().int().min(1).optional() });
+const ExportQuery = z.object({ format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).default('csv'), revision: z.coerce.number({ error: 'must be a revision number' }).int().min(1).max(INT4_MAX).optional() });
+const DiffQuery = z.object({ from: z.coerce.number().int().min(1).max(INT4_MAX).optional(), to: z.coerce.number().int().min(1).max(INT4_MAX).optional() });
 
 type LineIn = z.infer<typeof Line>;
 type WaveIn = z.infer<typeof Wave>;
@@ -423,7 +423,8 @@ export function planRoutes(ctx: AppContext): Router {
   router.get('/api/plans/:id/revisions/:n', readers, async (req, res) => {
     const plan = await loadPlan(req);
     const n = Number(req.params.n);
-    if (!Number.isInteger(n) || n < 1) throw notFound(`Revision ${String(req.params.n)}`);
+    // Above int4 the database refuses the number itself (was a 500): no such revision either.
+    if (!Number.isInteger(n) || n < 1 || n > INT4_MAX) throw notFound(`Revision ${String(req.params.n)}`);
     res.json(await revisionView(ctx.db, await loadRevision(ctx.db, plan.id, n)));
   });
 

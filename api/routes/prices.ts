@@ -153,7 +153,9 @@ export function priceRoutes(ctx: AppContext): Router {
   router.get('/api/price-adjustments', readers, async (req, res) => {
     const q = parseListQuery(req, SORTABLE);
     const f = q.filter;
-    const and: Prisma.PriceAdjustmentWhereInput[] = [];
+    const u = currentUser(req);
+    // A store manager sees the adjustments of their own store only, not other stores' prices.
+    const and: Prisma.PriceAdjustmentWhereInput[] = isStaff(u) ? [] : [{ storeIds: { has: u.storeId ?? '\u0000' } }];
     const statuses = Array.isArray(f.status) ? f.status.map(String) : filterString(f.status) ? [filterString(f.status)!] : null;
     if (statuses) and.push({ status: { in: statuses } });
     if (filterString(f.sku)) and.push({ lines: { some: { sku: filterString(f.sku) } } });
@@ -179,7 +181,9 @@ export function priceRoutes(ctx: AppContext): Router {
     const settings = await readSettings(ctx.db);
     const rule = settings['price.markdownRule'];
     const requested = query.storeIds ? query.storeIds.split(',').map((s) => s.trim()).filter(Boolean) : null;
-    const stores = await ctx.db.store.findMany({ where: requested ? { id: { in: requested } } : {}, select: { id: true, name: true }, orderBy: { id: 'asc' } });
+    const u = currentUser(req);
+    if (!isStaff(u)) requested?.splice(0, requested.length, ...requested.filter((id) => id === u.storeId)); // a store manager: their store's stock only
+    const stores = await ctx.db.store.findMany({ where: requested ? { id: { in: requested } } : isStaff(u) ? {} : { id: u.storeId ?? '\u0000' }, select: { id: true, name: true }, orderBy: { id: 'asc' } });
     const stock = new Map((await ctx.db.storeStock.findMany({ where: { sku: product.sku, storeId: { in: stores.map((s) => s.id) } } })).map((s) => [s.storeId, s]));
     const prices = await pricesAt(ctx.db, [product.sku], stores.map((s) => s.id), new Date());
     const day = today();
@@ -211,7 +215,10 @@ export function priceRoutes(ctx: AppContext): Router {
   });
 
   router.get('/api/price-adjustments/:id', readers, async (req, res) => {
-    res.json(await view(await load(req)));
+    const a = await load(req);
+    const u = currentUser(req);
+    if (!isStaff(u) && !a.storeIds.includes(u.storeId ?? '\u0000')) throw notFound(`Price adjustment ${a.id}`); // another store's
+    res.json(await view(a));
   });
 
   router.get('/api/prices', readers, async (req, res) => {

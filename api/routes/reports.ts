@@ -47,10 +47,14 @@ const Query = z.object({
     .string()
     .trim()
     .max(40)
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO-8601 instant')
+    // Within years 1900–9998: Date.parse takes up to +275760, and a week or day after 9999 is
+    // beyond what luxon and PostgreSQL write (both were 500s).
+    .refine((s) => Date.parse(s) >= Date.UTC(1900, 0, 1) && Date.parse(s) < Date.UTC(9999, 0, 1), 'must be an ISO-8601 instant between the years 1900 and 9998')
     .optional(),
-  from: z.string().trim().max(10).optional(),
-  to: z.string().trim().max(10).optional(),
+  // Years 1900–9998: PostgreSQL has no year 0 (a period before 0001-01-30 reached it) and does not
+  // read the instant after 9999-12-31 (both were 500s).
+  from: z.string().trim().max(10).refine((s) => s === '' || (s >= '1900' && s < '9999'), 'must be a date YYYY-MM-DD from 1900 to 9998').optional(),
+  to: z.string().trim().max(10).refine((s) => s === '' || (s >= '1900' && s < '9999'), 'must be a date YYYY-MM-DD from 1900 to 9998').optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   locale: z.enum(['zh-CN', 'en']).optional(),
 });

@@ -9,6 +9,7 @@ import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse, requireActiveUser } from '../errors';
 import { parseListQuery, sendList } from '../list';
 import { actorOf, sendUpdate } from '../temporal';
+import { isDatabaseUnavailable } from '../../lib/db/unavailable';
 
 const SORTABLE = ['dueAt', 'createdAt', 'decidedAt', 'title', 'processType', 'status'] as const;
 const uuid = z.string().uuid('must be a user id');
@@ -166,8 +167,10 @@ export function taskRoutes(ctx: AppContext): Router {
     const task = await loadVisible(req);
     refuseClosed(task);
     const user = currentUser(req);
-    await taskUpdate(task, decideUpdate, { taskId: task.id, actor: actorOf(user), decision: body.decision, comment: body.comment ?? null, ...(body.data ? { data: body.data } : {}) });
-    res.json(await reload(task.id));
+    const state = await taskUpdate(task, decideUpdate, { taskId: task.id, actor: actorOf(user), decision: body.decision, comment: body.comment ?? null, ...(body.data ? { data: body.data } : {}) });
+    // The decision is taken: a database outage now must not answer 503, or the client thinks it was refused.
+    const decided = () => ({ ...taskView(task), status: state.status, decidedAt: state.decision?.at ?? null, decidedById: state.decision?.byUserId ?? null, decision: state.decision?.decision ?? null, comment: state.decision?.comment ?? null });
+    res.json(await reload(task.id).catch((err: unknown) => (isDatabaseUnavailable(err) ? decided() : Promise.reject(err))));
   });
 
   /**

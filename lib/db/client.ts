@@ -11,8 +11,19 @@ export type Db = PrismaClient;
  */
 export const EMBEDDED_MAX_CONNECTIONS = 1;
 
+/**
+ * How long to wait for a connection (a new one, or a free one of the pool) before the query
+ * fails (503 in the API). The embedded database's single connection is waited for longer: one
+ * long import holds it for seconds while other requests queue.
+ */
+export const CONNECT_TIMEOUT_MS = 15_000;
+const EMBEDDED_CONNECT_TIMEOUT_MS = 60_000;
+
 export function createDb(databaseUrl: string, options: { maxConnections?: number } = {}): Db {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
+  const max = options.maxConnections ?? 10;
+  // A bounded connect: without it a hung or partitioned server made every request wait forever.
+  const connectionTimeoutMillis = max === EMBEDDED_MAX_CONNECTIONS ? EMBEDDED_CONNECT_TIMEOUT_MS : CONNECT_TIMEOUT_MS;
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max, connectionTimeoutMillis });
   return new PrismaClient({ adapter });
 }
 

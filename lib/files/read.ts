@@ -34,6 +34,11 @@ export function normalizeHeader(s: string): string {
     .toLowerCase();
 }
 
+/** A cell our CSV export guarded against formula injection ('=1+1, see csvText) back to its text. */
+export function unguardedText(s: string): string {
+  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+}
+
 /** '1,000' or '1000' → 1000n; null when the text is not a whole number ≥ 0. */
 export function wholeNumber(text: string): bigint | null {
   let s = text.trim();
@@ -134,10 +139,39 @@ export function cellText(v: ExcelJS.CellValue): string {
 
 const isZip = (buf: Buffer) => buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
 
+/** What an .xlsx may unpack to: far above any real sheet (20,000 lines are ~5 MB of XML). */
+export const MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The unpacked size of a zip as its central directory declares it (Infinity for ZIP64 sizes),
+ * or null when there is no central directory to read (the zip reader then refuses the file).
+ */
+export function zipUnpackedSize(buf: Buffer): number | null {
+  for (let eocd = buf.length - 22; eocd >= Math.max(0, buf.length - 22 - 0xffff); eocd--) {
+    if (buf.readUInt32LE(eocd) !== 0x06054b50) continue;
+    const entries = buf.readUInt16LE(eocd + 10);
+    let at = buf.readUInt32LE(eocd + 16);
+    let total = 0;
+    for (let i = 0; i < entries; i++) {
+      if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
+      const size = buf.readUInt32LE(at + 24);
+      total += size === 0xffffffff ? Infinity : size;
+      at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    }
+    return total;
+  }
+  return null;
+}
+
 async function xlsxRows(buf: Buffer): Promise<{ rows: TableRow[] } | { error: string }> {
   if (!isZip(buf)) {
     if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0) return { error: 'this is an old Excel .xls file: save it as .xlsx (or CSV) and import that' };
     return { error: 'not a valid .xlsx file' };
+  }
+  // A few MB of zip can unpack to GBs (a zip bomb): refuse before unpacking anything.
+  const unpacked = zipUnpackedSize(buf);
+  if (unpacked !== null && unpacked > MAX_XLSX_UNPACKED_BYTES) {
+    return { error: `the .xlsx unpacks to more than ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MB: split it, or save it as CSV` };
   }
   const wb = new ExcelJS.Workbook();
   try {

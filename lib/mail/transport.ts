@@ -24,6 +24,12 @@ export interface MailTransport {
 
 /** A dead or hung server fails the attempt in seconds; Temporal retries it. */
 const TIMEOUT_MS = 10_000;
+/**
+ * Silence allowed once connected, above all for the reply to the end of DATA (RFC 5321
+ * 4.5.3.2.6 suggests minutes): a slow server that then accepts must not be sent the mail again
+ * (was 10 s). Below the sendMail transaction's 120 s and its activity's 2-minute timeout.
+ */
+const SOCKET_TIMEOUT_MS = 90_000;
 
 export function createMailTransport(config: Config): MailTransport {
   const smtpUrl = config.smtpUrl;
@@ -36,7 +42,7 @@ export function createMailTransport(config: Config): MailTransport {
       url: smtpUrl,
       connectionTimeout: TIMEOUT_MS,
       greetingTimeout: TIMEOUT_MS,
-      socketTimeout: TIMEOUT_MS,
+      socketTimeout: SOCKET_TIMEOUT_MS,
       dnsTimeout: TIMEOUT_MS,
     }),
   );

@@ -1,7 +1,7 @@
 // Export of plan lines as CSV or Excel (.xlsx), with the columns the import reads (Chinese
 // headers, amount in yuan), so an exported file can be imported back unchanged.
 import { fenToYuan } from '../files/money';
-import { csvBuffer, newWorkbook, sheetName, xlsxBuffer } from '../files/write';
+import { csvBuffer, csvText, newWorkbook, sheetName, xlsxBuffer } from '../files/write';
 import { PLAN_FILE_COLUMNS } from './import';
 
 export { fenToYuan } from '../files/money';
@@ -17,7 +17,8 @@ export interface ExportLine {
 const HEADER = PLAN_FILE_COLUMNS.map((c) => c.zh);
 
 function rowOf(l: ExportLine): string[] {
-  return [l.category, l.regionId ?? '', l.storeId ?? '', String(l.qty), fenToYuan(l.amountFen)];
+  // The category is typed by people: guarded against formula injection (the import takes the ' off).
+  return [csvText(l.category), l.regionId ?? '', l.storeId ?? '', String(l.qty), fenToYuan(l.amountFen)];
 }
 
 /** UTF-8 with a BOM (so Excel shows the Chinese), CRLF line ends. */

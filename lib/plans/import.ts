@@ -4,7 +4,7 @@
 // turned into integer fen by string arithmetic, never through floating point.
 import type { PlanLineInput } from '../../domain/plans';
 import { yuanToFen } from '../files/money';
-import { headerColumns, isBlankRow, isTableType, readTable, RowErrors, wholeNumber, type TableRow } from '../files/read';
+import { headerColumns, isBlankRow, isTableType, readTable, RowErrors, unguardedText, wholeNumber, type TableRow } from '../files/read';
 
 export { CSV_TYPES, XLSX_TYPE, cellText, parseCsv } from '../files/read';
 export { yuanToFen } from '../files/money';
@@ -96,7 +96,7 @@ function linesFrom(records: TableRow[]): ImportResult {
       return i === undefined ? '' : (r.cells[i] ?? '').trim();
     };
     const before = errors.count;
-    const category = cell('category');
+    const category = unguardedText(cell('category'));
     if (!category) fail(r.number, 'category', 'required');
     else if (category.length > 100) fail(r.number, 'category', 'at most 100 characters');
 

@@ -10,11 +10,14 @@ export interface TestSmtpServer {
   attempts: Map<string, number>;
   /** Decides per attempt whether to refuse it: true for 451 (temporary), or a reply code. */
   refuse: (messageId: string, attempt: number) => boolean | number;
+  /** Milliseconds to hold the reply to a message's DATA (0: answer at once), e.g. past the client's timeout. */
+  delayReply: (messageId: string, attempt: number) => number;
   close(): Promise<void>;
 }
 
-export async function startSmtpServer(): Promise<TestSmtpServer> {
-  const smtp: Omit<TestSmtpServer, 'url' | 'close'> = { received: [], attempts: new Map(), refuse: () => false };
+/** `port`: listen on this one (e.g. to bring a stopped server back on the same address). */
+export async function startSmtpServer(opts: { port?: number } = {}): Promise<TestSmtpServer> {
+  const smtp: Omit<TestSmtpServer, 'url' | 'close'> = { received: [], attempts: new Map(), refuse: () => false, delayReply: () => 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -32,13 +35,17 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
             return;
           }
           smtp.received.push(parsed);
-          callback();
+          const delay = smtp.delayReply(id, attempt);
+          if (delay > 0) setTimeout(() => callback(), delay);
+          else callback();
         },
         (err: Error) => callback(err),
       );
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  // A client killed mid-session (crash tests) resets its connection: the server emits 'error', not a failure of the test.
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return Object.assign(smtp, {
     url: `smtp://127.0.0.1:${port}`,

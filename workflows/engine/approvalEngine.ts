@@ -50,7 +50,8 @@ import {
 import { refuse } from './refuse';
 
 const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
+  // Short: an attempt lost with a crashed worker is retried after this (each activity is idempotent).
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
@@ -58,6 +59,8 @@ const acts = proxyActivities<Activities>({
 // and never holds up a decision: it goes out from the outbox (see send()).
 const mailActs = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
+  // sendMail heartbeats while it works: a worker killed mid-send is retried after 20 s, not 2 minutes.
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
@@ -445,8 +448,9 @@ export class ApprovalEngine {
       {
         validator: ({ taskId, actor }) => {
           const task = this.openTaskFor(taskId);
-          if (task.assigneeId) refuse('not_open', 'This task already has an assignee');
+          // Who may not act is told so (403) before anything about the task's state (409).
           if (!mayDecide(task, actor)) refuse('forbidden', `Only holders of the role ${task.candidateRole} may claim this task`);
+          if (task.assigneeId) refuse('not_open', 'This task already has an assignee');
         },
       },
     );
@@ -549,8 +553,9 @@ export class ApprovalEngine {
       {
         validator: ({ actor }) => {
           this.refuseIfFinished();
-          if (!this.openReviseTask()) refuse('not_open', 'Nothing was sent back: there is nothing to resubmit');
+          // 403 for someone else before 409 about the state, as everywhere else.
           if (actor.userId !== this.process.submitterId && !actor.roles.includes('admin')) refuse('forbidden', 'Only the submitter may resubmit');
+          if (!this.openReviseTask()) refuse('not_open', 'Nothing was sent back: there is nothing to resubmit');
         },
       },
     );

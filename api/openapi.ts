@@ -85,7 +85,10 @@ export const openApiDocument = {
     title: 'Merchandise Flow API',
     version: '1.0.0',
     description:
-      'Workflow engine with approval flows for the merchandise department. Money is integer fen; instants are ISO-8601 with zone. Lists follow react-admin simple REST (Content-Range header).',
+      'Workflow engine with approval flows for the merchandise department. Money is integer fen; instants are ISO-8601 with zone. Lists follow react-admin simple REST (Content-Range header). ' +
+      'Every answer carries security headers (Content-Security-Policy, X-Content-Type-Options, X-Frame-Options, Referrer-Policy, Strict-Transport-Security). ' +
+      'CORS: only the origins in CORS_ORIGINS (outside production also the admin UI dev server, http://127.0.0.1:5173 and http://localhost:5173) get Access-Control-Allow-Origin; a preflight from any other origin is 403 cors_origin_refused. ' +
+      'Availability: any request may answer 503 with Retry-After — service_unavailable (the API is starting or shutting down), database_unavailable, temporal_unavailable; repeating it is safe (a decision or payment that did land answers 409 task_already_decided / duplicate_payment_reference on the repeat).',
   },
   servers: [{ url: '/' }],
   components: {
@@ -476,6 +479,7 @@ export const openApiDocument = {
           }),
           '401': errorResponse('invalid_credentials'),
           '422': errorResponse('Malformed body'),
+          '429': errorResponse('too_many_attempts: 10 failed logins for the username, or 50 from the client address, within 15 minutes (counted per API process); refused even with the right password until the Retry-After header’s seconds have passed'),
         },
       },
     },
@@ -685,7 +689,8 @@ export const openApiDocument = {
             cc: { type: 'array', items: { type: 'object' } },
           },
         }),
-        responses: { '201': json({ $ref: '#/components/schemas/Process' }, 'Started'), '422': refusals['422'], ...common },
+        parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'The same key (per user) on a retry starts nothing new: 200 with the process the first attempt started' }],
+        responses: { '200': json({ $ref: '#/components/schemas/Process' }, 'Already started with this Idempotency-Key'), '201': json({ $ref: '#/components/schemas/Process' }, 'Started'), '422': refusals['422'], ...common },
       },
     },
     '/api/audit-events': {

@@ -11,7 +11,7 @@ import { FULL, recordReliability, runs } from './report';
 
 jest.setTimeout(FULL ? 10 * 60_000 : 5 * 60_000);
 
-const KILLS = runs(3, 10);
+const KILLS = runs(2, 10);
 const APPROVALS = runs(6, 24);
 const NEW_PROCESSES = runs(4, 16);
 

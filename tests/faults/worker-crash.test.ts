@@ -8,8 +8,8 @@ import { mailMessageId } from '../../activities/mail';
 
 jest.setTimeout(FULL ? 10 * 60_000 : 5 * 60_000);
 
-const PROCESSES = runs(8, 40);
-const KILLS = runs(3, 12);
+const PROCESSES = runs(6, 40);
+const KILLS = runs(2, 12);
 
 let cluster: Cluster;
 beforeAll(async () => {

@@ -7,7 +7,8 @@
 // phone).
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { createSystem, type RunningSystem } from '../helpers/system';
+import { callApi, createSystem, type Json, type RunningSystem } from '../helpers/system';
+import { until as untilWithin } from '../helpers/until';
 
 jest.setTimeout(5 * 60_000);
 
@@ -27,28 +28,9 @@ afterAll(async () => {
   system?.remove();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-async function call(method: string, path: string, user: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${system.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tokens[user]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 600)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+/** Waits for a state the system reaches by itself (30 s: a loaded machine is slow). */
+const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000) => untilWithin(what, read, ok, timeoutMs);
+const call = (method: string, path: string, user: string, body?: unknown) => callApi(system, tokens[user], method, path, body);
 
 const openTasks = async (workflowId: string): Promise<Json[]> =>
   (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ workflowId, status: 'open' }))}&range=${encodeURIComponent('[0,99]')}`, 'admin')).body;

@@ -89,3 +89,17 @@ export async function createSystem(env: Record<string, string> = {}): Promise<Ru
   };
   return system;
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+/** A JSON request to a running system with a user's token (none: anonymous); the body parsed. */
+export async function callApi(system: RunningSystem, token: string | undefined, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${system.url}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}

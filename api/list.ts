@@ -3,6 +3,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ApiError } from './errors';
+import { nulAt } from './validation';
 
 export interface ListQuery {
   filter: Record<string, unknown>;
@@ -12,9 +13,6 @@ export interface ListQuery {
 }
 
 const MAX_PAGE = 1000;
-
-const hasNul = (v: unknown): boolean =>
-  typeof v === 'string' ? v.includes('\u0000') : typeof v === 'object' && v !== null && Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x));
 
 function jsonParam(req: Request, name: string): unknown {
   const raw = req.query[name];
@@ -27,7 +25,7 @@ function jsonParam(req: Request, name: string): unknown {
     throw new ApiError(400, 'bad_list_query', `${name} is not valid JSON`);
   }
   // "\u0000" in the JSON: PostgreSQL text cannot hold a NUL, so it would end as a 500.
-  if (hasNul(value)) throw new ApiError(400, 'bad_list_query', `${name} must not contain the NUL character`);
+  if (nulAt(value, name)) throw new ApiError(400, 'bad_list_query', `${name} must not contain the NUL character`);
   return value;
 }
 

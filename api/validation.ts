@@ -60,8 +60,8 @@ export function idAlias(key: string) {
 
 // ---- NUL characters ------------------------------------------------------------------------
 
-/** The dotted path of the first string (or key) holding a NUL character, or null. */
-function nulAt(v: unknown, path: string, depth = 0): string | null {
+/** The dotted path of the first string (or key) holding a NUL character, or null (depth-bounded). */
+export function nulAt(v: unknown, path: string, depth = 0): string | null {
   if (typeof v === 'string') return v.includes('\u0000') ? path || '_' : null;
   if (typeof v !== 'object' || v === null || depth > 64) return null;
   for (const [k, x] of Object.entries(v)) {

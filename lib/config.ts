@@ -51,6 +51,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   TEMPORAL_CLI_PATH: optionalString,
   TEMPORAL_TEST_SERVER_PATH: optionalString,
+  WORKFLOW_BUNDLE_PATH: optionalString,
   EMBEDDED_PG_PORT: port(54329),
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
@@ -86,6 +87,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   temporalCliPath?: string;
   temporalTestServerPath?: string;
+  /** A prebuilt workflow bundle (bundleWorkflowCode's code) for the worker; unset: built at start. */
+  workflowBundlePath?: string;
   embeddedPgPort: number;
   temporalDevPort: number;
   temporalUiPort: number;
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     temporalCliPath: e.TEMPORAL_CLI_PATH,
     temporalTestServerPath: e.TEMPORAL_TEST_SERVER_PATH,
+    workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     temporalDevPort: e.TEMPORAL_DEV_PORT,
     temporalUiPort: e.TEMPORAL_UI_PORT,

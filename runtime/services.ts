@@ -64,14 +64,13 @@ export async function openTemporal(
 export async function runWorker(config: Config, life: Lifecycle, db: Db, address: string): Promise<void> {
   installTemporalRuntime(config.logLevel);
   const connection = await connectWorker({ address, namespace: config.temporalNamespace, taskQueue: config.taskQueue });
-  // A prebuilt bundle (bundleWorkflowCode's output) skips the ~10 s webpack build at each start (crash tests restart workers often).
-  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   const worker = await createWorker({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     deps: { db, config },
-    ...(bundlePath ? { workflowBundle: { code: readFileSync(bundlePath, 'utf8') } } : {}),
+    // A prebuilt bundle skips the webpack build at each start (the crash tests restart workers often).
+    ...(config.workflowBundlePath ? { workflowBundle: { code: readFileSync(config.workflowBundlePath, 'utf8') } } : {}),
   });
   const running = worker.run();
   life.onStop('worker', async () => {

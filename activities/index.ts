@@ -13,6 +13,7 @@ import { planActivities } from './plans';
 import { priceActivities } from './prices';
 import { returnActivities } from './returns';
 import { shipmentActivities } from './shipments';
+import { stepActivities } from './steps';
 import { taskActivities } from './tasks';
 
 export interface ActivityDeps {
@@ -26,11 +27,13 @@ export function createActivities(deps: ActivityDeps) {
   const transport = deps.mailTransport ?? createMailTransport(deps.config);
   const mail = mailActivities(deps.db, deps.config, transport);
   const tasks = taskActivities(deps.db, deps.config);
+  const calendar = calendarActivities(deps.db, deps.config);
   return {
     ...auditActivities(deps.db),
-    ...calendarActivities(deps.db, deps.config),
+    ...calendar,
     ...mail,
     ...tasks,
+    ...stepActivities(deps.db, { ...calendar, ...tasks }),
     ...notifyActivities(deps.db, mail, tasks, bookingMailParams(deps.db)),
     ...planActivities(deps.db),
     ...bookingActivities(deps.db, deps.config),

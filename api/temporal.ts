@@ -4,12 +4,18 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
+  type WorkflowHandle,
+  type WorkflowStartOptions,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import { REFUSALS, type Actor } from '../domain/approval';
+import { logger } from '../lib/logger';
+import { settledUpdate } from '../workflows/engine/messages';
 import type { CurrentUser } from './auth';
 import { ApiError } from './errors';
+
+const log = logger('api');
 
 export function actorOf(user: CurrentUser): Actor {
   return { userId: user.id, name: user.name, roles: user.roles, regionId: user.regionId };
@@ -25,6 +31,34 @@ export async function sendUpdate<Ret, Args extends [unknown]>(
     return await temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg] as unknown as Args });
   } catch (err) {
     throw toApiError(err);
+  }
+}
+
+/**
+ * Starts a process workflow and returns once its first tasks exist (the run's first quiet
+ * moment, see ApprovalEngine.quiet), so a 201 is already true for whoever reads next. A
+ * failed start throws (nothing was started); see settle for what follows a start.
+ */
+export async function startProcess<W extends Workflow>(temporal: Client, workflow: W, options: WorkflowStartOptions<W>): Promise<WorkflowHandle<W>> {
+  const handle = await temporal.workflow.start(workflow, options);
+  await settle(temporal, options.workflowId);
+  return handle;
+}
+
+/**
+ * Waits until a started process is quiet: its first tasks exist, or it has ended. Never throws:
+ * the process is started, and a request that failed now would be retried into a second start.
+ * False when Temporal could not be asked (the answer may then precede the first tasks).
+ */
+export async function settle(temporal: Client, workflowId: string): Promise<boolean> {
+  try {
+    await temporal.workflow.getHandle(workflowId).executeUpdate(settledUpdate);
+    return true;
+  } catch (err) {
+    const refused = toApiError(err);
+    if (refused instanceof ApiError && refused.code === 'process_finished') return true; // ended already, its end written
+    log.warn(`process ${workflowId} started; waiting for its first tasks failed`, err instanceof Error ? err.message : String(err));
+    return false;
   }
 }
 

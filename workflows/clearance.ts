@@ -1,16 +1,11 @@
 // Process 5b, a clearance in store (清货): the merchandise manager approves the markdown and the
 // period; the clearance prices take effect in the price history at the start of the period
 // (the price mechanics of process 4); at its end the sell-through over the period is recorded.
-import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { sleep, workflowInfo } from '@temporalio/workflow';
 import type { ProcessOutcome } from '../domain/approval';
 import type { ClearanceWorkflowInput } from '../domain/returns';
 import { ApprovalEngine } from './engine/approvalEngine';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { writes as acts } from './engine/writes';
 
 export async function clearance(input: ClearanceWorkflowInput): Promise<ProcessOutcome> {
   const { workflowId } = workflowInfo();

@@ -4,17 +4,12 @@
 // scan-in is graded and reconciled the same way); defective units (残次) go to after-sales for
 // repair, write-off or return to head office, then to finance for the accounting, which the
 // seed says must not lag: both steps are reminded and escalate like every task.
-import { executeChild, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { executeChild, workflowInfo } from '@temporalio/workflow';
 import type { ProcessOutcome, StepSpec } from '../domain/approval';
 import { DEFECT_DECISIONS, type ReturnWorkflowInput } from '../domain/returns';
 import { ApprovalEngine } from './engine/approvalEngine';
+import { writes as acts } from './engine/writes';
 import { shipmentTracking } from './shipmentTracking';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
 
 export async function goodsReturn(input: ReturnWorkflowInput): Promise<ProcessOutcome> {
   const { workflowId } = workflowInfo();

@@ -4,9 +4,8 @@
 // up); reminders go out before the deadline; unpaid at the deadline, the manager extends it or
 // cancels the booking (releasing the quota; paid money goes back through a finance task). Paid
 // in full, the booking is confirmed and its lines become open order lines for shipment.
-import { ActivityFailure, ApplicationFailure, condition, defineQuery, defineUpdate, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { Duration } from 'luxon';
-import type { Activities } from '../activities';
 import type { ProcessOutcome, StepSpec, TaskState } from '../domain/approval';
 import {
   OPEN_STATUSES,
@@ -19,12 +18,7 @@ import {
 import type { MailParams } from '../domain/mail';
 import { ApprovalEngine } from './engine/approvalEngine';
 import { refuse } from './engine/refuse';
-
-const acts = proxyActivities<Activities>({
-  // Short: an attempt lost with a crashed worker is retried after this (each activity is idempotent).
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { writes as acts } from './engine/writes';
 
 export const recordPaymentUpdate = defineUpdate<BookingStateView, [RecordPaymentInput]>('recordPayment');
 export const cancelBookingUpdate = defineUpdate<BookingStateView, [CancelBookingInput]>('cancelBooking');
@@ -96,7 +90,7 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
 
   setHandler(bookingStateQuery, view);
 
-  setHandler(
+  engine.onUpdate(
     recordPaymentUpdate,
     async ({ actor, amountFen, reference, paidOn, note }) => {
       const ref = reference.trim();
@@ -127,6 +121,8 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
       return view();
     },
     {
+      // Answered once quiet: a payment that completes the prepayment answers 'confirmed'.
+      answer: view,
       validator: ({ actor, amountFen, reference, note }) => {
         if (!actor.roles.includes('finance') && !actor.roles.includes('admin')) refuse('forbidden', 'Only finance records payments');
         if (!OPEN_STATUSES.includes(status) || cancellation) refuse('booking_closed', `This booking is ${cancellation ? 'being cancelled' : status}; no payment can be recorded on it`);
@@ -142,13 +138,14 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
     },
   );
 
-  setHandler(
+  engine.onUpdate(
     cancelBookingUpdate,
     ({ actor, reason }) => {
       cancellation = { byUserId: actor.userId, reason: reason.trim() };
-      return Promise.resolve(view());
+      return view();
     },
     {
+      answer: view,
       validator: ({ actor, reason }) => {
         if (!actor.roles.includes('manager') && !actor.roles.includes('admin')) refuse('forbidden', 'Only the merchandise manager cancels a booking');
         if (!OPEN_STATUSES.includes(status)) refuse('booking_closed', `This booking is already ${status}`);
@@ -207,12 +204,12 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
       for (const r of reminders) {
         const wait = r.at - Date.now();
         if (wait <= 0) continue; // a reminder whose moment passed before it was scheduled is not sent late
-        if (await condition(settled, wait)) break;
+        if (await engine.waitUntil(settled, wait)) break;
         mail('booking_reminder', { lead: r.lead });
         await engine.audit('reminder_sent', {}, { to: input.franchiseeId, lead: r.lead, extension, paidFen, prepaymentDueFen: input.prepaymentDueFen });
       }
       const untilDeadline = Date.parse(deadline) - Date.now();
-      if (!settled() && untilDeadline > 0) await condition(settled, untilDeadline);
+      if (!settled() && untilDeadline > 0) await engine.waitUntil(settled, untilDeadline);
 
       if (cancellation) return cancel(cancellation);
       if (fullyPaid()) {

@@ -2,15 +2,12 @@
 // (supervisor → merchandise manager → finance and general manager above the threshold); a
 // send back lets the owner edit a new revision and resubmit, resuming at the step that sent
 // it back; approval locks the plan as the source of quotas and the shipment schedule.
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { workflowInfo } from '@temporalio/workflow';
 import type { ChainOutcome, ChainSpec } from '../domain/approval';
 import { ApprovalEngine } from './engine/approvalEngine';
+import { writes } from './engine/writes';
 
-const { planSubmitted, planSentBack, planResubmitted, planFinished } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const { planSubmitted, planSentBack, planResubmitted, planFinished } = writes;
 
 export interface PlanApprovalInput {
   planId: string;

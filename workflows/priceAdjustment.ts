@@ -4,18 +4,13 @@
 // manager get one notice to acknowledge before the goods arrive; the new price takes effect at
 // the start of its effective date (a durable timer) and goes into the price history. A later
 // adjustment of the same SKU may supersede this one until it takes effect.
-import { condition, defineQuery, defineUpdate, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ProcessOutcome, StepSpec } from '../domain/approval';
 import type { MailParams } from '../domain/mail';
 import type { PriceAdjustmentInput, PriceAdjustmentStatus, SupersedeInput } from '../domain/prices';
 import { ApprovalEngine, type StepOutcome } from './engine/approvalEngine';
 import { refuse } from './engine/refuse';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { writes as acts } from './engine/writes';
 
 export const supersedeUpdate = defineUpdate<{ superseded: true }, [SupersedeInput]>('supersede');
 export const priceStateQuery = defineQuery<{ status: PriceAdjustmentStatus }>('priceState');
@@ -31,11 +26,11 @@ export async function priceAdjustment(input: PriceAdjustmentInput): Promise<Proc
     workflowId, processType: 'price', processId: input.adjustmentId, title: input.title, submitterId: input.submitterId, seasonCode: null,
   });
   setHandler(priceStateQuery, () => ({ status }));
-  setHandler(
+  engine.onUpdate(
     supersedeUpdate,
     (u) => {
       superseded = u;
-      return Promise.resolve({ superseded: true as const });
+      return { superseded: true as const };
     },
     {
       validator: ({ byAdjustmentId }) => {
@@ -111,7 +106,7 @@ export async function priceAdjustment(input: PriceAdjustmentInput): Promise<Proc
 
     // Effective at its date unless superseded first.
     const wait = Date.parse(input.deadlines.effectiveAt) - Date.now();
-    if (wait > 0 && (await condition(() => !!superseded, wait))) return { outcome: await supersede(), acks };
+    if (wait > 0 && (await engine.waitUntil(() => !!superseded, wait))) return { outcome: await supersede(), acks };
     if (superseded) return { outcome: await supersede(), acks };
     await acts.applyPrices({ adjustmentId: input.adjustmentId, effectiveAt: input.deadlines.effectiveAt });
     status = 'effective';

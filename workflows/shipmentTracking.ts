@@ -6,9 +6,8 @@
 // follower → supervisor → manager, at the ladder's ages), with a task and mail at each rung,
 // until the shipment moves, gets a new ETA or arrives. On arrival the follower scans it in; a
 // receipt that differs from the shipment opens a discrepancy task (accept, claim, recount).
-import { condition, defineQuery, defineUpdate, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
 import { Duration } from 'luxon';
-import type { Activities } from '../activities';
 import type { ProcessOutcome, StepSpec } from '../domain/approval';
 import {
   EVENT_TYPES,
@@ -28,11 +27,7 @@ import {
 } from '../domain/shipments';
 import { ApprovalEngine, type StepOutcome } from './engine/approvalEngine';
 import { refuse } from './engine/refuse';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { writes as acts } from './engine/writes';
 
 export const shipmentEventUpdate = defineUpdate<ShipmentEventResult, [ShipmentEventInput]>('shipmentEvent');
 export const receiptUpdate = defineUpdate<ShipmentStateView, [ReceiptInput]>('receipt');
@@ -105,7 +100,7 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
   );
   setHandler(shipmentStateQuery, view);
 
-  setHandler(
+  engine.onUpdate(
     shipmentEventUpdate,
     async ({ actor, eventId, type, at, location, expectedArrival: eta }) => {
       if (seen.has(eventId)) return { duplicate: true, applied: false, state: view() };
@@ -143,6 +138,8 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
       return { duplicate: false, applied, state: view() };
     },
     {
+      // The state once the delay watch has looked at the event (a delay it ends is cleared).
+      answer: (r) => ({ ...r, state: view() }),
       validator: ({ eventId, type, at, expectedArrival: eta }) => {
         if (status === 'reconciled') refuse('process_finished', 'This shipment is received and reconciled');
         if (typeof eventId !== 'string' || !eventId.trim() || eventId.length > 200) refuse('validation_failed', 'An event needs its id', { eventId: '1 to 200 characters' });
@@ -155,7 +152,7 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
     },
   );
 
-  setHandler(
+  engine.onUpdate(
     receiptUpdate,
     async ({ actor, lines }) => {
       // Synchronously: no second receipt, the transit watch ends, the scan task is done.
@@ -175,6 +172,7 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
       return view();
     },
     {
+      answer: view,
       validator: ({ lines }) => {
         if (status === 'reconciled') refuse('process_finished', 'This shipment is already reconciled');
         if (!acceptingReceipt) refuse('receipt_exists', 'This shipment’s receipt is being reconciled; a recount decision reopens it');
@@ -235,8 +233,7 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
       const wakes = [d.nextCheck, episode && episode.level < ladderMs.length ? episode.since + ladderMs[episode.level]! : null].filter((x): x is number => x !== null);
       const seenChanges = changes;
       const moved = () => changes !== seenChanges || arrived();
-      if (wakes.length) await condition(moved, Math.max(Math.min(...wakes) - Date.now(), 1));
-      else await condition(moved);
+      await engine.waitUntil(moved, wakes.length ? Math.max(Math.min(...wakes) - Date.now(), 1) : undefined);
     }
     await clearDelay('arrived');
   }
@@ -248,7 +245,7 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
     for (;;) {
       // The follower's scan task (unless a scan-in is already under way); the receipt closes it.
       if (acceptingReceipt) await engine.humanStep(SCAN_STEP, { until: () => !!pendingReceipt });
-      await condition(() => !!pendingReceipt);
+      await engine.waitUntil(() => !!pendingReceipt);
       const receipt = pendingReceipt!;
       const discrepancies = reconcile(input.lines, receipt.lines);
       let resolution: Resolution = 'exact';

@@ -14,6 +14,7 @@ import { currentUser, requireRole } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, parse } from '../errors';
 import { processView } from './processes';
+import { settle } from '../temporal';
 
 const ROLES = ['admin', 'general_manager', 'manager', 'supervisor', 'specialist', 'follower', 'buyer', 'store_lead', 'after_sales', 'finance', 'store_manager', 'franchisee', 'area_manager'] as const satisfies readonly RoleName[];
 
@@ -91,15 +92,13 @@ export function approvalRoutes(ctx: AppContext): Router {
       if (!(key && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       replay = true; // started by an earlier attempt with this key: answer with that process
     }
-    // The workflow writes its process row as its first step; wait briefly so the response has it.
-    // The workflow is started: from here on nothing may fail the request, or a retry would start it twice.
-    for (let i = 0; i < 50; i++) {
-      const row = await ctx.db.processInstance
-        .findUnique({ where: { workflowId }, include: { submitter: { select: { name: true } } } })
-        .catch(() => null);
-      if (row) return void res.status(replay ? 200 : 201).json(processView(row));
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // The workflow is started: from here on nothing may fail the request, or a retry would start
+    // it twice. Settled, its process row and first tasks are written.
+    const settled = await settle(ctx.temporal, workflowId);
+    const row = settled
+      ? await ctx.db.processInstance.findUnique({ where: { workflowId }, include: { submitter: { select: { name: true } } } }).catch(() => null)
+      : null;
+    if (row) return void res.status(replay ? 200 : 201).json(processView(row));
     res.status(202).json({ id: workflowId, workflowId, processType: 'approval', processId, title: body.title, status: 'starting' });
   });
 

@@ -28,7 +28,7 @@ import { currentUser, isStaff, requireRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { actorOf, sendUpdate } from '../temporal';
+import { actorOf, sendUpdate, settle } from '../temporal';
 import { dateFromDb, filterIds, filterString, filterBoolean, invalid, isoDate, text } from '../validation';
 
 const MAX_LINES = 20_000;
@@ -393,16 +393,9 @@ export function bookingRoutes(ctx: AppContext): Router {
         saved: created.filter((c) => !failed.includes(c)).map((c) => bookingCode(c.seq)),
       });
     }
+    // Answered once each booking run has written its first state (status, deadline, quota task).
+    await Promise.all(created.map((c) => settle(ctx.temporal, bookingWorkflowId(c.id))));
     return created.map((c) => c.id);
-  }
-
-  /** Waits for the workflow to write a status other than `from` (bounded). */
-  async function waitForStatus(id: string, from: string[]): Promise<void> {
-    for (let i = 0; i < 100; i++) {
-      const row = await ctx.db.booking.findUnique({ where: { id }, select: { status: true } });
-      if (row && !from.includes(row.status)) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
   }
 
   // -- reads
@@ -518,8 +511,8 @@ export function bookingRoutes(ctx: AppContext): Router {
     const body = parse(CancelBody, req.body);
     const booking = await loadBooking(req);
     if (!OPEN_STATUSES.includes(booking.status as never)) throw new ApiError(409, 'booking_closed', `This booking is already ${booking.status}`, { status: booking.status });
+    // Answered once the cancellation is written (status, quota released, refund task if money came in).
     await sendUpdate(ctx.temporal, booking.workflowId!, cancelBookingUpdate, { actor: actorOf(currentUser(req)), reason: body.reason });
-    await waitForStatus(booking.id, [...OPEN_STATUSES]);
     res.json(await reload(booking.id));
   });
 

@@ -20,7 +20,7 @@ import { currentUser, hasRole, isStaff, requireRole, type CurrentUser } from '..
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { actorOf, sendUpdate } from '../temporal';
+import { actorOf, sendUpdate, settle } from '../temporal';
 import { dateFromDb, dateToDb, fen, filterBoolean, filterIds, filterString, INT4_MAX, invalid, isoDate, text } from '../validation';
 
 const MAX_LINES = 10_000;
@@ -340,16 +340,6 @@ export function planRoutes(ctx: AppContext): Router {
     return planView(ctx.db, found.id);
   }
 
-  /** Waits for the workflow to move the plan on from `from` (it writes the status itself). */
-  async function waitForStatus(planId: string, from: string): Promise<boolean> {
-    for (let i = 0; i < 100; i++) {
-      const row = await ctx.db.plan.findUnique({ where: { id: planId }, select: { status: true } }).catch(() => null);
-      if (row && row.status !== from) return true;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return false;
-  }
-
   // -- lists and reads
 
   router.get('/api/plans', readers, async (req, res) => {
@@ -538,16 +528,16 @@ export function planRoutes(ctx: AppContext): Router {
           }
         }
       }
-      // The workflow is started: from here on nothing may fail the request. Its first
-      // activity marks the plan submitted.
-      const moved = await waitForStatus(plan.id, 'draft');
-      return void res.status(moved ? 200 : 202).json(await planView(ctx.db, plan.id));
+      // The workflow is started: from here on nothing may fail the request. Settled, it has
+      // marked the plan submitted and opened the first step's tasks.
+      const settled = await settle(ctx.temporal, workflowId);
+      return void res.status(settled ? 200 : 202).json(await planView(ctx.db, plan.id));
     }
 
     if (plan.status === 'draft') {
       // Being submitted by an earlier request.
-      const moved = await waitForStatus(plan.id, 'draft');
-      return void res.status(moved ? 200 : 202).json(await planView(ctx.db, plan.id));
+      const settled = await settle(ctx.temporal, workflowId);
+      return void res.status(settled ? 200 : 202).json(await planView(ctx.db, plan.id));
     }
 
     if (plan.status === 'sent_back') {
@@ -555,9 +545,9 @@ export function planRoutes(ctx: AppContext): Router {
       if (body.comment !== undefined && revision.status === 'draft') {
         await ctx.db.planRevision.update({ where: { id: revision.id }, data: { comment: body.comment } });
       }
+      // Answered once the chain has resumed: the plan is submitted again and the step's tasks are open.
       await sendUpdate(ctx.temporal, workflowId, resubmitUpdate, { actor: actorOf(user), comment: body.comment ?? null });
-      const moved = await waitForStatus(plan.id, 'sent_back');
-      return void res.status(moved ? 200 : 202).json(await planView(ctx.db, plan.id));
+      return void res.json(await planView(ctx.db, plan.id));
     }
 
     refuseNotEditable(plan);

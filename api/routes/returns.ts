@@ -17,6 +17,7 @@ import { currentUser, hasRole, isStaff, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
+import { settle } from '../temporal';
 import { dateFromDb, dateToDb, fen, filterIds, filterString, INT4_MAX, isoDate, text } from '../validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -214,6 +215,8 @@ export function returnRoutes(ctx: AppContext): Router {
       await ctx.db.returnRequest.delete({ where: { id: r.id } });
       throw new ApiError(503, 'temporal_unavailable', `The request could not be started (${(err as Error).message}); nothing was saved`);
     }
+    // Answered once the run has written its first state (checked against the return standard, the approval task open).
+    await settle(ctx.temporal, workflowId);
     res.status(201).json(await view(await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: r.id }, include })));
   });
 

@@ -19,7 +19,7 @@ import { currentUser, isStaff, requireRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { actorOf, sendUpdate } from '../temporal';
+import { actorOf, sendUpdate, settle } from '../temporal';
 import { filterBoolean, filterIds, filterString, invalid, text } from '../validation';
 
 const MAX_LINES = 20_000;
@@ -270,6 +270,8 @@ export function shipmentRoutes(ctx: AppContext): Router {
         saved: created.filter((c) => !failed.includes(c)).map((c) => shipmentCode(c.seq)),
       });
     }
+    // Answered once each tracking run has written its first state.
+    await Promise.all(created.map((c) => settle(ctx.temporal, shipmentWorkflowId(c.id))));
     return created.map((c) => c.id);
   }
 

@@ -2,6 +2,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import type { TaskState } from '../../domain/approval';
 import type { Prisma, Task } from '../../generated/prisma/client';
 import { addApproverUpdate, claimUpdate, decideUpdate, delegateUpdate } from '../../workflows/engine/messages';
 import { currentUser, hasRole, type CurrentUser } from '../auth';
@@ -9,7 +10,6 @@ import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse, requireActiveUser } from '../errors';
 import { parseListQuery, sendList } from '../list';
 import { actorOf, sendUpdate } from '../temporal';
-import { isDatabaseUnavailable } from '../../lib/db/unavailable';
 
 const SORTABLE = ['dueAt', 'createdAt', 'decidedAt', 'title', 'processType', 'status'] as const;
 const uuid = z.string().uuid('must be a user id');
@@ -107,19 +107,22 @@ export function taskRoutes(ctx: AppContext): Router {
     return taskView(await ctx.db.task.findUniqueOrThrow({ where: { id }, include }));
   }
 
-  /**
-   * Sends a task Update. The task row is written a moment before the workflow holds it, so a
-   * very fast click can find the workflow not yet knowing the task: retry that briefly.
-   */
-  async function taskUpdate<Ret, Arg extends { taskId: string }>(task: Task, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await sendUpdate(ctx.temporal, task.workflowId, update, arg);
-      } catch (err) {
-        if (!(err instanceof ApiError && err.code === 'not_found') || attempt >= 20) throw err;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+  /** Sends a task Update; it answers once every consequence is written (the engine's quiet). */
+  function taskUpdate<Ret, Arg extends { taskId: string }>(task: Task, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
+    return sendUpdate(ctx.temporal, task.workflowId, update, arg);
+  }
+
+  /** A decided task's view, from the row read before the decision and the state the workflow answered. */
+  function afterDecision(task: TaskWithNames, state: TaskState) {
+    return {
+      ...taskView(task),
+      status: state.status,
+      overdue: false,
+      decidedAt: state.decision?.at ?? null,
+      decidedById: state.decision?.byUserId ?? null,
+      decision: state.decision?.decision ?? null,
+      comment: state.decision?.comment ?? null,
+    };
   }
 
   function refuseClosed(task: Task): void {
@@ -168,9 +171,9 @@ export function taskRoutes(ctx: AppContext): Router {
     refuseClosed(task);
     const user = currentUser(req);
     const state = await taskUpdate(task, decideUpdate, { taskId: task.id, actor: actorOf(user), decision: body.decision, comment: body.comment ?? null, ...(body.data ? { data: body.data } : {}) });
-    // The decision is taken: a database outage now must not answer 503, or the client thinks it was refused.
-    const decided = () => ({ ...taskView(task), status: state.status, decidedAt: state.decision?.at ?? null, decidedById: state.decision?.byUserId ?? null, decision: state.decision?.decision ?? null, comment: state.decision?.comment ?? null });
-    res.json(await reload(task.id).catch((err: unknown) => (isDatabaseUnavailable(err) ? decided() : Promise.reject(err))));
+    // Built from what the workflow answered (its write is committed): nothing to read again,
+    // and a database outage now cannot turn a decision taken into a 503.
+    res.json(afterDecision(task, state));
   });
 
   /**

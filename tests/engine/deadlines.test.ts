@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { chinaIsWorkday } from '../../activities/calendar';
 import { urgeUpdate } from '../../workflows/engine/messages';
 import { startEngine, step, type EngineHarness } from '../helpers/engine';
+import { until } from '../helpers/until';
 
 const ZONE = 'Asia/Shanghai';
 const MINUTE = 60_000;
@@ -119,7 +120,8 @@ test('urge (催办) by the submitter mails the approver, at most once per interv
   expect(await h.outcome(urge('supervisor'))).toBe('forbidden');
   await h.env.sleep(61 * MINUTE);
   expect(await urge('specialist')).toEqual({ notified: 1 });
-  const urged = await h.db.mailMessage.findMany({ where: { workflowId: handle.workflowId, template: 'task_urged' } });
+  // Mail follows the answer (the outbox), it does not hold it up.
+  const urged = await until('both urge mails', () => h.db.mailMessage.findMany({ where: { workflowId: handle.workflowId, template: 'task_urged' }, orderBy: { createdAt: 'asc' } }), (ms) => ms.length >= 2);
   expect(urged.map((m) => m.to)).toEqual(['manager@example.com', 'manager@example.com']);
   expect(urged[0]!.text).toContain('客户在等，请尽快');
   await h.decide(handle, task!, 'manager', 'approve');

@@ -3,6 +3,7 @@
 import { mailMessageId } from '../../activities/mail';
 import { startEngine, step, type EngineHarness } from '../helpers/engine';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 let smtp: TestSmtpServer;
 let h: EngineHarness;
@@ -51,6 +52,8 @@ test('a mail outage holds up no decision; the mail goes out once the server is b
     await h.events(handle.workflowId, (es) => es.some((e) => e.type === 'completed'));
     expect(await h.db.processInstance.findUniqueOrThrow({ where: { workflowId: handle.workflowId } })).toMatchObject({ status: 'approved' });
     expect(await h.db.mailMessage.count({ where: { workflowId: handle.workflowId, status: 'sent' } })).toBe(0);
+    // The outage is real for the mail: the first step's mail has been tried and refused.
+    await until('a refused attempt', () => h.db.mailMessage.findMany({ where: { workflowId: handle.workflowId, template: 'task_assigned', to: 'supervisor@example.com' } }), (ms) => ms.some((m) => m.attempts >= 1));
 
     down = false; // the server is back: retries deliver everything, once
     expect(await handle.result()).toEqual({ result: 'approved' });

@@ -8,6 +8,9 @@
 //   validator of the next Update (e.g. a second decision) already sees it;
 // - the main loop moves on only when the handler has persisted the decision, so the audit
 //   trail lists events in the order they happened;
+// - one answer, one truth: an Update answers only once the run is quiet again (see quiet()):
+//   every write the act caused is committed (the task closed, the next tasks open, the
+//   process in its next state), so whoever reads after a 2xx sees it;
 // - the workflow ends only after every handler has finished.
 import {
   allHandlersFinished,
@@ -16,6 +19,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import { Duration } from 'luxon';
 import type { Activities } from '../../activities';
 import {
@@ -43,17 +47,13 @@ import {
   delegateUpdate,
   processStateQuery,
   resubmitUpdate,
+  settledUpdate,
   urgeUpdate,
   withdrawUpdate,
   type ProcessStateView,
 } from './messages';
 import { refuse } from './refuse';
-
-const acts = proxyActivities<Activities>({
-  // Short: an attempt lost with a crashed worker is retried after this (each activity is idempotent).
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+import { chooseWritePath, writes as acts, writesInFlight } from './writes';
 
 // Mail is retried until the SMTP server takes it (an outage delays mail, never loses it),
 // and never holds up a decision: it goes out from the outbox (see send()).
@@ -107,6 +107,13 @@ export interface EngineOptions {
   withdrawable?: boolean;
 }
 
+export interface UpdateOptions<Ret, Args extends unknown[]> {
+  /** Refuses a bad Update before it is accepted (synchronous; throw refuse(…)). */
+  validator?: (...args: Args) => void;
+  /** The answer, built once the run is quiet (e.g. a booking's state after the payment confirmed it). */
+  answer?: (result: Ret) => Ret;
+}
+
 export class ApprovalEngine {
   private settings!: EngineSettings;
   private readonly tasks = new Map<string, TaskState>();
@@ -133,12 +140,72 @@ export class ApprovalEngine {
   private readonly ownSteps: StepSpec[] = [];
   /** Mail on its way; the workflow ends only when all of it has gone out. */
   private readonly outbox: Promise<unknown>[] = [];
+  /** What the run's flows wait for (see waitUntil): none of them may be about to move for the run to be quiet. */
+  private readonly waits = new Set<() => boolean>();
+  /** Update handlers still writing their own effect. */
+  private persisting = 0;
+  /** This run writes through local activities, one per moment (runs started on older code: one per write). */
+  private readonly local: boolean;
 
   constructor(
     readonly process: ProcessRef,
     private readonly hooks: EngineHooks = {},
     private readonly options: EngineOptions = {},
-  ) {}
+  ) {
+    this.local = chooseWritePath();
+  }
+
+  // ---- quiet: when an act's answer is true ------------------------------------------------
+
+  /**
+   * Waits for a condition of the process (a decision, a payment, an event), optionally at most
+   * `timeoutMs`; true when it holds, false on the timeout. Every wait of a process for people or
+   * the outside world goes through here, so the engine knows when nothing is left to do.
+   */
+  async waitUntil(fn: () => boolean, timeoutMs?: number): Promise<boolean> {
+    this.waits.add(fn);
+    try {
+      if (timeoutMs === undefined) {
+        await condition(fn);
+        return true;
+      }
+      return await condition(fn, timeoutMs);
+    } finally {
+      this.waits.delete(fn);
+    }
+  }
+
+  /**
+   * Quiet: no write in flight, no handler writing, and every flow waiting on a condition that
+   * does not hold (so none is about to move). Conditions are checked only once the workflow's
+   * microtasks have run, so a flow between two writes is never seen as quiet.
+   */
+  private quiet(): boolean {
+    return writesInFlight() === 0 && this.persisting === 0 && ![...this.waits].some((fn) => fn());
+  }
+
+  /**
+   * Registers an Update whose answer waits until the run is quiet: when the caller gets it,
+   * every consequence is written (the next task open, the process sent back and editable, the
+   * booking confirmed). Every Update of every process is registered through here.
+   */
+  onUpdate<Ret, Args extends unknown[]>(def: UpdateDefinition<Ret, Args>, handler: (...args: NoInfer<Args>) => Promise<Ret> | Ret, options: UpdateOptions<NoInfer<Ret>, NoInfer<Args>> = {}): void {
+    setHandler(
+      def,
+      async (...args: Args): Promise<Ret> => {
+        this.persisting += 1;
+        let result: Ret;
+        try {
+          result = await handler(...args);
+        } finally {
+          this.persisting -= 1;
+        }
+        await condition(() => this.quiet());
+        return options.answer ? options.answer(result) : result;
+      },
+      options.validator ? { validator: options.validator } : {},
+    );
+  }
 
   /** Registers the handlers, snapshots the settings and records the start. */
   async start(): Promise<void> {
@@ -191,20 +258,20 @@ export class ApprovalEngine {
     const mode = step.mode ?? 'all';
     // An absolute due time is a duration from now in clock time (PTnS is never counted in working days).
     const due = step.dueAt ? `PT${Math.max(1, Math.ceil((Date.parse(step.dueAt) - Date.now()) / 1000))}S` : step.due;
-    const computed = await this.deadlinesFor(due);
-    const deadlines = step.escalate === false ? { ...computed, reminders: [], escalations: [] } : computed;
+    // Runs on older code computed the step's deadlines first, in an activity of their own.
+    const deadlines = this.local ? undefined : await this.deadlinesFor(due);
     const tasks: TaskState[] = [];
     this.stepTasks = tasks;
     if (!this.steps.includes(step) && !this.ownSteps.some((s) => s.key === step.key)) this.ownSteps.push(step);
     const run = this.stepRuns.get(`${step.key}:${this.round}`) ?? 0;
     this.stepRuns.set(`${step.key}:${this.round}`, run + 1);
     const created = await Promise.all(
-      step.assignees.map((assignee, j) => this.openTask(step, assignee, run ? `${run}.${j}` : `${j}`, deadlines)),
+      step.assignees.map((assignee, j) => this.openTask(step, assignee, run ? `${run}.${j}` : `${j}`, due, deadlines)),
     );
     tasks.push(...created);
 
     let outcome: StepOutcome | undefined;
-    await condition(() => (outcome = this.withdrawal ? { kind: 'withdrawn' } : this.settle(tasks, mode)) !== undefined || !!opts.until?.());
+    await this.waitUntil(() => (outcome = this.withdrawal ? { kind: 'withdrawn' } : this.settle(tasks, mode)) !== undefined || !!opts.until?.());
     // A decision settles the step even when the process's condition also holds by now.
     outcome ??= { kind: 'interrupted' };
     await this.closeOpen(tasks, outcome.kind === 'interrupted' ? 'interrupted' : 'step_settled');
@@ -213,7 +280,9 @@ export class ApprovalEngine {
 
   /** Marks the end: waits for handlers, closes what is open, records and tells the outcome. */
   async finish(outcome: ProcessOutcome, cc: AssigneeRef[] = []): Promise<void> {
-    await condition(allHandlersFinished);
+    // Handlers still writing go first on the timeline; handlers waiting for quiet are answered
+    // once the end is written (so an approval's answer already says the process is approved).
+    await this.waitUntil(() => this.persisting === 0);
     this.status = outcome.result;
     const open = [...this.tasks.values()].filter((t) => t.status === 'open');
     await this.closeOpen(open, outcome.result);
@@ -235,6 +304,7 @@ export class ApprovalEngine {
         await this.audit('notified', {}, { kind: 'cc', userIds });
       }
     }
+    await condition(allHandlersFinished);
     await Promise.all(this.outbox);
   }
 
@@ -266,9 +336,13 @@ export class ApprovalEngine {
     });
   }
 
-  private async openTask(step: StepSpec, assignee: AssigneeRef, slot: string, deadlines: Deadlines): Promise<TaskState> {
+  /**
+   * Opens one task of a step: its deadlines, row and timeline entries in one activity, then
+   * its mail and its watch. `legacyDeadlines`: computed beforehand, for runs on older code.
+   */
+  private async openTask(step: StepSpec, assignee: AssigneeRef, slot: string, due: string | undefined, legacyDeadlines?: Deadlines): Promise<TaskState> {
     const { workflowId, runId } = workflowInfo();
-    const created = await acts.createTask({
+    const spec = {
       idempotencyKey: `${workflowId}:${runId}:${step.key}:${this.round}:${slot}`,
       process: this.process,
       stepKey: step.key,
@@ -277,26 +351,45 @@ export class ApprovalEngine {
       stepTitle: step.title,
       assignee,
       allowedDecisions: step.decisions ?? [...BASE_DECISIONS],
-      dueAt: deadlines.dueAt,
       at: this.now(),
-    });
-    const task = created.task;
-    this.tasks.set(task.id, task);
-    await this.audit('task_created', {}, withoutNull({
-      taskId: task.id,
-      stepKey: step.key,
-      round: this.round,
-      assigneeId: task.assigneeId,
-      candidateRole: task.candidateRole,
-      candidateRegionId: task.candidateRegionId,
-      dueAt: task.dueAt,
-    }));
-    if (created.outOfOffice) {
-      await this.audit('delegated', {}, { taskId: task.id, reason: 'out_of_office', fromUserId: created.outOfOffice.fromUserId, toUserId: created.outOfOffice.toUserId });
+    };
+    let task: TaskState;
+    let deadlines: Deadlines;
+    let recipients: string[];
+    if (this.local) {
+      if (!this.startRecorded) await condition(() => this.startRecorded);
+      const opened = await acts.openTask({
+        ...spec,
+        deadlines: { due: due ?? this.settings.defaultDue, leadTimes: this.settings.leadTimes, escalationSteps: this.settings.escalationSteps, businessDays: this.settings.businessDays },
+        auditKeys: [this.nextAuditKey(), this.nextAuditKey()],
+      });
+      task = opened.task;
+      deadlines = opened.deadlines;
+      recipients = opened.recipients;
+      this.tasks.set(task.id, task);
+    } else {
+      deadlines = legacyDeadlines!;
+      const created = await acts.createTask({ ...spec, dueAt: deadlines.dueAt });
+      task = created.task;
+      this.tasks.set(task.id, task);
+      await this.audit('task_created', {}, withoutNull({
+        taskId: task.id,
+        stepKey: step.key,
+        round: this.round,
+        assigneeId: task.assigneeId,
+        candidateRole: task.candidateRole,
+        candidateRegionId: task.candidateRegionId,
+        dueAt: task.dueAt,
+      }));
+      if (created.outOfOffice) {
+        await this.audit('delegated', {}, { taskId: task.id, reason: 'out_of_office', fromUserId: created.outOfOffice.fromUserId, toUserId: created.outOfOffice.toUserId });
+      }
+      recipients = await this.recipients(task);
     }
+    if (step.escalate === false) deadlines = { ...deadlines, reminders: [], escalations: [] };
     const taskParams = { processTitle: this.process.title, taskTitle: task.title, dueAt: task.dueAt, link: this.taskLink(task) };
-    if (step.notice) this.send(step.notice.template, await this.recipients(task), { ...step.notice.params, ...taskParams });
-    else this.send('task_assigned', await this.recipients(task), taskParams, { submitterName: this.process.submitterId });
+    if (step.notice) this.send(step.notice.template, recipients, { ...step.notice.params, ...taskParams });
+    else this.send('task_assigned', recipients, taskParams, { submitterName: this.process.submitterId });
     void this.watch(task, deadlines);
     return task;
   }
@@ -320,14 +413,14 @@ export class ApprovalEngine {
       assignees: [{ userId: this.process.submitterId }],
       decisions: ['resubmit'],
     };
-    const deadlines = await this.deadlinesFor(undefined);
-    const revise = await this.openTask(step, step.assignees[0]!, 'submitter', deadlines);
+    const deadlines = this.local ? undefined : await this.deadlinesFor(undefined);
+    const revise = await this.openTask(step, step.assignees[0]!, 'submitter', undefined, deadlines);
     this.send('task_sent_back', [this.process.submitterId], withoutNull({
       processTitle: this.process.title,
       comment: sentBack.decision?.comment,
       link: this.taskLink(revise),
     }), { byName: sentBack.decision?.byUserId ?? null });
-    await condition(() => this.withdrawal !== undefined || (revise.status === 'done' && this.persisted.has(revise.id)));
+    await this.waitUntil(() => this.withdrawal !== undefined || (revise.status === 'done' && this.persisted.has(revise.id)));
     if (this.withdrawal) return false;
     this.round += 1;
     this.decisionsThisRound = 0;
@@ -393,8 +486,10 @@ export class ApprovalEngine {
 
   private registerHandlers(): void {
     setHandler(processStateQuery, () => this.view());
+    // Sent by the API right after a start: answered once the first tasks exist.
+    this.onUpdate(settledUpdate, () => this.view(), { answer: () => this.view() });
 
-    setHandler(
+    this.onUpdate(
       decideUpdate,
       ({ taskId, actor, decision, comment, data }) => this.recordDecision(this.tasks.get(taskId)!, actor, decision, comment, data),
       {
@@ -414,7 +509,7 @@ export class ApprovalEngine {
       },
     );
 
-    setHandler(
+    this.onUpdate(
       delegateUpdate,
       async ({ taskId, actor, toUserId, comment }) => {
         const task = this.tasks.get(taskId)!;
@@ -436,7 +531,7 @@ export class ApprovalEngine {
       },
     );
 
-    setHandler(
+    this.onUpdate(
       claimUpdate,
       async ({ taskId, actor }) => {
         const task = this.tasks.get(taskId)!;
@@ -455,7 +550,7 @@ export class ApprovalEngine {
       },
     );
 
-    setHandler(
+    this.onUpdate(
       addApproverUpdate,
       async ({ taskId, actor, userId, position, comment }) => {
         const task = this.tasks.get(taskId)!;
@@ -471,8 +566,8 @@ export class ApprovalEngine {
           this.pendingAdds += 1;
           const slot = `added-${++this.addSeq}`;
           try {
-            const deadlines = await this.deadlinesFor(current.due);
-            this.stepTasks.push(await this.openTask(current, { userId }, slot, deadlines));
+            const deadlines = this.local ? undefined : await this.deadlinesFor(current.due);
+            this.stepTasks.push(await this.openTask(current, { userId }, slot, current.due, deadlines));
           } finally {
             this.pendingAdds -= 1;
           }
@@ -491,7 +586,7 @@ export class ApprovalEngine {
       },
     );
 
-    setHandler(
+    this.onUpdate(
       withdrawUpdate,
       ({ actor, reason }) => {
         this.withdrawal = { byUserId: actor.userId, reason: reason?.trim() || null };
@@ -510,7 +605,7 @@ export class ApprovalEngine {
       },
     );
 
-    setHandler(
+    this.onUpdate(
       urgeUpdate,
       async ({ actor, comment }) => {
         this.lastUrgeAt = Date.now();
@@ -539,15 +634,13 @@ export class ApprovalEngine {
       },
     );
 
-    setHandler(
+    this.onUpdate(
       resubmitUpdate,
       async ({ actor, comment }) => {
         const task = this.openReviseTask()!;
         task.status = 'done';
         task.decision = { decision: 'resubmit', comment: comment?.trim() || null, byUserId: actor.userId, byName: actor.name, at: this.now() };
-        await acts.completeTask({ taskId: task.id, decision: 'resubmit', comment: task.decision.comment, byUserId: actor.userId, at: task.decision.at });
-        await this.audit('decided', { actorId: actor.userId, actorName: actor.name }, withoutNull({ taskId: task.id, stepKey: REVISE_STEP, decision: 'resubmit', comment: task.decision.comment }));
-        this.persisted.add(task.id);
+        await this.persistDecision(task, actor);
         return { ...task };
       },
       {
@@ -574,10 +667,27 @@ export class ApprovalEngine {
     task.status = 'done';
     task.decision = { decision, comment: comment?.trim() || null, byUserId: actor.userId, byName: actor.name, at: this.now(), ...(data ? { data } : {}) };
     this.decisionsThisRound += 1;
-    await acts.completeTask({ taskId: task.id, decision, comment: task.decision.comment, byUserId: actor.userId, at: task.decision.at });
-    await this.audit('decided', { actorId: actor.userId, actorName: actor.name }, withoutNull({ taskId: task.id, stepKey: task.stepKey, decision, comment: task.decision.comment, data }));
-    this.persisted.add(task.id);
+    await this.persistDecision(task, actor);
     return { ...task };
+  }
+
+  /** Writes a decision: the task closed and its timeline entry, in one transaction. */
+  private async persistDecision(task: TaskState, actor: Actor): Promise<void> {
+    const d = task.decision!;
+    const detail = withoutNull({ taskId: task.id, stepKey: task.stepKey, decision: d.decision, comment: d.comment, data: d.data });
+    const closed = { taskId: task.id, decision: d.decision, comment: d.comment, byUserId: actor.userId, at: d.at };
+    if (this.local) {
+      if (!this.startRecorded) await condition(() => this.startRecorded);
+      const { workflowId } = workflowInfo();
+      await acts.decideTask({
+        ...closed,
+        audit: { idempotencyKey: this.nextAuditKey(), workflowId, processType: this.process.processType, processId: this.process.processId, actorId: actor.userId, actorName: actor.name, detail },
+      });
+    } else {
+      await acts.completeTask(closed);
+      await this.audit('decided', { actorId: actor.userId, actorName: actor.name }, detail);
+    }
+    this.persisted.add(task.id);
   }
 
   private openTaskFor(taskId: string): TaskState {
@@ -629,10 +739,9 @@ export class ApprovalEngine {
     detail: Record<string, unknown>,
   ): Promise<void> {
     if (type !== 'started' && !this.startRecorded) await condition(() => this.startRecorded);
-    const { workflowId, runId } = workflowInfo();
-    this.auditSeq += 1;
+    const { workflowId } = workflowInfo();
     await acts.recordAuditEvent({
-      idempotencyKey: `${workflowId}:${runId}:${this.auditSeq}`,
+      idempotencyKey: this.nextAuditKey(),
       workflowId,
       processType: this.process.processType,
       processId: this.process.processId,
@@ -642,6 +751,13 @@ export class ApprovalEngine {
       detail,
       at: this.now(),
     });
+  }
+
+  /** The key of the next timeline entry: its position in this run, so a retry writes it once. */
+  private nextAuditKey(): string {
+    const { workflowId, runId } = workflowInfo();
+    this.auditSeq += 1;
+    return `${workflowId}:${runId}:${this.auditSeq}`;
   }
 
   /** Who a task's mail goes to: its assignee, or the holders of its role. */

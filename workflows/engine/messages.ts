@@ -20,6 +20,8 @@ export const addApproverUpdate = defineUpdate<TaskState, [AddApproverInput]>('ad
 export const withdrawUpdate = defineUpdate<{ withdrawn: true }, [WithdrawInput]>('withdraw');
 export const urgeUpdate = defineUpdate<{ notified: number }, [UrgeInput]>('urge');
 export const resubmitUpdate = defineUpdate<TaskState, [ResubmitInput]>('resubmit');
+/** Answers once the run is quiet: after a start, its first tasks exist (sent by the API with the start). */
+export const settledUpdate = defineUpdate<ProcessStateView, []>('settled');
 
 export interface ProcessStateView {
   workflowId: string;

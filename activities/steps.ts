@@ -1,13 +1,13 @@
-// The engine's writes at its two busiest moments, each one activity: a task opening (its
-// deadlines, its row, its timeline entries, who to tell) and a decision (the task closed and
-// its timeline entry, in one transaction). One activity each instead of three to five keeps a
-// decision's answer at the engine's speed; every part is idempotent, so a retry changes
-// nothing twice.
+// The engine's writes at its three busiest moments, each one activity: a process beginning
+// (its settings, its row and the 'started' entry), a task opening (its deadlines, its row, its
+// timeline entries, who to tell) and a decision (the task closed and its timeline entry, in one
+// transaction). One activity each instead of three to five keeps a start's and a decision's
+// answer at the engine's speed; every part is idempotent, so a retry changes nothing twice.
 import type { AuditEventInput } from '../domain/audit';
-import type { Deadlines } from '../domain/approval';
+import type { Deadlines, ProcessRef } from '../domain/approval';
 import type { Db } from '../lib/db/client';
 import type { ComputeDeadlinesInput } from './calendar';
-import type { CreatedTask, CreateTaskInput } from './tasks';
+import type { CreatedTask, CreateTaskInput, EngineSettings } from './tasks';
 
 type AuditFields = Omit<AuditEventInput, 'idempotencyKey' | 'type' | 'detail' | 'at'>;
 
@@ -33,7 +33,15 @@ export interface DecideTaskInput {
   audit: AuditFields & { idempotencyKey: string; detail: Record<string, unknown>; actorId: string; actorName: string | null };
 }
 
+export interface BeginProcessInput {
+  process: ProcessRef;
+  /** The 'started' timeline entry's key and time. */
+  auditKey: string;
+  at: string;
+}
+
 interface Deps {
+  loadEngineSettings(): Promise<EngineSettings>;
   computeDeadlines(input: ComputeDeadlinesInput): Promise<Deadlines>;
   createTask(input: CreateTaskInput): Promise<CreatedTask>;
   taskRecipients(task: { assigneeId: string | null; candidateRole: CreatedTask['task']['candidateRole']; candidateRegionId: string | null }): Promise<string[]>;
@@ -60,6 +68,20 @@ function present(o: Record<string, unknown>): Record<string, unknown> {
 
 export function stepActivities(db: Db, deps: Deps) {
   return {
+    /** The process row and its 'started' entry, in one transaction; the settings it runs with. */
+    async beginProcess(input: BeginProcessInput): Promise<EngineSettings> {
+      const settings = await deps.loadEngineSettings();
+      const p = input.process;
+      await db.$transaction([
+        db.processInstance.upsert({ where: { workflowId: p.workflowId }, create: { ...p }, update: {} }),
+        db.auditEvent.createMany({
+          data: [auditRow({ idempotencyKey: input.auditKey, workflowId: p.workflowId, processType: p.processType, processId: p.processId, type: 'started', actorId: p.submitterId, detail: { title: p.title }, at: input.at })],
+          skipDuplicates: true,
+        }),
+      ]);
+      return settings;
+    },
+
     async openTask(input: OpenTaskInput): Promise<OpenedTask> {
       const deadlines = await deps.computeDeadlines({ ...input.deadlines, from: input.at });
       const { deadlines: _d, auditKeys, ...create } = input;

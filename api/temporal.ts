@@ -45,14 +45,18 @@ export async function startProcess<W extends Workflow>(temporal: Client, workflo
   return handle;
 }
 
+/** How long a start waits for its first tasks; past it (no worker running, say) the answer is 202. */
+export const SETTLE_TIMEOUT_MS = 10_000;
+
 /**
  * Waits until a started process is quiet: its first tasks exist, or it has ended. Never throws:
  * the process is started, and a request that failed now would be retried into a second start.
- * False when Temporal could not be asked (the answer may then precede the first tasks).
+ * False when it did not settle in SETTLE_TIMEOUT_MS or Temporal could not be asked: the answer
+ * then precedes the first tasks and says so (202).
  */
 export async function settle(temporal: Client, workflowId: string): Promise<boolean> {
   try {
-    await temporal.workflow.getHandle(workflowId).executeUpdate(settledUpdate);
+    await temporal.withDeadline(Date.now() + SETTLE_TIMEOUT_MS, () => temporal.workflow.getHandle(workflowId).executeUpdate(settledUpdate));
     return true;
   } catch (err) {
     const refused = toApiError(err);

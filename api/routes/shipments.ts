@@ -390,7 +390,11 @@ export function shipmentRoutes(ctx: AppContext): Router {
     const lines: ReceiptLine[] = body.lines.map((l) => ({ sku: l.sku, size: l.size, qty: l.qty, damaged: l.damaged === true ? l.qty : l.damaged === false || l.damaged === undefined ? 0 : l.damaged }));
     const bad = lines.findIndex((l) => l.damaged > l.qty);
     if (bad >= 0) throw invalid(`lines.${bad}.damaged`, 'at most qty');
-    await sendUpdate(ctx.temporal, s.workflowId!, receiptUpdate, { actor: actorOf(currentUser(req)), lines });
+    await sendUpdate(ctx.temporal, s.workflowId!, receiptUpdate, { actor: actorOf(currentUser(req)), lines }).catch((err: unknown) => {
+      // A receipt racing the one that reconciled the shipment finds its run ended: same answer as during it.
+      if (err instanceof ApiError && err.code === 'process_finished') throw new ApiError(409, 'receipt_exists', 'This shipment is already received and reconciled');
+      throw err;
+    });
     res.status(201).json(await reload(s.id));
   });
 

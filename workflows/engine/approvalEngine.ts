@@ -210,9 +210,13 @@ export class ApprovalEngine {
   /** Registers the handlers, snapshots the settings and records the start. */
   async start(): Promise<void> {
     this.registerHandlers();
-    this.settings = await acts.loadEngineSettings();
-    await acts.startProcess(this.process);
-    await this.audit('started', { actorId: this.process.submitterId }, { title: this.process.title });
+    if (this.local) {
+      this.settings = await acts.beginProcess({ process: this.process, auditKey: this.nextAuditKey(), at: this.now() });
+    } else {
+      this.settings = await acts.loadEngineSettings();
+      await acts.startProcess(this.process);
+      await this.audit('started', { actorId: this.process.submitterId }, { title: this.process.title });
+    }
     this.startRecorded = true;
   }
 

@@ -1,10 +1,10 @@
 // Sends Updates to process workflows and turns their refusals into HTTP errors: a validator's
 // ApplicationFailure type is one of domain/approval.ts REFUSALS.
 import {
+  WithStartWorkflowOperation,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
-  type WorkflowHandle,
   type WorkflowStartOptions,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -36,13 +36,43 @@ export async function sendUpdate<Ret, Args extends [unknown]>(
 
 /**
  * Starts a process workflow and returns once its first tasks exist (the run's first quiet
- * moment, see ApprovalEngine.quiet), so a 201 is already true for whoever reads next. A
- * failed start throws (nothing was started); see settle for what follows a start.
+ * moment, see ApprovalEngine.quiet), so a 201 is already true for whoever reads next: one call,
+ * the start and the 'settled' Update together, answered by the run's first workflow task.
+ * Throws only when nothing was started (WorkflowExecutionAlreadyStartedError included). Once
+ * started it never throws: true when settled, false when not within SETTLE_TIMEOUT_MS (202).
  */
-export async function startProcess<W extends Workflow>(temporal: Client, workflow: W, options: WorkflowStartOptions<W>): Promise<WorkflowHandle<W>> {
-  const handle = await temporal.workflow.start(workflow, options);
-  await settle(temporal, options.workflowId);
-  return handle;
+export async function startProcess<W extends Workflow>(temporal: Client, workflow: W, options: WorkflowStartOptions<W>): Promise<boolean> {
+  const start = new WithStartWorkflowOperation(workflow, { ...options, workflowIdConflictPolicy: 'FAIL' });
+  try {
+    await temporal.withDeadline(Date.now() + SETTLE_TIMEOUT_MS, () => temporal.workflow.executeUpdateWithStart(settledUpdate, { startWorkflowOperation: start }));
+    return true;
+  } catch (err) {
+    const started = await start.workflowHandle().then(
+      () => true,
+      // No answer to the start (a deadline, a cut connection): whether it happened is asked.
+      (startErr: unknown) => (isAmbiguous(startErr) ? exists(temporal, options.workflowId) : Promise.reject(startErr)),
+    );
+    if (!started) throw err;
+    const refused = toApiError(err);
+    if (refused instanceof ApiError && refused.code === 'process_finished') return true;
+    log.warn(`process ${options.workflowId} started; waiting for its first tasks failed`, err instanceof Error ? err.message : String(err));
+    return false;
+  }
+}
+
+function isAmbiguous(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.name} ${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
+  return /deadline|cancel|unavailable|timed? ?out|ECONNRESET|socket/i.test(text);
+}
+
+async function exists(temporal: Client, workflowId: string): Promise<boolean> {
+  try {
+    await temporal.workflow.getHandle(workflowId).describe();
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
 }
 
 /** How long a start waits for its first tasks; past it (no worker running, say) the answer is 202. */

@@ -14,7 +14,7 @@ import { currentUser, requireRole } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, parse } from '../errors';
 import { processView } from './processes';
-import { settle } from '../temporal';
+import { settle, startProcess } from '../temporal';
 
 const ROLES = ['admin', 'general_manager', 'manager', 'supervisor', 'specialist', 'follower', 'buyer', 'store_lead', 'after_sales', 'finance', 'store_manager', 'franchisee', 'area_manager'] as const satisfies readonly RoleName[];
 
@@ -81,8 +81,11 @@ export function approvalRoutes(ctx: AppContext): Router {
     const processId = key ? uuidFrom(`${user.id}:${key}`) : randomUUID();
     const workflowId = `approval-${processId}`;
     let replay = false;
+    // Started, nothing may fail the request any more, or a retry would start it twice. Settled,
+    // its process row and first tasks are written.
+    let settled: boolean;
     try {
-      await ctx.temporal.workflow.start(approvalRequest, {
+      settled = await startProcess(ctx.temporal, approvalRequest, {
         taskQueue: ctx.config.taskQueue,
         workflowId,
         ...(key ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
@@ -91,10 +94,8 @@ export function approvalRoutes(ctx: AppContext): Router {
     } catch (err) {
       if (!(key && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       replay = true; // started by an earlier attempt with this key: answer with that process
+      settled = await settle(ctx.temporal, workflowId);
     }
-    // The workflow is started: from here on nothing may fail the request, or a retry would start
-    // it twice. Settled, its process row and first tasks are written.
-    const settled = await settle(ctx.temporal, workflowId);
     const row = settled
       ? await ctx.db.processInstance.findUnique({ where: { workflowId }, include: { submitter: { select: { name: true } } } }).catch(() => null)
       : null;

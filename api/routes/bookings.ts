@@ -28,7 +28,7 @@ import { currentUser, isStaff, requireRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { actorOf, sendUpdate, settle } from '../temporal';
+import { actorOf, sendUpdate, startProcess } from '../temporal';
 import { dateFromDb, filterIds, filterString, filterBoolean, invalid, isoDate, text } from '../validation';
 
 const MAX_LINES = 20_000;
@@ -381,7 +381,8 @@ export function bookingRoutes(ctx: AppContext): Router {
           quotaFen: x.quotaFen === null ? null : Number(x.quotaFen),
           terms: { paymentWindow: x.window, reminderLeadTimes: settings['booking.reminderLeadTimes'] },
         };
-        return ctx.temporal.workflow.start(orderBooking, { taskQueue: ctx.config.taskQueue, workflowId: bookingWorkflowId(id), args: [input] });
+        // Answered once the run has written its first state (status, deadline, quota task).
+        return startProcess(ctx.temporal, orderBooking, { taskQueue: ctx.config.taskQueue, workflowId: bookingWorkflowId(id), args: [input] });
       }),
     );
     const failed = created.filter((_c, i) => started[i]!.status === 'rejected');
@@ -393,8 +394,6 @@ export function bookingRoutes(ctx: AppContext): Router {
         saved: created.filter((c) => !failed.includes(c)).map((c) => bookingCode(c.seq)),
       });
     }
-    // Answered once each booking run has written its first state (status, deadline, quota task).
-    await Promise.all(created.map((c) => settle(ctx.temporal, bookingWorkflowId(c.id))));
     return created.map((c) => c.id);
   }
 

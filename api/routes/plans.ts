@@ -20,7 +20,7 @@ import { currentUser, hasRole, isStaff, requireRole, type CurrentUser } from '..
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { actorOf, sendUpdate, settle } from '../temporal';
+import { actorOf, sendUpdate, settle, startProcess } from '../temporal';
 import { dateFromDb, dateToDb, fen, filterBoolean, filterIds, filterString, INT4_MAX, invalid, isoDate, text } from '../validation';
 
 const MAX_LINES = 10_000;
@@ -517,10 +517,13 @@ export function planRoutes(ctx: AppContext): Router {
         if (body.comment !== undefined) await tx.planRevision.update({ where: { id: revision.id }, data: { comment: body.comment } });
         return true;
       });
+      // Started, nothing may fail the request any more. Settled, the run has marked the plan
+      // submitted and opened the first step's tasks.
+      let settled: boolean | undefined;
       if (claimed) {
         const input: PlanApprovalInput = { planId: plan.id, title: plan.title, submitterId: plan.ownerId, seasonCode: plan.seasonCode, chain };
         try {
-          await ctx.temporal.workflow.start(planApproval, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
+          settled = await startProcess(ctx.temporal, planApproval, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
             await ctx.db.plan.updateMany({ where: { id: plan.id, status: 'draft' }, data: { workflowId: null } }).catch(() => undefined);
@@ -528,9 +531,7 @@ export function planRoutes(ctx: AppContext): Router {
           }
         }
       }
-      // The workflow is started: from here on nothing may fail the request. Settled, it has
-      // marked the plan submitted and opened the first step's tasks.
-      const settled = await settle(ctx.temporal, workflowId);
+      settled ??= await settle(ctx.temporal, workflowId);
       return void res.status(settled ? 200 : 202).json(await planView(ctx.db, plan.id));
     }
 

@@ -26,7 +26,7 @@ import { currentUser, isStaff, requireRole } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { actorOf, sendUpdate, settle } from '../temporal';
+import { actorOf, sendUpdate, startProcess } from '../temporal';
 import { dateFromDb, dateToDb, fen, filterIds, filterString, INT4_MAX, isoDate, text } from '../validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -345,12 +345,11 @@ export function priceRoutes(ctx: AppContext): Router {
       deadlines,
     };
     try {
-      await ctx.temporal.workflow.start(priceAdjustment, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
+      await startProcess(ctx.temporal, priceAdjustment, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
     } catch (err) {
       await ctx.db.priceAdjustment.delete({ where: { id: a.id } });
       throw new ApiError(503, 'temporal_unavailable', `The approval could not be started (${(err as Error).message}); nothing was saved`);
     }
-    await settle(ctx.temporal, workflowId);
     if (body.supersedes) {
       const old = pending.find((p) => p.id === body.supersedes)!;
       await sendUpdate(ctx.temporal, old.workflowId!, supersedeUpdate, { actor: actorOf(user), byAdjustmentId: a.id, byCode: adjustmentCode(a.seq) }).catch(() => undefined);

@@ -17,7 +17,7 @@ import { currentUser, hasRole, isStaff, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { settle } from '../temporal';
+import { startProcess } from '../temporal';
 import { dateFromDb, dateToDb, fen, filterIds, filterString, INT4_MAX, isoDate, text } from '../validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -202,21 +202,19 @@ export function returnRoutes(ctx: AppContext): Router {
           requestId: r.id, code, title: `${code} 过季返仓`, submitterId: user.id, seasonCode,
           terms: { transitTime: settings['return.transitTime'], defectDue: settings['return.defectDue'], accountingDue: settings['return.accountingDue'] },
         };
-        await ctx.temporal.workflow.start(goodsReturn, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
+        await startProcess(ctx.temporal, goodsReturn, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
       } else {
         const input: ClearanceWorkflowInput = {
           requestId: r.id, code, title: `${code} 清货`, submitterId: user.id, seasonCode,
           startsAt: DateTime.fromISO(body.startsOn, { zone }).startOf('day').toUTC().toISO()!,
           endsAt: endOfDay(body.endsOn, zone)!,
         };
-        await ctx.temporal.workflow.start(clearance, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
+        await startProcess(ctx.temporal, clearance, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
       }
     } catch (err) {
       await ctx.db.returnRequest.delete({ where: { id: r.id } });
       throw new ApiError(503, 'temporal_unavailable', `The request could not be started (${(err as Error).message}); nothing was saved`);
     }
-    // Answered once the run has written its first state (checked against the return standard, the approval task open).
-    await settle(ctx.temporal, workflowId);
     res.status(201).json(await view(await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: r.id }, include })));
   });
 

@@ -19,7 +19,7 @@ import { currentUser, isStaff, requireRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { actorOf, sendUpdate, settle } from '../temporal';
+import { actorOf, sendUpdate, startProcess } from '../temporal';
 import { filterBoolean, filterIds, filterString, invalid, text } from '../validation';
 
 const MAX_LINES = 20_000;
@@ -255,7 +255,7 @@ export function shipmentRoutes(ctx: AppContext): Router {
           lines: n.lines,
           terms: { silenceTimeout: settings['shipment.silenceTimeout'], escalationLadder: settings['shipment.escalationLadder'] },
         };
-        return ctx.temporal.workflow.start(shipmentTracking, { taskQueue: ctx.config.taskQueue, workflowId: shipmentWorkflowId(id), args: [input] });
+        return startProcess(ctx.temporal, shipmentTracking, { taskQueue: ctx.config.taskQueue, workflowId: shipmentWorkflowId(id), args: [input] });
       }),
     );
     const failed = created.filter((_c, i) => started[i]!.status === 'rejected');
@@ -270,8 +270,6 @@ export function shipmentRoutes(ctx: AppContext): Router {
         saved: created.filter((c) => !failed.includes(c)).map((c) => shipmentCode(c.seq)),
       });
     }
-    // Answered once each tracking run has written its first state.
-    await Promise.all(created.map((c) => settle(ctx.temporal, shipmentWorkflowId(c.id))));
     return created.map((c) => c.id);
   }
 

@@ -200,7 +200,8 @@ export class ApprovalEngine {
         } finally {
           this.persisting -= 1;
         }
-        await condition(() => this.quiet());
+        // Runs started on older code answered right after their own writes; their histories say so.
+        if (this.local) await condition(() => this.quiet());
         return options.answer ? options.answer(result) : result;
       },
       options.validator ? { validator: options.validator } : {},
@@ -286,7 +287,9 @@ export class ApprovalEngine {
   async finish(outcome: ProcessOutcome, cc: AssigneeRef[] = []): Promise<void> {
     // Handlers still writing go first on the timeline; handlers waiting for quiet are answered
     // once the end is written (so an approval's answer already says the process is approved).
-    await this.waitUntil(() => this.persisting === 0);
+    // Runs started on older code waited for every handler here, as their histories record.
+    if (this.local) await this.waitUntil(() => this.persisting === 0);
+    else await condition(allHandlersFinished);
     this.status = outcome.result;
     const open = [...this.tasks.values()].filter((t) => t.status === 'open');
     await this.closeOpen(open, outcome.result);

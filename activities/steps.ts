@@ -6,6 +6,7 @@
 import type { AuditEventInput } from '../domain/audit';
 import type { Deadlines, ProcessRef } from '../domain/approval';
 import type { Db } from '../lib/db/client';
+import { auditRow } from './audit';
 import type { ComputeDeadlinesInput } from './calendar';
 import type { CreatedTask, CreateTaskInput, EngineSettings } from './tasks';
 
@@ -45,20 +46,6 @@ interface Deps {
   computeDeadlines(input: ComputeDeadlinesInput): Promise<Deadlines>;
   createTask(input: CreateTaskInput): Promise<CreatedTask>;
   taskRecipients(task: { assigneeId: string | null; candidateRole: CreatedTask['task']['candidateRole']; candidateRegionId: string | null }): Promise<string[]>;
-}
-
-function auditRow(e: AuditEventInput) {
-  return {
-    idempotencyKey: e.idempotencyKey,
-    workflowId: e.workflowId,
-    processType: e.processType,
-    processId: e.processId,
-    type: e.type,
-    actorId: e.actorId ?? null,
-    actorName: e.actorName ?? null,
-    detail: (e.detail ?? {}) as object,
-    ...(e.at ? { at: new Date(e.at) } : {}),
-  };
 }
 
 /** Leaves out null and undefined fields, as the engine does for every timeline entry. */

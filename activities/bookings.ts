@@ -1,4 +1,4 @@
-// The booking rows as the order-booking workflow moves (DOMAIN.md process 2). Every write is
+// The booking rows as the order-booking workflow moves (docs/domain.md process 2). Every write is
 // idempotent: a retried activity records a payment once, confirms once, makes each order
 // line once.
 import { ApplicationFailure } from '@temporalio/common';

@@ -1,4 +1,4 @@
-// The price-adjustment rows as its workflow moves (DOMAIN.md process 4): status, who is told,
+// The price-adjustment rows as its workflow moves (docs/domain.md process 4): status, who is told,
 // and the price history. Applying prices is idempotent: one PriceChange per adjustment, SKU
 // and store.
 import type { PriceAdjustmentStatus } from '../domain/prices';

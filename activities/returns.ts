@@ -1,4 +1,4 @@
-// The return and clearance rows as their workflows move (DOMAIN.md process 5). Idempotent: a
+// The return and clearance rows as their workflows move (docs/domain.md process 5). Idempotent: a
 // return's shipment is created once, a clearance's prices are written once per SKU and store.
 import { DateTime, Duration } from 'luxon';
 import type { Prisma } from '../generated/prisma/client';

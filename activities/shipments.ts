@@ -1,4 +1,4 @@
-// The shipment rows as the shipment-tracking workflow moves (DOMAIN.md process 3). Every write
+// The shipment rows as the shipment-tracking workflow moves (docs/domain.md process 3). Every write
 // is idempotent: an event is kept once per eventId, a receipt once per number, and received
 // quantities on the order lines are recomputed from the reconciled shipments, never added to.
 import type { Prisma } from '../generated/prisma/client';

@@ -1,4 +1,4 @@
-// One error shape for every response (API.md, HTTP conventions):
+// One error shape for every response (docs/api.md, HTTP conventions):
 // {"error": {"code": "snake_case_code", "message": "…", "details": …}}
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// react-admin's simple REST list convention (API.md):
+// react-admin's simple REST list convention (docs/api.md):
 // ?filter=<json>&range=[start,end]&sort=["field","ASC"|"DESC"] → array + Content-Range.
 import type { Request, Response } from 'express';
 import { z } from 'zod';

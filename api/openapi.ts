@@ -1,5 +1,5 @@
 // The OpenAPI 3 document served at GET /api/openapi.json: everything the API offers.
-// The public contract (../shared/API.md) is the stable subset of it.
+// The public contract (docs/api.md) is the stable subset of it.
 
 const error = { $ref: '#/components/schemas/Error' };
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: error } } });

@@ -1,6 +1,6 @@
 // Shared between workflows, activities and the API: keep it free of Node built-ins.
 
-/** Event types of the audit trail (API.md, timeline). */
+/** Event types of the audit trail (docs/api.md, timeline). */
 export type AuditEventType =
   | 'started'
   | 'task_created'

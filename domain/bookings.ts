@@ -1,4 +1,4 @@
-// Order-fair booking (订货会期货订单与预付款, DOMAIN.md process 2): the rules of a futures
+// Order-fair booking (订货会期货订单与预付款, docs/domain.md process 2): the rules of a futures
 // order's amount, its prepayment, its payment deadline and how it compares to the quota.
 // Pure functions (the workflow imports this file too): money in integer fen, computed in
 // BigInt so no amount is ever rounded by floating point; time through luxon in a given zone.

@@ -1,4 +1,4 @@
-// Plan approval (DOMAIN.md, process 1): the rules that the workflow, the API and the UI share.
+// Plan approval (docs/domain.md, process 1): the rules that the workflow, the API and the UI share.
 // Pure: no I/O, no Node built-ins. Money is integer fen (numbers here: plan totals stay far
 // below 2^53 fen).
 import type { ChainTemplate } from './chains';

@@ -1,4 +1,4 @@
-// Price adjustment (调价, DOMAIN.md process 4): the deadlines the seed sets — approval at least
+// Price adjustment (调价, docs/domain.md process 4): the deadlines the seed sets — approval at least
 // `leadDays` before the allocation date, finance and the stores told before the goods arrive —
 // and the stock-age markdown rule that suggests a price. Pure functions; integer fen.
 import { DateTime } from 'luxon';

@@ -1,4 +1,4 @@
-// Return or clearance (返货 / 残次 / 清货, DOMAIN.md process 5): the return standard (返货标准)
+// Return or clearance (返货 / 残次 / 清货, docs/domain.md process 5): the return standard (返货标准)
 // a request is checked against, and the sell-through result of a clearance. Pure functions.
 import { DateTime, Duration } from 'luxon';
 

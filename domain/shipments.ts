@@ -1,4 +1,4 @@
-// Shipment tracking (发货 → 在途 → 到仓入库, DOMAIN.md process 3): the rules of status, delay,
+// Shipment tracking (发货 → 在途 → 到仓入库, docs/domain.md process 3): the rules of status, delay,
 // the escalation ladder and the reconciliation of a scan-in against the shipment. Pure
 // functions: the workflow and the API share them.
 import type { Actor } from './approval';

@@ -1,4 +1,4 @@
-// Demo users and master data (API.md, "Demo data"), written when SEED_DEMO=true.
+// Demo users and master data (docs/api.md, "Demo data"), written when SEED_DEMO=true.
 // Idempotent: creates what is missing and never overwrites what an admin has changed.
 import { DateTime } from 'luxon';
 import type { Db, Role } from './db/client';

@@ -1,4 +1,4 @@
-// Every process timing and rule is a setting (API.md, Settings). Each key declares its
+// Every process timing and rule is a setting (docs/api.md, Settings). Each key declares its
 // schema, default and meaning here once; the API validates changes against it.
 import { Duration } from 'luxon';
 import { z } from 'zod';

@@ -3,7 +3,7 @@ import type { AppInfo, BulkDecisionResult, Process, Task, TimelineEvent } from '
 import { API_URL, httpClient } from './httpClient';
 
 /**
- * react-admin "simple REST" convention, as in API.md:
+ * react-admin "simple REST" convention, as in docs/api.md:
  *   GET    /api/<resource>?filter=<json>&range=[start,end]&sort=["field","ASC"]
  *          -> JSON array + `Content-Range: <resource> start-end/total`
  *   GET    /api/<resource>/:id

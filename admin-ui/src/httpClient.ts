@@ -35,7 +35,7 @@ export const session = {
   },
 };
 
-/** Body of every API error (API.md, "HTTP conventions"). */
+/** Body of every API error (docs/api.md, "HTTP conventions"). */
 export interface ApiErrorBody {
   error?: { code?: string; message?: string; details?: unknown };
 }

@@ -1,4 +1,4 @@
-// Order-fair bookings (订货会期货订单与预付款, DOMAIN.md process 2): a specialist enters a
+// Order-fair bookings (订货会期货订单与预付款, docs/domain.md process 2): a specialist enters a
 // franchisee's futures order (form or the fair's order sheet); this route checks it against
 // master data, prices it at the wholesale price, computes the prepayment and deadline from the
 // franchisee's terms and starts the orderBooking workflow. Finance records payments and the

@@ -1,4 +1,4 @@
-// Plans (计划审批, DOMAIN.md process 1): season purchase plans (采买计划) and launch plans
+// Plans (计划审批, docs/domain.md process 1): season purchase plans (采买计划) and launch plans
 // (上市计划) with lines by category, region and store, and launch waves (上市波段). Drafts are
 // edited here; submit starts the planApproval workflow, whose activities own the plan's status
 // (submitted, sent_back, approved, rejected, withdrawn) and freeze revisions. After a send back

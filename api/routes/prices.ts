@@ -1,4 +1,4 @@
-// Price adjustments (调价, DOMAIN.md process 4) and prices: a proposal is grounded in the stock
+// Price adjustments (调价, docs/domain.md process 4) and prices: a proposal is grounded in the stock
 // of the receiving stores (库龄, 库存, 售罄率) with a suggested price from the markdown rule; its
 // deadlines come from the allocation and arrival dates (domain/prices.ts); a proposal too late
 // to meet them is refused unless urgent; a later proposal for a SKU and store with one pending

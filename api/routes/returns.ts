@@ -1,4 +1,4 @@
-// Returns and clearances (返货 / 残次 / 清货, DOMAIN.md process 5): a store or franchisee (or
+// Returns and clearances (返货 / 残次 / 清货, docs/domain.md process 5): a store or franchisee (or
 // staff on their behalf) asks to return end-of-season goods to the warehouse or to clear them
 // in store with a markdown and a period. The return standard is checked by the goodsReturn
 // workflow (so a refusal and its reasons are on the timeline); the clearance workflow applies

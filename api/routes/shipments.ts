@@ -1,4 +1,4 @@
-// Shipments (发货 → 在途 → 到仓入库, DOMAIN.md process 3): created by hand or from head office's
+// Shipments (发货 → 在途 → 到仓入库, docs/domain.md process 3): created by hand or from head office's
 // shipping list, each line allocated to franchisees' open order lines of the same SKU and size
 // (oldest booking first, or the given booking's); tracked by the shipmentTracking workflow,
 // which takes carrier events, the warehouse scan-in and the discrepancy decision as Updates.

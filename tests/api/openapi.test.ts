@@ -1,4 +1,4 @@
-// Everything the API offers is described in its OpenAPI document (API.md): every route the
+// Everything the API offers is described in its OpenAPI document (docs/api.md): every route the
 // Express app registers must appear there with its method.
 import { createApp } from '../../api/app';
 import { openApiDocument } from '../../api/openapi';

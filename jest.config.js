@@ -10,4 +10,6 @@ module.exports = {
   // Temporal servers and Postgres databases are per test file; 2 cores: run in band.
   maxWorkers: 1,
   setupFiles: ['<rootDir>/tests/setup.ts'],
+  // The workflow code is bundled once per run (WORKFLOW_BUNDLE_PATH), not per test file.
+  globalSetup: '<rootDir>/tests/globalSetup.ts',
 };

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import pg from 'pg';
 import { temporalCli } from '../../lib/temporal/binaries';
-import { bundleWorkflows } from '../../lib/temporal/worker';
+import { testBundle } from '../helpers/bundle';
 import { freePorts } from '../helpers/ports';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
@@ -175,7 +175,7 @@ export async function createCluster(options: { workers?: number; env?: Record<st
   const [database, smtp] = await Promise.all([
     createTestDatabase({ migrate: true }),
     startSmtpServer(),
-    bundleWorkflows().then((b) => writeFileSync(bundleFile, b.code)),
+    testBundle().then((b) => writeFileSync(bundleFile, b.code)),
     temporal.ready(),
   ]);
 

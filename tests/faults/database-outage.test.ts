@@ -10,7 +10,8 @@ import type { Worker } from '@temporalio/worker';
 import type { Actor } from '../../domain/approval';
 import { loadConfig } from '../../lib/config';
 import { createDb, type Db } from '../../lib/db/client';
-import { bundleWorkflows, createWorker } from '../../lib/temporal/worker';
+import { createWorker } from '../../lib/temporal/worker';
+import { testBundle } from '../helpers/bundle';
 import { decideUpdate, processStateQuery } from '../../workflows/engine/messages';
 import { recordPaymentUpdate } from '../../workflows/orderBooking';
 import { startTestApi, type TestApi } from '../helpers/api';
@@ -42,7 +43,7 @@ let api: TestApi;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  const bundle = bundleWorkflows();
+  const bundle = testBundle();
   [database, env] = await Promise.all([createTestDatabase(), timeSkippingEnv()]);
   const server = new URL(database.url);
   proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });

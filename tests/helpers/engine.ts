@@ -12,7 +12,8 @@ import type { Db } from '../../lib/db/client';
 import type { MailTransport } from '../../lib/mail/transport';
 import { seedDemo } from '../../lib/seed';
 import { writeSetting, type SettingValues } from '../../lib/settings';
-import { bundleWorkflows, createWorker } from '../../lib/temporal/worker';
+import { createWorker } from '../../lib/temporal/worker';
+import { testBundle } from './bundle';
 import { approvalRequest } from '../../workflows/approvalRequest';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { decideUpdate, processStateQuery } from '../../workflows/engine/messages';
@@ -50,7 +51,7 @@ async function poll<T>(read: () => Promise<T>, until: (v: T) => boolean, timeout
 }
 
 export async function startEngine(opts: { mailTransport?: MailTransport; env?: Record<string, string> } = {}): Promise<EngineHarness> {
-  sharedBundle ??= bundleWorkflows();
+  sharedBundle ??= testBundle();
   const [env, bundle, t] = await Promise.all([timeSkippingEnv(), sharedBundle, openTestDb()]);
   await seedDemo(t.db);
   const config = loadConfig({ DATABASE_URL: t.url, ...opts.env });

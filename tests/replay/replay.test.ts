@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { bundleWorkflows } from '../../lib/temporal/worker';
+import { testBundle } from '../helpers/bundle';
 
 jest.setTimeout(120_000);
 
@@ -17,13 +17,7 @@ test('there are histories to replay, from before the local writes too', () => {
 });
 
 test.each(files)('%s replays on today’s workflows', async (file) => {
-  const bundle = await bundled();
+  const bundle = await testBundle();
   const history = temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
   await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, `replay-${file}`)).resolves.toBeUndefined();
 });
-
-let bundle: ReturnType<typeof bundleWorkflows> | undefined;
-function bundled() {
-  bundle ??= bundleWorkflows();
-  return bundle;
-}

@@ -2,7 +2,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { loadConfig } from '../../lib/config';
-import { bundleWorkflows, createWorker } from '../../lib/temporal/worker';
+import { createWorker } from '../../lib/temporal/worker';
+import { testBundle } from '../helpers/bundle';
 import { systemCheck } from '../../workflows';
 import { openTestDb } from '../helpers/postgres';
 import { timeSkippingEnv } from '../helpers/temporal';
@@ -12,7 +13,7 @@ let bundle: WorkflowBundle;
 let t: Awaited<ReturnType<typeof openTestDb>>;
 
 beforeAll(async () => {
-  [env, bundle, t] = await Promise.all([timeSkippingEnv(), bundleWorkflows(), openTestDb()]);
+  [env, bundle, t] = await Promise.all([timeSkippingEnv(), testBundle(), openTestDb()]);
 });
 afterAll(async () => {
   await env?.teardown();

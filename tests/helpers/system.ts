@@ -24,35 +24,57 @@ export interface RunningSystem {
 
 export async function createSystem(env: Record<string, string> = {}): Promise<RunningSystem> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'merch-system-'));
-  const [api, pg, temporal, ui] = await freePorts(4);
-  const ports = { PORT: String(api), EMBEDDED_PG_PORT: String(pg), TEMPORAL_DEV_PORT: String(temporal), TEMPORAL_UI_PORT: String(ui) };
-  const url = `http://127.0.0.1:${ports.PORT}`;
+  const pickPorts = async () => {
+    const [api, pg, temporal, ui] = await freePorts(4);
+    return { PORT: String(api), EMBEDDED_PG_PORT: String(pg), TEMPORAL_DEV_PORT: String(temporal), TEMPORAL_UI_PORT: String(ui) };
+  };
+  let ports = await pickPorts();
   let child: ChildProcess | undefined;
   let output = '';
+  let everUp = false;
+
+  /** One `npm start`; resolves with /health once it answers 200. */
+  async function startOnce(limitMs: number): Promise<unknown> {
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...ports, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env };
+    for (const v of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'JWT_SECRET', 'SEED_DEMO']) if (!(v in env)) delete childEnv[v];
+    const c = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts'], { cwd: ROOT, env: childEnv, detached: true });
+    child = c;
+    c.stdout!.on('data', (d) => (output += d));
+    c.stderr!.on('data', (d) => (output += d));
+    const deadline = Date.now() + limitMs;
+    while (Date.now() < deadline) {
+      if (c.exitCode !== null) throw new Error(`npm start exited with ${c.exitCode}:\n${output}`);
+      try {
+        const res = await fetch(`${system.url}/health`);
+        if (res.status === 200) return await res.json();
+      } catch {
+        /* not listening yet */
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`not healthy within ${limitMs} ms:\n${output}`);
+  }
 
   const system: RunningSystem = {
-    url,
+    url: `http://127.0.0.1:${ports.PORT}`,
     dataDir,
     log: () => output,
     async start(limitMs = 3 * 60_000) {
-      const childEnv: NodeJS.ProcessEnv = { ...process.env, ...ports, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env };
-      for (const v of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'JWT_SECRET', 'SEED_DEMO']) if (!(v in env)) delete childEnv[v];
-      const c = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts'], { cwd: ROOT, env: childEnv, detached: true });
-      child = c;
-      c.stdout!.on('data', (d) => (output += d));
-      c.stderr!.on('data', (d) => (output += d));
-      const deadline = Date.now() + limitMs;
-      while (Date.now() < deadline) {
-        if (c.exitCode !== null) throw new Error(`npm start exited with ${c.exitCode}:\n${output}`);
+      // A port found free can be taken before the system listens on it (the Temporal dev server
+      // opens ports of its own meanwhile): a first start that lost one tries new ports.
+      for (let attempt = 1; ; attempt++) {
+        const mark = output.length;
         try {
-          const res = await fetch(`${url}/health`);
-          if (res.status === 200) return await res.json();
-        } catch {
-          /* not listening yet */
+          const health = await startOnce(limitMs);
+          everUp = true;
+          return health;
+        } catch (err) {
+          if (everUp || attempt >= 3 || !/EADDRINUSE/.test(output.slice(mark))) throw err;
+          ports = await pickPorts();
+          system.url = `http://127.0.0.1:${ports.PORT}`;
+          output += `\n[test] a port was taken; starting again on new ports\n`;
         }
-        await new Promise((r) => setTimeout(r, 500));
       }
-      throw new Error(`not healthy within ${limitMs} ms:\n${output}`);
     },
     stop() {
       const c = child;
@@ -78,7 +100,7 @@ export async function createSystem(env: Record<string, string> = {}): Promise<Ru
       rmSync(dataDir, { recursive: true, force: true });
     },
     async login(username, password = username) {
-      const res = await fetch(`${url}/api/auth/login`, {
+      const res = await fetch(`${system.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password }),

@@ -37,11 +37,6 @@ export function chooseWritePath(): boolean {
   return useLocal;
 }
 
-/** True for runs whose writes are local activities (all runs started on this code). */
-export function localWrites(): boolean {
-  return chooseWritePath();
-}
-
 /** Writes started and not yet finished (committed or failed). */
 export function writesInFlight(): number {
   return inFlight;

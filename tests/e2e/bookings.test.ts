@@ -155,7 +155,10 @@ test('import an order sheet, record a partial payment, see the statement and the
   await textIs(cell(payRow('F002'), 'outstandingFen'), yuan(prepaymentOf(F002) - PAID));
   expect(await payRow('F002').getAttribute('data-status')).toBe('awaiting_payment');
 
-  // The same bank reference on F003's booking is refused, on the reference input.
+  // The same bank reference on F003's booking is refused, on the reference input. The list's
+  // refetch after the first payment lands first: once in CI the dialog vanished right after
+  // showing its error, likely that refetch remounting the row (a UI defect still to find).
+  await finance.waitForLoadState('networkidle');
   await payRow('F003').locator('[data-testid="record-payment-button"]').click();
   await dialog.waitFor();
   await finance.fill('[data-testid="payment-amount"]', '100');

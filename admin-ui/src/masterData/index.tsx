@@ -15,7 +15,7 @@ import { storesResource } from './stores';
 import { usersResource } from './users';
 
 export { canRead, canWrite, isAdmin, isStaff, MASTER_DATA_RESOURCES } from './permissions';
-export { ROLES, roleChoices, type Role, type RoleLabels } from './users/roles';
+export { roleChoices } from './users/roles';
 
 const builders: Record<MasterDataResource, (permissions: Permissions) => ReactElement> = {
   users: usersResource,

@@ -1,4 +1,4 @@
-import type { RoleLabels } from '../users/roles';
+import type { RoleLabels } from '../../roles';
 import type { zh } from './zh';
 
 /** Role names; the app's own messages (app.roles) use the same. */

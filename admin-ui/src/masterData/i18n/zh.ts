@@ -1,4 +1,4 @@
-import type { RoleLabels } from '../users/roles';
+import type { RoleLabels } from '../../roles';
 
 /** Role names; the app's own messages (app.roles) use the same. */
 export const roles: RoleLabels = {

@@ -1,4 +1,4 @@
-/** Vocabularies of the engine, with their i18n keys (labels in i18n/zh.ts and i18n/en.ts). */
+/** Vocabularies of the engine, with their i18n keys (labels in processes/i18n.ts and tasks/i18n.ts). */
 
 import { rolesExcept } from '../roles';
 

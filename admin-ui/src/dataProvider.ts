@@ -1,4 +1,4 @@
-import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+import type { DataProvider, Identifier, RaRecord } from 'react-admin';
 import type { AppInfo, BulkDecisionResult, Process, Task, TimelineEvent } from './common/types';
 import { API_URL, httpClient } from './httpClient';
 
@@ -75,9 +75,6 @@ export interface AppDataProvider extends DataProvider {
   getTimeline(workflowId: Identifier): Promise<TimelineEvent[]>;
 }
 
-const codeOf = (error: unknown): string | undefined =>
-  error instanceof HttpError ? (error.body as { error?: { code?: string } } | undefined)?.error?.code : undefined;
-
 export const dataProvider: AppDataProvider = {
   async getList(resource, params) {
     const { page = 1, perPage = 25 } = params.pagination ?? {};
@@ -150,25 +147,7 @@ export const dataProvider: AppDataProvider = {
 
   decideTask: (id, body) => post<Task>(`${oneUrl('tasks', id)}/decision`, body),
 
-  async decideTasks(body) {
-    try {
-      return await post<BulkDecisionResult>(`${API_URL}/tasks/decisions`, body);
-    } catch (error) {
-      // An API without the bulk endpoint yet: decide one by one, same answer shape.
-      if (!(error instanceof HttpError) || error.status !== 404 || codeOf(error) !== 'route_not_found') throw error;
-      const results: BulkDecisionResult['results'] = [];
-      for (const id of body.taskIds) {
-        try {
-          await post(`${oneUrl('tasks', id)}/decision`, { decision: body.decision, comment: body.comment });
-          results.push({ id: String(id), ok: true });
-        } catch (err) {
-          if (!(err instanceof HttpError)) throw err;
-          results.push({ id: String(id), ok: false, error: { code: codeOf(err) ?? 'error', message: err.message } });
-        }
-      }
-      return { results };
-    }
-  },
+  decideTasks: (body) => post<BulkDecisionResult>(`${API_URL}/tasks/decisions`, body),
 
   delegateTask: (id, body) => post<Task>(`${oneUrl('tasks', id)}/delegate`, body),
 

@@ -1,7 +1,12 @@
-/** Labels of the booking pages (订货会期货订单与预付款), merged into i18n/zh.ts and i18n/en.ts. */
+/** Labels of the booking pages (订货会期货订单与预付款), merged by i18n/index.ts. */
 
 const zh = {
   app: {
+    menu: {
+      booking_group: '订货',
+      booking_payments: '收款',
+      booking_summary: '订货汇总',
+    },
     booking: {
       status: {
         awaiting_approval: '待审批',
@@ -151,6 +156,11 @@ const zh = {
 
 const en: typeof zh = {
   app: {
+    menu: {
+      booking_group: 'Booking',
+      booking_payments: 'Payments',
+      booking_summary: 'Booking summary',
+    },
     booking: {
       status: {
         awaiting_approval: 'Awaiting approval',

@@ -1,4 +1,6 @@
-/** Vocabularies of the engine, with their i18n keys (labels in i18n/zh.ts and i18n/en.ts). */
+/** Vocabularies of the engine, with their i18n keys (labels in processes/i18n.ts and tasks/i18n.ts). */
+
+import { rolesExcept } from '../roles';
 
 export const PROCESS_TYPES = ['approval', 'plan', 'booking', 'shipment', 'price', 'return'] as const;
 export const PROCESS_STATUSES = ['running', 'sent_back', 'approved', 'rejected', 'withdrawn', 'completed', 'failed'] as const;
@@ -33,21 +35,8 @@ export const KNOWN_DECISIONS = [
  * (send back), what is claimed or why to count again, what was done about a delay.
  */
 export const COMMENT_REQUIRED = new Set(['reject', 'send_back', 'cancel', 'claim', 'recount', 'followed_up']);
-/** Staff roles that may start a general approval (POST /api/approvals). */
-export const STAFF_ROLES = [
-  'admin',
-  'general_manager',
-  'manager',
-  'supervisor',
-  'specialist',
-  'follower',
-  'buyer',
-  'store_lead',
-  'after_sales',
-  'finance',
-  'store_manager',
-  'area_manager',
-];
+/** Staff roles that may start a general approval (POST /api/approvals): all but franchisees. */
+export const STAFF_ROLES: readonly string[] = rolesExcept('franchisee');
 /** Roles that may read the user list (to pick a delegate). */
 export const USER_READER_ROLES = ['admin', 'manager', 'supervisor', 'specialist', 'follower', 'finance', 'general_manager'];
 

@@ -1,4 +1,4 @@
-/** Labels of the reports dashboard (报表看板), merged into i18n/zh.ts and i18n/en.ts like bookingMessages. */
+/** Labels of the reports dashboard (报表看板), merged by i18n/index.ts. */
 
 const zh = {
   app: {

@@ -4,8 +4,6 @@ import type { ReactElement } from 'react';
 import { calendarOverridesResource } from './calendarOverrides';
 import { delegationsResource } from './delegations';
 import { franchiseesResource } from './franchisees';
-import { en } from './i18n/en';
-import { zh } from './i18n/zh';
 import { canRead, isStaff, type MasterDataResource, type Permissions } from './permissions';
 import { productsResource } from './products';
 import { regionsResource } from './regions';
@@ -15,7 +13,7 @@ import { storesResource } from './stores';
 import { usersResource } from './users';
 
 export { canRead, canWrite, isAdmin, isStaff, MASTER_DATA_RESOURCES } from './permissions';
-export { ROLES, roleChoices, type Role, type RoleLabels } from './users/roles';
+export { roleChoices } from './users/roles';
 
 const builders: Record<MasterDataResource, (permissions: Permissions) => ReactElement> = {
   users: usersResource,
@@ -40,6 +38,3 @@ export function masterDataResources(permissions: string[] | undefined): ReactEle
     .filter((resource) => canRead(resource, permissions))
     .map((resource) => builders[resource](permissions));
 }
-
-/** Translations of the master-data pages (react-admin message objects) to merge into the app's i18n. */
-export const masterDataMessages: { zh: Record<string, unknown>; en: Record<string, unknown> } = { zh, en };

@@ -1,4 +1,4 @@
-/** Labels of the price pages (调价, 价格查询), merged into i18n/zh.ts and i18n/en.ts. */
+/** Labels of the price pages (调价, 价格查询), merged by i18n/index.ts. */
 
 const zh = {
   app: {

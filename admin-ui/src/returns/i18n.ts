@@ -1,4 +1,4 @@
-/** Labels of the return and clearance pages (返货 / 残次 / 清货), merged into i18n/zh.ts and i18n/en.ts. */
+/** Labels of the return and clearance pages (返货 / 残次 / 清货), merged by i18n/index.ts. */
 
 const zh = {
   app: {

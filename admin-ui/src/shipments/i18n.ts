@@ -1,7 +1,12 @@
-/** Labels of the shipment pages (发货 → 在途 → 到仓入库), merged into i18n/zh.ts and i18n/en.ts. */
+/** Labels of the shipment pages (发货 → 在途 → 到仓入库), merged by i18n/index.ts. */
 
 const zh = {
   app: {
+    menu: {
+      shipment_group: '发货',
+      shipments: '在途发货',
+      order_balance: '期货订发欠',
+    },
     shipment: {
       status: {
         created: '已建单',
@@ -213,6 +218,11 @@ const zh = {
 
 const en: typeof zh = {
   app: {
+    menu: {
+      shipment_group: 'Shipments',
+      shipments: 'In transit',
+      order_balance: 'Order balance',
+    },
     shipment: {
       status: {
         created: 'Created',

@@ -1,7 +1,7 @@
 // The approval engine's mails when a process ends: the result to its submitter, a copy to those
 // copied on it. Parameters: domain/mail.ts (ProcessResultParams, ProcessCcParams).
-import type { MailLocale, ProcessResult } from '../../../domain/mail';
-import type { FieldsOf, MailBuilders, RenderOptions } from './content';
+import type { ProcessResult } from '../../../domain/mail';
+import type { FieldsOf, MailBuilders } from './content';
 import { processResult, str } from './read';
 import { WORDS, zh } from './words';
 
@@ -32,7 +32,7 @@ const W = {
 } as const;
 
 /** The process mails' parameters as shown: trimmed, absent when blank or unknown. */
-function shown(p: FieldsOf<ProcessMail>, _locale: MailLocale, _opts: RenderOptions) {
+function shown(p: FieldsOf<ProcessMail>) {
   return {
     processTitle: str(p.processTitle),
     submitterName: str(p.submitterName),
@@ -65,8 +65,8 @@ function zhOutcome(result: ProcessResult | undefined, by: string | undefined): s
 const decidedByNobody = (result: ProcessResult | undefined) => result === 'approved' || result === 'completed';
 
 export const PROCESS_MAILS: MailBuilders<ProcessMail> = {
-  process_result(p, locale, opts) {
-    const v = shown(p, locale, opts);
+  process_result(p, locale) {
+    const v = shown(p);
     const l = W[locale];
     const result = v.result ? l.results[v.result] : undefined;
     const why = v.result === 'rejected' && v.reason ? (zh(locale) ? `（${v.reason}）` : ` (${v.reason})`) : '';
@@ -90,8 +90,8 @@ export const PROCESS_MAILS: MailBuilders<ProcessMail> = {
     };
   },
 
-  process_cc(p, locale, opts) {
-    const v = shown(p, locale, opts);
+  process_cc(p, locale) {
+    const v = shown(p);
     const l = W[locale];
     const result = v.result ? l.results[v.result] : undefined;
     const why = v.result === 'rejected' && v.reason ? (zh(locale) ? `（${v.reason}）` : ` (${v.reason})`) : '';

@@ -93,38 +93,7 @@ export interface MailSummaryRow {
  * leaves out the sentence or line whose value is missing (it never prints "undefined").
  * User text (titles, names, comments) is escaped in HTML by the renderer. Money is in integer
  * fen (shown as ¥1,234.50); a money field that is not a safe integer counts as absent.
- *
- * | template          | uses                                                                |
- * | ----------------- | ------------------------------------------------------------------- |
- * | task_assigned     | processTitle, taskTitle, dueAt, submitterName, link                 |
- * | task_reminder     | processTitle, taskTitle, dueAt, lead, link                          |
- * | task_overdue      | processTitle, taskTitle, dueAt, assigneeName, level, link           |
- * | task_reassigned   | processTitle, taskTitle, dueAt, fromName, reason, comment, link     |
- * | task_urged        | processTitle, taskTitle, dueAt, submitterName, comment, link        |
- * | task_sent_back    | processTitle, byName, comment, link                                 |
- * | process_result    | processTitle, result, reason (rejection reason), byName, link       |
- * | process_cc        | processTitle, result, reason, submitterName, byName, link           |
- * | booking_statement | bookingCode, franchiseeName, seasonCode, amountFen,                 |
- * |                   | prepaymentDueFen, paymentDeadline, lines, paymentInstructions, link |
- * | booking_reminder  | bookingCode, franchiseeName, seasonCode, prepaymentDueFen, paidFen, |
- * |                   | outstandingFen, paymentDeadline, lead, paymentInstructions, link    |
- * | booking_extended  | bookingCode, franchiseeName, seasonCode, outstandingFen,            |
- * |                   | paymentDeadline (the new one), comment, paymentInstructions, link   |
- * | booking_confirmed | bookingCode, franchiseeName, seasonCode, amountFen,                 |
- * |                   | prepaymentDueFen, paidFen, link                                     |
- * | booking_cancelled | bookingCode, franchiseeName, seasonCode, amountFen, paidFen,        |
- * |                   | reason, result ('rejected': not approved, else cancelled), link     |
- * | price_notice      | adjustmentCode, storeNames, effectiveDate, arrivalDate, dueAt (to   |
- * |                   | acknowledge by), reason (why the price changes), urgent,            |
- * |                   | priceLines, comment, link (the acknowledgement task)                |
- * | price_superseded  | adjustmentCode, supersededBy, effectiveDate (the one now void),     |
- * |                   | storeNames, reason (why it was superseded or withdrawn), comment,   |
- * |                   | link                                                                |
- * | daily_digest      | reportDate, ownOverdue, teamOverdue, digestTasks (their links are   |
- * |                   | per row in HTML), link (the overdue inbox)                          |
- * | weekly_summary    | reportDate, periodFrom, periodTo, summaryRows, openTasks,           |
- * |                   | overdueTasks, escalations, delayedShipments, lateApprovals,         |
- * |                   | pendingReturns, defectiveQty, link (the dashboard)                  |
+ * Which fields each template reads: MailParamsByTemplate below.
  *
  * All booking templates are addressed to the franchisee (recipientName, or franchiseeName when
  * recipientName is absent, in the greeting). The price templates go to finance and to the
@@ -220,6 +189,96 @@ export interface MailParams {
   lateApprovals?: number;
   pendingReturns?: number;
   defectiveQty?: number;
+}
+
+/** The fields of MailParams one mail reads, plus the greeting's name and the action link every mail has. */
+type MailParamsWith<K extends keyof MailParams> = Pick<MailParams, K | 'recipientName' | 'link'>;
+
+/** task_assigned: a new task for the recipient. */
+export type TaskAssignedParams = MailParamsWith<'processTitle' | 'taskTitle' | 'dueAt' | 'submitterName'>;
+/** task_reminder: the recipient's task is due in `lead`. */
+export type TaskReminderParams = MailParamsWith<'processTitle' | 'taskTitle' | 'dueAt' | 'lead'>;
+/** task_overdue: someone's task is overdue and escalated to the recipient. */
+export type TaskOverdueParams = MailParamsWith<'processTitle' | 'taskTitle' | 'dueAt' | 'assigneeName' | 'level'>;
+/** task_reassigned: a task was handed to the recipient (reason: a ReassignReason; toName is not shown). */
+export type TaskReassignedParams = MailParamsWith<'processTitle' | 'taskTitle' | 'dueAt' | 'fromName' | 'toName' | 'reason' | 'comment'>;
+/** task_urged: the submitter urges the recipient to act (comment: their message). */
+export type TaskUrgedParams = MailParamsWith<'processTitle' | 'taskTitle' | 'dueAt' | 'submitterName' | 'comment'>;
+/** task_sent_back: the recipient's submission was sent back to them at step taskTitle. */
+export type TaskSentBackParams = MailParamsWith<'processTitle' | 'taskTitle' | 'byName' | 'comment'>;
+/** process_result: the submitter's process ended (reason: the rejection reason). */
+export type ProcessResultParams = MailParamsWith<'processTitle' | 'result' | 'reason' | 'byName' | 'comment'>;
+/** process_cc: a process the recipient is copied on ended (reason: the rejection reason). */
+export type ProcessCcParams = MailParamsWith<'processTitle' | 'result' | 'reason' | 'submitterName' | 'byName'>;
+/** booking_statement: the franchisee's order was recorded; pay the prepayment. */
+export type BookingStatementParams = MailParamsWith<
+  'bookingCode' | 'franchiseeName' | 'seasonCode' | 'amountFen' | 'prepaymentDueFen' | 'paymentDeadline' | 'lines' | 'paymentInstructions'
+>;
+/** booking_reminder: the prepayment is due in `lead`. */
+export type BookingReminderParams = MailParamsWith<
+  | 'bookingCode'
+  | 'franchiseeName'
+  | 'seasonCode'
+  | 'prepaymentDueFen'
+  | 'paidFen'
+  | 'outstandingFen'
+  | 'paymentDeadline'
+  | 'lead'
+  | 'paymentInstructions'
+>;
+/** booking_extended: the payment deadline moved (paymentDeadline: the new one; comment: the extension's note). */
+export type BookingExtendedParams = MailParamsWith<
+  'bookingCode' | 'franchiseeName' | 'seasonCode' | 'outstandingFen' | 'paymentDeadline' | 'comment' | 'paymentInstructions'
+>;
+/** booking_confirmed: the prepayment arrived in full. */
+export type BookingConfirmedParams = MailParamsWith<'bookingCode' | 'franchiseeName' | 'seasonCode' | 'amountFen' | 'prepaymentDueFen' | 'paidFen'>;
+/** booking_cancelled: result 'rejected' means not approved, anything else cancelled; paidFen above 0 adds the refund. */
+export type BookingCancelledParams = MailParamsWith<'bookingCode' | 'franchiseeName' | 'seasonCode' | 'amountFen' | 'paidFen' | 'reason' | 'result'>;
+/**
+ * price_notice: an approved price adjustment to acknowledge (dueAt: acknowledge by; reason: why
+ * the price changes; link: the acknowledgement task).
+ */
+export type PriceNoticeParams = MailParamsWith<
+  'adjustmentCode' | 'storeNames' | 'effectiveDate' | 'arrivalDate' | 'dueAt' | 'reason' | 'urgent' | 'priceLines' | 'comment'
+>;
+/** price_superseded: a notified adjustment is void (effectiveDate: the one now void; reason: why superseded or withdrawn). */
+export type PriceSupersededParams = MailParamsWith<'adjustmentCode' | 'supersededBy' | 'effectiveDate' | 'storeNames' | 'reason' | 'comment'>;
+/** daily_digest: overdue tasks of the recipient and their team (link: the overdue inbox; each row has its own). */
+export type DailyDigestParams = MailParamsWith<'reportDate' | 'ownOverdue' | 'teamOverdue' | 'digestTasks'>;
+/** weekly_summary: the department's week (link: the dashboard; reportDate is not shown). */
+export type WeeklySummaryParams = MailParamsWith<
+  | 'reportDate'
+  | 'periodFrom'
+  | 'periodTo'
+  | 'summaryRows'
+  | 'openTasks'
+  | 'overdueTasks'
+  | 'escalations'
+  | 'delayedShipments'
+  | 'lateApprovals'
+  | 'pendingReturns'
+  | 'defectiveQty'
+>;
+
+/** Each mail's parameters: a template reads these fields of MailParams and no others. */
+export interface MailParamsByTemplate {
+  task_assigned: TaskAssignedParams;
+  task_reminder: TaskReminderParams;
+  task_overdue: TaskOverdueParams;
+  task_reassigned: TaskReassignedParams;
+  task_urged: TaskUrgedParams;
+  task_sent_back: TaskSentBackParams;
+  process_result: ProcessResultParams;
+  process_cc: ProcessCcParams;
+  booking_statement: BookingStatementParams;
+  booking_reminder: BookingReminderParams;
+  booking_extended: BookingExtendedParams;
+  booking_confirmed: BookingConfirmedParams;
+  booking_cancelled: BookingCancelledParams;
+  price_notice: PriceNoticeParams;
+  price_superseded: PriceSupersededParams;
+  daily_digest: DailyDigestParams;
+  weekly_summary: WeeklySummaryParams;
 }
 
 export interface MailRecipient {

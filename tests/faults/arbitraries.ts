@@ -1,4 +1,4 @@
-// fast-check arbitraries for fuzzing the API, built from our OpenAPI document (api/openapi.ts):
+// fast-check arbitraries for fuzzing the API, built from our OpenAPI document (api/openapi/):
 // every operation (method and path), its path parameters (a real id, an unknown id, garbage),
 // its query parameters, and a request body shaped like its schema but hostile: wrong types,
 // missing and extra fields, huge strings and arrays, bad numbers, money and dates, awkward

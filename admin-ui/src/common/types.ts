@@ -1,6 +1,6 @@
 import type { RaRecord } from 'react-admin';
 
-/** A task as GET /api/tasks returns it (api/openapi.ts, Task). */
+/** A task as GET /api/tasks returns it (api/openapi/tasks.ts, Task). */
 export interface Task extends RaRecord<string> {
   id: string;
   processType: string;

@@ -7,7 +7,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AssigneeRef, RoleName } from '../../domain/approval';
-import { buildChain, type ChainTemplate } from '../../domain/chains';
+import { buildChain, defaultChain, type ChainTemplate } from '../../domain/chains';
 import { readSettings } from '../../lib/settings';
 import { approvalRequest } from '../../workflows/approvalRequest';
 import { currentUser, requireRole } from '../auth';
@@ -44,16 +44,6 @@ const Body = z.object({
 function uuidFrom(seed: string): string {
   const h = createHash('sha256').update(seed).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-export function defaultChain(thresholdFen: number): ChainTemplate {
-  return {
-    steps: [
-      { key: 'supervisor', title: { 'zh-CN': '上级审批', en: 'Superior approval' }, assignees: [{ superiorOf: 'submitter' }] },
-      { key: 'manager', title: { 'zh-CN': '商品经理审批', en: 'Merchandise manager approval' }, assignees: [{ role: 'manager' }] },
-      { key: 'finance', title: { 'zh-CN': '财务审批', en: 'Finance approval' }, assignees: [{ role: 'finance' }], whenAmountFenAbove: thresholdFen },
-    ],
-  };
 }
 
 export function approvalRoutes(ctx: AppContext): Router {

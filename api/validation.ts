@@ -1,6 +1,5 @@
 // Shared pieces of the master-data routes: zod field types (dates, fen), list filters, and
 // the mapping of database refusals (unique, foreign key, missing row) onto the error shape.
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { Prisma } from '../generated/prisma/client';
 import { ApiError, notFound } from './errors';
@@ -57,29 +56,6 @@ export function idAlias(key: string) {
     return v;
   };
 }
-
-// ---- NUL characters ------------------------------------------------------------------------
-
-/** The dotted path of the first string (or key) holding a NUL character, or null (depth-bounded). */
-export function nulAt(v: unknown, path: string, depth = 0): string | null {
-  if (typeof v === 'string') return v.includes('\u0000') ? path || '_' : null;
-  if (typeof v !== 'object' || v === null || depth > 64) return null;
-  for (const [k, x] of Object.entries(v)) {
-    const at = k.includes('\u0000') ? `${path}${path ? '.' : ''}${k}` : nulAt(x, `${path}${path ? '.' : ''}${k}`, depth + 1);
-    if (at) return at.split('\u0000').join('\\0');
-  }
-  return null;
-}
-
-/**
- * 422 for a NUL character in the path, the query or a JSON body: PostgreSQL text cannot hold
- * one, so it used to surface as a 500 from the database (found by tests/faults/fuzz-api).
- */
-export const refuseNulCharacters: RequestHandler = (req, _res, next) => {
-  const at = /%00/i.test(req.originalUrl) ? 'path' : (nulAt(req.query, 'query') ?? (Buffer.isBuffer(req.body) ? null : nulAt(req.body, '')));
-  if (at) return next(new ApiError(422, 'validation_failed', 'Text must not contain the NUL character', { [at]: 'must not contain the NUL character' }));
-  next();
-};
 
 // ---- list filters --------------------------------------------------------------------------
 

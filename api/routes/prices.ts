@@ -8,7 +8,7 @@ import { Router, type Request } from 'express';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
-import { pricesAt } from '../../activities/prices';
+import { pricesAt } from '../../lib/prices/current';
 import {
   PENDING_PRICE_STATUSES,
   adjustmentCode,

@@ -9,7 +9,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { bookingCode } from '../../domain/bookings';
 import { endOfDay } from '../../domain/calendar';
 import { EVENT_TYPES, shipmentCode, shipmentWorkflowId, type Discrepancy, type QtyLine, type ReceiptLine, type ShipmentTrackingInput } from '../../domain/shipments';
-import { refreshShipped } from '../../activities/shipments';
+import { refreshShipped } from '../../lib/shipments/shipped';
 import type { Db } from '../../lib/db/client';
 import { orderBalanceCsv, orderBalanceXlsx, type OrderBalanceReport } from '../../lib/shipments/export';
 import { parseShippingList } from '../../lib/shipments/import';

@@ -46,6 +46,26 @@ export const code = (max = 40) =>
 
 export const text = (max = 200) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, `at most ${max} characters`);
 
+/** Most lines one order or shipment may have. */
+export const MAX_GOODS_LINES = 20_000;
+
+/**
+ * The lines of an order or a shipment: SKU, size and a quantity from 1 to `maxQty`, one line
+ * at least. Bookings and shipments differ only in the largest quantity.
+ */
+export const goodsLines = (maxQty: number) =>
+  z
+    .array(
+      z.object({
+        sku: text(40),
+        size: text(20),
+        qty: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(maxQty, `must be at most ${maxQty}`),
+      }),
+      { error: 'must be a list of lines' },
+    )
+    .min(1, 'at least one line')
+    .max(MAX_GOODS_LINES, `at most ${MAX_GOODS_LINES} lines`);
+
 /** react-admin sends the record's `id`; resources keyed by another field accept either. */
 export function idAlias(key: string) {
   return (v: unknown) => {

@@ -29,9 +29,8 @@ import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
 import { actorOf, sendUpdate, startProcess } from '../temporal';
-import { dateFromDb, filterIds, filterString, filterBoolean, invalid, isoDate, text } from '../validation';
+import { dateFromDb, filterIds, filterString, filterBoolean, goodsLines, invalid, isoDate, text } from '../validation';
 
-const MAX_LINES = 20_000;
 const MAX_QTY = 100_000;
 const IMPORT_LIMIT = '10mb';
 const SORTABLE = ['createdAt', 'code', 'amountFen', 'paymentDeadline', 'status', 'franchiseeId', 'season'] as const;
@@ -41,15 +40,10 @@ const SORT_FIELDS: Record<(typeof SORTABLE)[number], string> = {
 
 // ---- request bodies --------------------------------------------------------------------------
 
-const Line = z.object({
-  sku: text(40),
-  size: text(20),
-  qty: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_QTY, `must be at most ${MAX_QTY}`),
-});
 const CreateBody = z.object({
   franchiseeId: text(40),
   season: text(20),
-  lines: z.array(Line, { error: 'must be a list of lines' }).min(1, 'at least one line').max(MAX_LINES, `at most ${MAX_LINES} lines`),
+  lines: goodsLines(MAX_QTY),
   note: z.string().trim().max(500, 'at most 500 characters').nullish(),
 });
 const PaymentBody = z.object({
@@ -62,7 +56,7 @@ const CancelBody = z.object({ reason: text(2000) });
 const SeasonQuery = z.object({ season: text(20) });
 const ExportQuery = z.object({ season: text(20), format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).default('csv') });
 
-type LineIn = z.infer<typeof Line>;
+type LineIn = z.infer<typeof CreateBody>['lines'][number];
 
 /** Where an error about a line is reported: `lines.3.sku` for JSON, `rows.5.sku` for a file. */
 interface LineKeys {

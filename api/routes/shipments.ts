@@ -20,9 +20,8 @@ import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
 import { actorOf, sendUpdate, startProcess } from '../temporal';
-import { filterBoolean, filterIds, filterString, invalid, text } from '../validation';
+import { filterBoolean, filterIds, filterString, goodsLines, invalid, text } from '../validation';
 
-const MAX_LINES = 20_000;
 const MAX_QTY = 1_000_000;
 const IMPORT_LIMIT = '10mb';
 const SORTABLE = ['createdAt', 'expectedArrival', 'code', 'status', 'escalationLevel'] as const;
@@ -34,16 +33,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An instant, or a date meaning the end of that day in the business zone. */
 const when = z.string({ error: 'an ISO-8601 instant or a date YYYY-MM-DD' }).trim().min(1, 'required').max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO-8601 instant or a date YYYY-MM-DD');
-const Line = z.object({
-  sku: text(40),
-  size: text(20),
-  qty: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_QTY, `must be at most ${MAX_QTY}`),
-});
 const CreateBody = z.object({
   bookingId: z.string().regex(UUID, 'must be a booking id').nullish(),
   externalRef: z.string().trim().min(1).max(60, 'at most 60 characters').nullish(),
   season: z.string().trim().max(20).nullish(),
-  lines: z.array(Line, { error: 'must be a list of lines' }).min(1, 'at least one line').max(MAX_LINES, `at most ${MAX_LINES} lines`),
+  lines: goodsLines(MAX_QTY),
   expectedArrival: when,
   carrier: z.string().trim().max(60).nullish(),
   trackingNo: z.string().trim().max(60).nullish(),

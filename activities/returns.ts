@@ -7,7 +7,7 @@ import { shipmentCode, shipmentWorkflowId, type ShipmentTrackingInput } from '..
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db/client';
 import { readSettings } from '../lib/settings';
-import { pricesAt } from './prices';
+import { pricesAt } from '../lib/prices/current';
 
 /** Statuses of a return that no longer claims its goods. */
 const DEAD = ['refused', 'rejected', 'withdrawn'];

@@ -15,14 +15,6 @@ export async function refreshReceived(tx: Prisma.TransactionClient | Db, orderLi
     WHERE o.id = ANY(${orderLineIds}::uuid[])`;
 }
 
-/** OrderLine.shippedQty = what shipments carry of it (head office has sent it: 已发). */
-export async function refreshShipped(tx: Prisma.TransactionClient | Db, orderLineIds: string[]): Promise<void> {
-  if (!orderLineIds.length) return;
-  await tx.$executeRaw`
-    UPDATE "OrderLine" o SET "shippedQty" = COALESCE((SELECT SUM(l.qty) FROM "ShipmentLine" l WHERE l."orderLineId" = o.id), 0)
-    WHERE o.id = ANY(${orderLineIds}::uuid[])`;
-}
-
 export function shipmentActivities(db: Db) {
   return {
     async recordShipmentEvent(input: {

@@ -5,7 +5,7 @@ import express, { type Express } from 'express';
 import { authenticate } from './auth';
 import type { AppContext } from './context';
 import { errorHandler, unknownApiRoute } from './errors';
-import { refuseNulCharacters } from './validation';
+import { refuseNulCharacters } from './nul';
 import { openApiDocument } from './openapi';
 import { cors, securityHeaders } from './security';
 import { loginRoutes, meRoutes } from './routes/auth';

@@ -3,7 +3,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ApiError } from './errors';
-import { nulAt } from './validation';
+import { nulAt } from './nul';
 
 export interface ListQuery {
   filter: Record<string, unknown>;

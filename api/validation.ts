@@ -1,6 +1,5 @@
 // Shared pieces of the master-data routes: zod field types (dates, fen), list filters, and
 // the mapping of database refusals (unique, foreign key, missing row) onto the error shape.
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { Prisma } from '../generated/prisma/client';
 import { ApiError, notFound } from './errors';
@@ -47,6 +46,26 @@ export const code = (max = 40) =>
 
 export const text = (max = 200) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, `at most ${max} characters`);
 
+/** Most lines one order or shipment may have. */
+export const MAX_GOODS_LINES = 20_000;
+
+/**
+ * The lines of an order or a shipment: SKU, size and a quantity from 1 to `maxQty`, one line
+ * at least. Bookings and shipments differ only in the largest quantity.
+ */
+export const goodsLines = (maxQty: number) =>
+  z
+    .array(
+      z.object({
+        sku: text(40),
+        size: text(20),
+        qty: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(maxQty, `must be at most ${maxQty}`),
+      }),
+      { error: 'must be a list of lines' },
+    )
+    .min(1, 'at least one line')
+    .max(MAX_GOODS_LINES, `at most ${MAX_GOODS_LINES} lines`);
+
 /** react-admin sends the record's `id`; resources keyed by another field accept either. */
 export function idAlias(key: string) {
   return (v: unknown) => {
@@ -57,29 +76,6 @@ export function idAlias(key: string) {
     return v;
   };
 }
-
-// ---- NUL characters ------------------------------------------------------------------------
-
-/** The dotted path of the first string (or key) holding a NUL character, or null (depth-bounded). */
-export function nulAt(v: unknown, path: string, depth = 0): string | null {
-  if (typeof v === 'string') return v.includes('\u0000') ? path || '_' : null;
-  if (typeof v !== 'object' || v === null || depth > 64) return null;
-  for (const [k, x] of Object.entries(v)) {
-    const at = k.includes('\u0000') ? `${path}${path ? '.' : ''}${k}` : nulAt(x, `${path}${path ? '.' : ''}${k}`, depth + 1);
-    if (at) return at.split('\u0000').join('\\0');
-  }
-  return null;
-}
-
-/**
- * 422 for a NUL character in the path, the query or a JSON body: PostgreSQL text cannot hold
- * one, so it used to surface as a 500 from the database (found by tests/faults/fuzz-api).
- */
-export const refuseNulCharacters: RequestHandler = (req, _res, next) => {
-  const at = /%00/i.test(req.originalUrl) ? 'path' : (nulAt(req.query, 'query') ?? (Buffer.isBuffer(req.body) ? null : nulAt(req.body, '')));
-  if (at) return next(new ApiError(422, 'validation_failed', 'Text must not contain the NUL character', { [at]: 'must not contain the NUL character' }));
-  next();
-};
 
 // ---- list filters --------------------------------------------------------------------------
 

@@ -28,3 +28,17 @@ export function buildChain(template: ChainTemplate, facts: ChainFacts = {}): Cha
   if (!steps.length) throw new Error('an approval chain needs at least one step');
   return { steps, ...(template.cc?.length ? { cc: template.cc } : {}) };
 }
+
+/**
+ * The department's chain for a general approval without explicit steps: the submitter's
+ * superior, then the merchandise manager, then finance when the amount is above `thresholdFen`.
+ */
+export function defaultChain(thresholdFen: number): ChainTemplate {
+  return {
+    steps: [
+      { key: 'supervisor', title: { 'zh-CN': '上级审批', en: 'Superior approval' }, assignees: [{ superiorOf: 'submitter' }] },
+      { key: 'manager', title: { 'zh-CN': '商品经理审批', en: 'Merchandise manager approval' }, assignees: [{ role: 'manager' }] },
+      { key: 'finance', title: { 'zh-CN': '财务审批', en: 'Finance approval' }, assignees: [{ role: 'finance' }], whenAmountFenAbove: thresholdFen },
+    ],
+  };
+}

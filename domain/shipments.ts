@@ -45,11 +45,6 @@ export function delayAt(now: number, s: { expectedArrival: number; lastActivity:
   };
 }
 
-/** The rung a delay of this age has reached: how many ladder ages it has passed (0 = none yet). */
-export function rungFor(ageMs: number, ladderMs: number[]): number {
-  return ladderMs.filter((t) => ageMs >= t).length;
-}
-
 export interface QtyLine {
   sku: string;
   size: string;

@@ -1,5 +1,4 @@
-import { buildChain } from '../domain/chains';
-import { defaultChain } from '../api/routes/approvals';
+import { buildChain, defaultChain } from '../domain/chains';
 
 const threshold = 100_000_000;
 

@@ -1,37 +1,21 @@
-// Order-fair bookings (订货会期货订单与预付款, docs/domain.md process 2): a specialist enters a
-// franchisee's futures order (form or the fair's order sheet); this route checks it against
-// master data, prices it at the wholesale price, computes the prepayment and deadline from the
-// franchisee's terms and starts the orderBooking workflow. Finance records payments and the
-// manager cancels through the workflow's Updates, which refuse what may not happen. The
-// season summary (by region and franchisee) is computed in SQL over the booking rows.
+// Order-fair bookings (订货会期货订单与预付款, docs/domain.md process 2) over HTTP: a specialist
+// enters a franchisee's futures order (form or the fair's order sheet), finance records
+// payments, the manager cancels; api/services/bookings.ts checks, writes and starts or acts on
+// the orderBooking workflow. The season summary (by region and franchisee) is computed in SQL
+// over the booking rows.
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
-import {
-  ACTIVE_STATUSES,
-  OPEN_STATUSES,
-  bookingCode,
-  bookingWorkflowId,
-  orderTotals,
-  paymentDeadline,
-  prepaymentDueFen,
-  quotaCheck,
-  shareToBp,
-  type OrderBookingInput,
-} from '../../domain/bookings';
+import { ACTIVE_STATUSES, OPEN_STATUSES, bookingCode } from '../../domain/bookings';
 import type { Db } from '../../lib/db/client';
 import { bookingSummaryCsv, bookingSummaryXlsx, type BookingSummary, type SummaryFigures } from '../../lib/bookings/export';
-import { parseOrderSheet } from '../../lib/bookings/import';
-import { readSettings } from '../../lib/settings';
-import { cancelBookingUpdate, orderBooking, recordPaymentUpdate } from '../../workflows/orderBooking';
 import { currentUser, isStaff, requireRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
-import { ApiError, forbidden, notFound, parse } from '../errors';
+import { forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { actorOf, sendUpdate, startProcess } from '../temporal';
-import { dateFromDb, filterIds, filterString, filterBoolean, invalid, isoDate, text } from '../validation';
+import { bookingService } from '../services/bookings';
+import { dateFromDb, filterIds, filterString, filterBoolean, goodsLines, invalid, isoDate, text } from '../validation';
 
-const MAX_LINES = 20_000;
 const MAX_QTY = 100_000;
 const IMPORT_LIMIT = '10mb';
 const SORTABLE = ['createdAt', 'code', 'amountFen', 'paymentDeadline', 'status', 'franchiseeId', 'season'] as const;
@@ -41,15 +25,10 @@ const SORT_FIELDS: Record<(typeof SORTABLE)[number], string> = {
 
 // ---- request bodies --------------------------------------------------------------------------
 
-const Line = z.object({
-  sku: text(40),
-  size: text(20),
-  qty: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_QTY, `must be at most ${MAX_QTY}`),
-});
 const CreateBody = z.object({
   franchiseeId: text(40),
   season: text(20),
-  lines: z.array(Line, { error: 'must be a list of lines' }).min(1, 'at least one line').max(MAX_LINES, `at most ${MAX_LINES} lines`),
+  lines: goodsLines(MAX_QTY),
   note: z.string().trim().max(500, 'at most 500 characters').nullish(),
 });
 const PaymentBody = z.object({
@@ -61,71 +40,6 @@ const PaymentBody = z.object({
 const CancelBody = z.object({ reason: text(2000) });
 const SeasonQuery = z.object({ season: text(20) });
 const ExportQuery = z.object({ season: text(20), format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).default('csv') });
-
-type LineIn = z.infer<typeof Line>;
-
-/** Where an error about a line is reported: `lines.3.sku` for JSON, `rows.5.sku` for a file. */
-interface LineKeys {
-  field(index: number, field: 'sku' | 'size' | 'qty'): string;
-  line(index: number): string;
-  label(index: number): string;
-}
-const jsonKeys: LineKeys = { field: (i, f) => `lines.${i}.${f}`, line: (i) => `lines.${i}`, label: (i) => `line ${i}` };
-const rowKeys = (rows: number[]): LineKeys => ({
-  field: (i, f) => `rows.${rows[i]}.${f}`,
-  line: (i) => `rows.${rows[i]}`,
-  label: (i) => `row ${rows[i]}`,
-});
-
-interface PricedLine extends LineIn {
-  unitPriceFen: number;
-}
-
-/** An order checked against master data and priced, ready to be written and started. */
-interface PreparedBooking {
-  franchisee: { id: string; name: string; regionId: string; prepaymentShareBp: number | null; paymentWindowDays: number | null };
-  season: string;
-  lines: PricedLine[];
-  note: string | null;
-}
-
-// ---- checks -------------------------------------------------------------------------------------
-
-async function requireOpenSeason(db: Db, code: string, field = 'season'): Promise<void> {
-  const season = await db.season.findUnique({ where: { code }, select: { orderOpen: true } });
-  if (!season) throw invalid(field, `no such season ${code}`);
-  if (!season.orderOpen) throw new ApiError(409, 'season_closed', `The order fair of season ${code} is closed: no futures orders can be booked`, { [field]: 'closed' });
-}
-
-/**
- * Every line names a SKU of the season and one of its sizes, and no SKU and size comes twice.
- * Adds the problems to `details`; returns the lines priced at the product's wholesale price.
- */
-async function priceLines(db: Db, season: string, lines: LineIn[], keys: LineKeys, details: Record<string, string>): Promise<PricedLine[]> {
-  const skus = [...new Set(lines.map((l) => l.sku))];
-  const products = new Map(
-    (await db.product.findMany({ where: { sku: { in: skus } }, select: { sku: true, seasonCode: true, wholesalePriceFen: true, sizes: { select: { size: true } } } })).map((p) => [p.sku, p]),
-  );
-  const seen = new Map<string, number>();
-  const priced: PricedLine[] = [];
-  lines.forEach((l, i) => {
-    const p = products.get(l.sku);
-    if (!p) details[keys.field(i, 'sku')] = `no such SKU ${l.sku}`;
-    else if (p.seasonCode !== season) details[keys.field(i, 'sku')] = `${l.sku} is a product of season ${p.seasonCode}, not ${season}`;
-    else if (!p.sizes.some((s) => s.size === l.size)) details[keys.field(i, 'size')] = `${l.sku} has no size ${l.size} (sizes: ${p.sizes.map((s) => s.size).join(', ')})`;
-    const key = `${l.sku}\u0000${l.size}`;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, i);
-    else details[keys.line(i)] ??= `duplicate line: same SKU and size as ${keys.label(first)}`;
-    if (p) priced.push({ ...l, unitPriceFen: p.wholesalePriceFen });
-  });
-  return priced;
-}
-
-function throwDetails(details: Record<string, string>, what = 'order'): void {
-  const fields = Object.keys(details);
-  if (fields.length) throw new ApiError(422, 'validation_failed', `Invalid ${what}: ${fields.slice(0, 10).join(', ')}${fields.length > 10 ? ', …' : ''}`, details);
-}
 
 // ---- views ----------------------------------------------------------------------------------------
 
@@ -274,6 +188,7 @@ const BOOKING_WRITERS = ['specialist', 'supervisor', 'manager'] as const;
 
 export function bookingRoutes(ctx: AppContext): Router {
   const router = Router();
+  const bookings = bookingService(ctx);
   const writers = requireRole(...BOOKING_WRITERS);
   /** Staff (incl. finance) see every booking; a franchisee's users see their own. */
   const readers: express.RequestHandler = (req, _res, next) => {
@@ -295,107 +210,6 @@ export function bookingRoutes(ctx: AppContext): Router {
     return booking;
   }
   const reload = async (id: string) => fullView(await ctx.db.booking.findUniqueOrThrow({ where: { id }, include: fullInclude }));
-
-  /** Checks one franchisee's order against master data (all problems in one 422) and prices it. */
-  async function prepare(input: { franchiseeId: string; season: string; lines: LineIn[]; note?: string | null }, keys: LineKeys, franchiseeField: string, details: Record<string, string>): Promise<PreparedBooking | null> {
-    const franchisee = await ctx.db.franchisee.findUnique({ where: { id: input.franchiseeId }, select: { id: true, name: true, regionId: true, prepaymentShareBp: true, paymentWindowDays: true } });
-    if (!franchisee) details[franchiseeField] = `no such franchisee ${input.franchiseeId}`;
-    const lines = await priceLines(ctx.db, input.season, input.lines, keys, details);
-    return franchisee ? { franchisee, season: input.season, lines, note: input.note ?? null } : null;
-  }
-
-  async function refuseExisting(franchiseeIds: string[], season: string): Promise<void> {
-    const existing = await ctx.db.booking.findFirst({ where: { franchiseeId: { in: franchiseeIds }, seasonCode: season, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true, seq: true, franchiseeId: true } });
-    if (existing) {
-      throw new ApiError(409, 'booking_exists', `Franchisee ${existing.franchiseeId} already has booking ${bookingCode(existing.seq)} for season ${season}; cancel it first or change it`, {
-        bookingId: existing.id,
-        franchiseeId: existing.franchiseeId,
-      });
-    }
-  }
-
-  /**
-   * Writes the bookings (one transaction: all or none) and starts their workflows. A workflow
-   * that cannot be started takes its booking back out, so no booking is left without a process.
-   */
-  async function book(prepared: PreparedBooking[], user: CurrentUser): Promise<string[]> {
-    const settings = await readSettings(ctx.db);
-    const now = new Date().toISOString();
-    const toleranceBp = shareToBp(settings['booking.quotaTolerance']);
-    const quotas = new Map(
-      (await ctx.db.franchiseeQuota.findMany({ where: { seasonCode: prepared[0]!.season, franchiseeId: { in: prepared.map((p) => p.franchisee.id) } } })).map((q) => [q.franchiseeId, q.quotaFen]),
-    );
-    const planned = prepared.map((p) => {
-      const { amountFen, totalQty } = orderTotals(p.lines);
-      if (amountFen > BigInt(Number.MAX_SAFE_INTEGER)) throw invalid('lines', 'the order amount is too large');
-      const shareBp = p.franchisee.prepaymentShareBp ?? shareToBp(settings['booking.prepaymentShare']);
-      const window = p.franchisee.paymentWindowDays ? `P${p.franchisee.paymentWindowDays}D` : settings['booking.paymentWindow'];
-      const quotaFen = quotas.get(p.franchisee.id) ?? null;
-      return {
-        p, amountFen, totalQty, shareBp, window, quotaFen,
-        due: prepaymentDueFen(amountFen, shareBp),
-        check: quotaCheck(amountFen, quotaFen, toleranceBp),
-        deadline: paymentDeadline(now, window, ctx.config.tzBusiness),
-      };
-    });
-
-    let created: { id: string; seq: number; plan: (typeof planned)[number] }[];
-    try {
-      created = await ctx.db.$transaction(async (tx) => {
-        const out: { id: string; seq: number; plan: (typeof planned)[number] }[] = [];
-        for (const x of planned) {
-          const b = await tx.booking.create({
-            data: {
-              franchiseeId: x.p.franchisee.id, seasonCode: x.p.season, status: x.check === 'within' ? 'awaiting_payment' : 'awaiting_approval',
-              amountFen: x.amountFen, prepaymentShareBp: x.shareBp, prepaymentDueFen: x.due, paymentDeadline: new Date(x.deadline),
-              quotaFen: x.quotaFen, quotaCheck: x.check, totalQty: x.totalQty, note: x.p.note, createdById: user.id,
-            },
-          });
-          await tx.booking.update({ where: { id: b.id }, data: { workflowId: bookingWorkflowId(b.id) } });
-          await tx.bookingLine.createMany({
-            data: x.p.lines.map((l, position) => ({ bookingId: b.id, position, sku: l.sku, size: l.size, qty: l.qty, unitPriceFen: l.unitPriceFen, amountFen: BigInt(l.qty) * BigInt(l.unitPriceFen) })),
-          });
-          out.push({ id: b.id, seq: b.seq, plan: x });
-        }
-        return out;
-      }, { timeout: 60_000 });
-    } catch (err) {
-      // The partial unique index: another request booked the same franchisee and season first.
-      if ((err as { code?: string }).code === 'P2002') await refuseExisting(prepared.map((p) => p.franchisee.id), prepared[0]!.season);
-      throw err;
-    }
-
-    const started = await Promise.allSettled(
-      created.map(({ id, seq, plan: x }) => {
-        const input: OrderBookingInput = {
-          bookingId: id,
-          code: bookingCode(seq),
-          title: `${bookingCode(seq)} ${x.p.franchisee.name} ${x.p.season} 期货订单`,
-          submitterId: user.id,
-          seasonCode: x.p.season,
-          franchiseeId: x.p.franchisee.id,
-          franchiseeName: x.p.franchisee.name,
-          amountFen: Number(x.amountFen),
-          prepaymentDueFen: Number(x.due),
-          quotaCheck: x.check,
-          quotaFen: x.quotaFen === null ? null : Number(x.quotaFen),
-          terms: { paymentWindow: x.window, reminderLeadTimes: settings['booking.reminderLeadTimes'] },
-        };
-        // Answered once the run has written its first state (status, deadline, quota task).
-        return startProcess(ctx.temporal, orderBooking, { taskQueue: ctx.config.taskQueue, workflowId: bookingWorkflowId(id), args: [input] });
-      }),
-    );
-    const failed = created.filter((_c, i) => started[i]!.status === 'rejected');
-    if (failed.length) {
-      await ctx.db.booking.deleteMany({ where: { id: { in: failed.map((c) => c.id) } } });
-      const reason = (started.find((s) => s.status === 'rejected') as PromiseRejectedResult).reason as Error;
-      throw new ApiError(503, 'temporal_unavailable', `The booking process could not be started (${reason.message}); ${failed.length} booking(s) were not saved`, {
-        notSaved: failed.map((c) => c.plan.p.franchisee.id),
-        saved: created.filter((c) => !failed.includes(c)).map((c) => bookingCode(c.seq)),
-      });
-    }
-    return created.map((c) => c.id);
-  }
 
   // -- reads
 
@@ -451,67 +265,27 @@ export function bookingRoutes(ctx: AppContext): Router {
 
   router.post('/api/bookings', writers, async (req, res) => {
     const body = parse(CreateBody, req.body);
-    await requireOpenSeason(ctx.db, body.season);
-    const details: Record<string, string> = {};
-    const prepared = await prepare(body, jsonKeys, 'franchiseeId', details);
-    throwDetails(details);
-    await refuseExisting([prepared!.franchisee.id], body.season);
-    const [id] = await book([prepared!], currentUser(req));
-    res.status(201).json(await reload(id!));
+    const id = await bookings.create(body, currentUser(req));
+    res.status(201).json(await reload(id));
   });
 
   router.post('/api/bookings/import', writers, express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req, res) => {
     const { season } = parse(SeasonQuery, req.query);
-    await requireOpenSeason(ctx.db, season);
-    if (!Buffer.isBuffer(req.body) || !req.body.length) {
-      throw new ApiError(422, 'validation_failed', 'Send the order sheet itself as the body, as text/csv or .xlsx', { file: 'send the file as text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-    }
-    const read = await parseOrderSheet(req.body, req.headers['content-type']);
-    const lines = read.ok ? read.lines : (read.lines ?? []);
-    const details: Record<string, string> = read.ok ? {} : { ...read.details };
-    // One booking per franchisee, in the order they first appear in the sheet.
-    const groups = new Map<string, typeof lines>();
-    for (const l of lines) groups.set(l.franchiseeId, [...(groups.get(l.franchiseeId) ?? []), l]);
-    const prepared: PreparedBooking[] = [];
-    for (const [franchiseeId, rows] of groups) {
-      const p = await prepare({ franchiseeId, season, lines: rows }, rowKeys(rows.map((r) => r.row)), `rows.${rows[0]!.row}.franchisee`, details);
-      if (p) prepared.push(p);
-    }
-    if (!read.ok) throw new ApiError(422, 'validation_failed', read.message, details);
-    throwDetails(details, 'order sheet');
-    if (!prepared.length) throw new ApiError(422, 'validation_failed', 'The order sheet has no order lines', { file: 'no lines with a quantity' });
-    await refuseExisting(prepared.map((p) => p.franchisee.id), season);
-    const ids = await book(prepared, currentUser(req));
+    const ids = await bookings.importSheet(season, Buffer.isBuffer(req.body) ? req.body : null, req.headers['content-type'], currentUser(req));
     res.status(201).json({ bookings: await Promise.all(ids.map(reload)) });
   });
 
   router.post('/api/bookings/:id/payments', requireRole('finance'), async (req, res) => {
     const body = parse(PaymentBody, req.body);
     const booking = await loadBooking(req);
-    // A retry of a payment that landed (its answer lost) is told so, even when that payment closed the booking (was: booking_closed).
-    if (await ctx.db.bookingPayment.count({ where: { bookingId: booking.id, reference: body.reference } })) {
-      throw new ApiError(409, 'duplicate_payment_reference', `Payment ${body.reference} is already recorded on this booking`, { reference: 'already recorded' });
-    }
-    if (!OPEN_STATUSES.includes(booking.status as never)) {
-      throw new ApiError(409, 'booking_closed', `This booking is ${booking.status}; no payment can be recorded on it`, { status: booking.status });
-    }
-    // A bank reference identifies one transfer: recorded on another booking, it is a mistake.
-    const elsewhere = await ctx.db.bookingPayment.findFirst({ where: { reference: body.reference, bookingId: { not: booking.id } }, include: { booking: { select: { seq: true } } } });
-    if (elsewhere) {
-      throw new ApiError(409, 'duplicate_payment_reference', `Payment ${body.reference} is already recorded on booking ${bookingCode(elsewhere.booking.seq)}`, { reference: 'already recorded', bookingId: elsewhere.bookingId });
-    }
-    await sendUpdate(ctx.temporal, booking.workflowId!, recordPaymentUpdate, {
-      actor: actorOf(currentUser(req)), amountFen: body.amountFen, reference: body.reference, paidOn: body.paidOn ?? null, note: body.note ?? null,
-    });
+    await bookings.recordPayment(booking, body, currentUser(req));
     res.status(201).json(await reload(booking.id));
   });
 
   router.post('/api/bookings/:id/cancel', requireRole('manager'), async (req, res) => {
     const body = parse(CancelBody, req.body);
     const booking = await loadBooking(req);
-    if (!OPEN_STATUSES.includes(booking.status as never)) throw new ApiError(409, 'booking_closed', `This booking is already ${booking.status}`, { status: booking.status });
-    // Answered once the cancellation is written (status, quota released, refund task if money came in).
-    await sendUpdate(ctx.temporal, booking.workflowId!, cancelBookingUpdate, { actor: actorOf(currentUser(req)), reason: body.reason });
+    await bookings.cancel(booking, body.reason, currentUser(req));
     res.json(await reload(booking.id));
   });
 

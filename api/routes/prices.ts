@@ -1,33 +1,20 @@
-// Price adjustments (调价, docs/domain.md process 4) and prices: a proposal is grounded in the stock
-// of the receiving stores (库龄, 库存, 售罄率) with a suggested price from the markdown rule; its
-// deadlines come from the allocation and arrival dates (domain/prices.ts); a proposal too late
-// to meet them is refused unless urgent; a later proposal for a SKU and store with one pending
-// must supersede it explicitly. The priceAdjustment workflow does the rest. Current prices and
-// their history per SKU and store are read here.
+// Price adjustments (调价, docs/domain.md process 4) and prices over HTTP: the context a proposal
+// is grounded in (the receiving stores' 库龄, 库存, 售罄率 and the markdown rule's suggestion), the
+// proposals, and current prices with their history per SKU and store. A proposal is checked,
+// written and started by api/services/prices.ts; the priceAdjustment workflow does the rest.
 import { Router, type Request } from 'express';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
-import { pricesAt } from '../../activities/prices';
-import {
-  PENDING_PRICE_STATUSES,
-  adjustmentCode,
-  markdownFor,
-  priceDeadlines,
-  priceWorkflowId,
-  sellThroughBp,
-  suggestedPriceFen,
-  timeliness,
-  type PriceAdjustmentInput,
-} from '../../domain/prices';
+import { pricesAt } from '../../lib/prices/current';
+import { adjustmentCode, markdownFor, sellThroughBp, suggestedPriceFen } from '../../domain/prices';
 import { readSettings } from '../../lib/settings';
-import { priceAdjustment, supersedeUpdate } from '../../workflows/priceAdjustment';
 import { currentUser, isStaff, requireRole } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { actorOf, sendUpdate, startProcess } from '../temporal';
-import { dateFromDb, dateToDb, fen, filterIds, filterString, INT4_MAX, isoDate, text } from '../validation';
+import { ageDays, priceService } from '../services/prices';
+import { dateFromDb, fen, filterIds, filterString, INT4_MAX, isoDate, text } from '../validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SORTABLE = ['createdAt', 'code', 'status', 'allocationDate', 'arrivalDate'] as const;
@@ -63,13 +50,9 @@ const include = {
 } as const;
 type AdjustmentFull = Prisma.PriceAdjustmentGetPayload<{ include: typeof include }>;
 
-/** Stock age in whole days on `today` (a date in the business zone). */
-function ageDays(receivedOn: Date, today: DateTime): number {
-  return Math.max(0, Math.floor(today.diff(DateTime.fromISO(dateFromDb(receivedOn), { zone: today.zone }), 'days').days));
-}
-
 export function priceRoutes(ctx: AppContext): Router {
   const router = Router();
+  const adjustments = priceService(ctx);
   const proposers = requireRole('specialist', 'store_lead', 'supervisor', 'manager');
   /** Staff, and store managers (they acknowledge notices and read their store's prices). */
   const readers = (req: Request, _res: unknown, next: (e?: unknown) => void) => {
@@ -259,102 +242,8 @@ export function priceRoutes(ctx: AppContext): Router {
 
   router.post('/api/price-adjustments', proposers, async (req, res) => {
     const body = parse(Body, req.body);
-    const user = currentUser(req);
-    const lines = body.lines ?? [{ sku: body.sku!, newPriceFen: body.newPriceFen! }];
-    const storeIds = [...new Set(body.storeIds)];
-    const effectiveDate = body.effectiveDate ?? body.arrivalDate;
-    const details: Record<string, string> = {};
-    if (effectiveDate < body.allocationDate) details.effectiveDate = 'must be on or after allocationDate';
-    const products = new Map((await ctx.db.product.findMany({ where: { sku: { in: lines.map((l) => l.sku) } }, select: { sku: true, name: true, retailPriceFen: true } })).map((p) => [p.sku, p]));
-    const seen = new Set<string>();
-    lines.forEach((l, i) => {
-      if (!products.has(l.sku)) details[body.lines ? `lines.${i}.sku` : 'sku'] = `no such SKU ${l.sku}`;
-      if (seen.has(l.sku)) details[`lines.${i}`] = 'the same SKU twice';
-      seen.add(l.sku);
-    });
-    const names = await storeNames(storeIds);
-    storeIds.forEach((id, i) => {
-      if (!names.has(id)) details[`storeIds.${i}`] = `no such store ${id}`;
-    });
-    if (Object.keys(details).length) throw new ApiError(422, 'validation_failed', `Invalid price adjustment: ${Object.keys(details).join(', ')}`, details);
-
-    const settings = await readSettings(ctx.db);
-    const leadDays = settings['price.approvalLeadDays'];
-    const deadlines = priceDeadlines({ allocationDate: body.allocationDate, arrivalDate: body.arrivalDate, effectiveDate }, leadDays, ctx.config.tzBusiness);
-    const when = timeliness(Date.now(), deadlines);
-    if (when === 'too_late') {
-      throw new ApiError(422, 'too_late', `Too late: finance and the stores must be told before the goods arrive (${body.arrivalDate})`, { arrivalDate: 'the goods arrive before a notice could go out' });
-    }
-    if (when === 'urgent_only' && !body.urgent) {
-      throw new ApiError(422, 'too_late', `Too late for approval ${leadDays} days before the allocation date (due ${deadlines.approvalDueAt}); mark it urgent to send it straight to the merchandise manager`, {
-        allocationDate: `approval was due by ${deadlines.approvalDueAt}`,
-        urgent: 'set urgent: true to proceed',
-      });
-    }
-
-    // A pending adjustment of the same SKU and store must be superseded explicitly.
-    const pending = await ctx.db.priceAdjustment.findMany({
-      where: { status: { in: [...PENDING_PRICE_STATUSES] }, storeIds: { hasSome: storeIds }, lines: { some: { sku: { in: lines.map((l) => l.sku) } } } },
-      select: { id: true, seq: true, workflowId: true },
-    });
-    const blocking = pending.filter((p) => p.id !== body.supersedes);
-    if (blocking.length) {
-      throw new ApiError(409, 'pending_adjustment', `Adjustment ${adjustmentCode(blocking[0]!.seq)} of the same SKU and store is not in effect yet; supersede it explicitly (supersedes: its id)`, {
-        adjustmentId: blocking[0]!.id,
-        code: adjustmentCode(blocking[0]!.seq),
-      });
-    }
-    if (body.supersedes && !pending.some((p) => p.id === body.supersedes)) {
-      throw new ApiError(422, 'validation_failed', 'Only a pending adjustment of the same SKU and store can be superseded', { supersedes: 'not a pending adjustment of these SKUs and stores' });
-    }
-
-    const first = storeIds[0]!;
-    const current = await pricesAt(ctx.db, lines.map((l) => l.sku), [first], new Date());
-    const day = today();
-    const stock = await ctx.db.storeStock.findMany({ where: { sku: { in: lines.map((l) => l.sku) }, storeId: { in: storeIds } } });
-    const rule = settings['price.markdownRule'];
-    const a = await ctx.db.priceAdjustment.create({
-      data: {
-        urgent: body.urgent, reason: body.reason, allocationDate: dateToDb(body.allocationDate), arrivalDate: dateToDb(body.arrivalDate), effectiveDate: dateToDb(effectiveDate),
-        approvalDueAt: new Date(deadlines.approvalDueAt), notifyBy: new Date(deadlines.notifyBy), storeIds, createdById: user.id, supersedesId: body.supersedes ?? null,
-        lines: {
-          create: lines.map((l) => {
-            const ages = stock.filter((s) => s.sku === l.sku).map((s) => ageDays(s.receivedOn, day));
-            const retail = products.get(l.sku)!.retailPriceFen;
-            return { sku: l.sku, newPriceFen: l.newPriceFen, oldPriceFen: current.get(`${l.sku}|${first}`)?.priceFen ?? retail, suggestedPriceFen: ages.length ? suggestedPriceFen(retail, markdownFor(Math.max(...ages), rule)) : null };
-          }),
-        },
-      },
-      include,
-    });
-    const workflowId = priceWorkflowId(a.id);
-    await ctx.db.priceAdjustment.update({ where: { id: a.id }, data: { workflowId } });
-    const input: PriceAdjustmentInput = {
-      adjustmentId: a.id,
-      code: adjustmentCode(a.seq),
-      title: `${adjustmentCode(a.seq)} 调价 ${lines.map((l) => l.sku).join('、').slice(0, 80)}`,
-      submitterId: user.id,
-      urgent: body.urgent,
-      reason: body.reason,
-      lines: a.lines.map((l) => ({ sku: l.sku, name: l.product.name, oldPriceFen: l.oldPriceFen, newPriceFen: l.newPriceFen })),
-      storeIds,
-      storeNames: storeIds.map((id) => names.get(id)!),
-      allocationDate: body.allocationDate,
-      arrivalDate: body.arrivalDate,
-      effectiveDate,
-      deadlines,
-    };
-    try {
-      await startProcess(ctx.temporal, priceAdjustment, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
-    } catch (err) {
-      await ctx.db.priceAdjustment.delete({ where: { id: a.id } });
-      throw new ApiError(503, 'temporal_unavailable', `The approval could not be started (${(err as Error).message}); nothing was saved`);
-    }
-    if (body.supersedes) {
-      const old = pending.find((p) => p.id === body.supersedes)!;
-      await sendUpdate(ctx.temporal, old.workflowId!, supersedeUpdate, { actor: actorOf(user), byAdjustmentId: a.id, byCode: adjustmentCode(a.seq) }).catch(() => undefined);
-    }
-    res.status(201).json(await view(await ctx.db.priceAdjustment.findUniqueOrThrow({ where: { id: a.id }, include })));
+    const id = await adjustments.propose(body, currentUser(req));
+    res.status(201).json(await view(await ctx.db.priceAdjustment.findUniqueOrThrow({ where: { id }, include })));
   });
 
   return router;

@@ -1,24 +1,19 @@
-// Returns and clearances (返货 / 残次 / 清货, docs/domain.md process 5): a store or franchisee (or
-// staff on their behalf) asks to return end-of-season goods to the warehouse or to clear them
-// in store with a markdown and a period. The return standard is checked by the goodsReturn
-// workflow (so a refusal and its reasons are on the timeline); the clearance workflow applies
-// the prices and records the sell-through.
+// Returns and clearances (返货 / 残次 / 清货, docs/domain.md process 5) over HTTP: a store or
+// franchisee (or staff on their behalf) asks to return end-of-season goods to the warehouse or to
+// clear them in store with a markdown and a period; who may ask for whom is decided here, the
+// request is checked, written and started by api/services/returns.ts. The clearance workflow
+// applies the prices and records the sell-through.
 import { Router, type Request } from 'express';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
-import { endOfDay } from '../../domain/calendar';
-import { RETURN_CONDITIONS, returnCode, returnWorkflowId, type ClearanceWorkflowInput, type ReturnWorkflowInput } from '../../domain/returns';
+import { RETURN_CONDITIONS, returnCode } from '../../domain/returns';
 import { shipmentCode } from '../../domain/shipments';
-import { readSettings } from '../../lib/settings';
-import { clearance } from '../../workflows/clearance';
-import { goodsReturn } from '../../workflows/goodsReturn';
 import { currentUser, hasRole, isStaff, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
-import { ApiError, forbidden, notFound, parse } from '../errors';
+import { forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { startProcess } from '../temporal';
-import { dateFromDb, dateToDb, fen, filterIds, filterString, INT4_MAX, isoDate, text } from '../validation';
+import { returnService } from '../services/returns';
+import { dateFromDb, fen, filterIds, filterString, INT4_MAX, isoDate, text } from '../validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SORTABLE = ['createdAt', 'code', 'status', 'kind'] as const;
@@ -59,6 +54,7 @@ type RequestFull = Prisma.ReturnRequestGetPayload<{ include: typeof include }>;
 
 export function returnRoutes(ctx: AppContext): Router {
   const router = Router();
+  const returns = returnService(ctx);
 
   /** Staff see every request; a store manager their store's, a franchisee's users their own. */
   function scope(user: CurrentUser): Prisma.ReturnRequestWhereInput {
@@ -134,7 +130,6 @@ export function returnRoutes(ctx: AppContext): Router {
   router.post('/api/returns', async (req, res) => {
     const user = currentUser(req);
     const body = parse(Body, req.body);
-    const details: Record<string, string> = {};
     // Who asks for whom: a store manager for their store, a franchisee for itself, staff for either.
     let storeId = body.storeId ?? null;
     let franchiseeId = body.kind === 'return' ? (body.franchiseeId ?? null) : null;
@@ -149,73 +144,8 @@ export function returnRoutes(ctx: AppContext): Router {
         throw forbidden('Returns are asked for by stores, franchisees or merchandise staff');
       }
     }
-    if (!!storeId === !!franchiseeId) details.storeId = 'give either storeId or franchiseeId';
-    if (storeId && !(await ctx.db.store.count({ where: { id: storeId } }))) details.storeId = `no such store ${storeId}`;
-    if (franchiseeId && !(await ctx.db.franchisee.count({ where: { id: franchiseeId } }))) details.franchiseeId = `no such franchisee ${franchiseeId}`;
-
-    const products = new Map((await ctx.db.product.findMany({ where: { sku: { in: body.lines.map((l) => l.sku) } }, select: { sku: true, seasonCode: true, sizes: { select: { size: true } } } })).map((p) => [p.sku, p]));
-    const seen = new Set<string>();
-    body.lines.forEach((l, i) => {
-      const p = products.get(l.sku);
-      const size = 'size' in l ? l.size : '';
-      if (!p) details[`lines.${i}.sku`] = `no such SKU ${l.sku}`;
-      else if ('size' in l && !p.sizes.some((s) => s.size === l.size)) details[`lines.${i}.size`] = `${l.sku} has no size ${l.size}`;
-      if (seen.has(`${l.sku}|${size}`)) details[`lines.${i}`] = 'the same SKU and size twice';
-      seen.add(`${l.sku}|${size}`);
-    });
-    const settings = await readSettings(ctx.db);
-    const zone = ctx.config.tzBusiness;
-    if (body.kind === 'clearance') {
-      const today = DateTime.now().setZone(zone).toISODate()!;
-      if (body.startsOn < today) details.startsOn = 'must be today or later';
-      if (body.endsOn < body.startsOn) details.endsOn = 'must be on or after startsOn';
-    }
-    if (Object.keys(details).length) throw new ApiError(422, 'validation_failed', `Invalid request: ${Object.keys(details).join(', ')}`, details);
-
-    const r = await ctx.db.returnRequest.create({
-      data: {
-        kind: body.kind,
-        storeId,
-        franchiseeId,
-        status: body.kind === 'return' ? 'checking' : 'pending_approval',
-        reason: body.reason,
-        startsOn: body.kind === 'clearance' ? dateToDb(body.startsOn) : null,
-        endsOn: body.kind === 'clearance' ? dateToDb(body.endsOn) : null,
-        createdById: user.id,
-        lines: {
-          create: body.lines.map((l, position) =>
-            body.kind === 'return'
-              ? { position, sku: l.sku, size: (l as z.infer<typeof ReturnLine>).size, qty: (l as z.infer<typeof ReturnLine>).qty, condition: (l as z.infer<typeof ReturnLine>).condition }
-              : { position, sku: l.sku, clearancePriceFen: (l as z.infer<typeof ClearanceLine>).clearancePriceFen },
-          ),
-        },
-      },
-      include,
-    });
-    const workflowId = returnWorkflowId(r.id);
-    await ctx.db.returnRequest.update({ where: { id: r.id }, data: { workflowId } });
-    const code = returnCode(r.seq);
-    const seasonCode = products.get(body.lines[0]!.sku)?.seasonCode ?? null;
-    try {
-      if (body.kind === 'return') {
-        const input: ReturnWorkflowInput = {
-          requestId: r.id, code, title: `${code} 过季返仓`, submitterId: user.id, seasonCode,
-          terms: { transitTime: settings['return.transitTime'], defectDue: settings['return.defectDue'], accountingDue: settings['return.accountingDue'] },
-        };
-        await startProcess(ctx.temporal, goodsReturn, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
-      } else {
-        const input: ClearanceWorkflowInput = {
-          requestId: r.id, code, title: `${code} 清货`, submitterId: user.id, seasonCode,
-          startsAt: DateTime.fromISO(body.startsOn, { zone }).startOf('day').toUTC().toISO()!,
-          endsAt: endOfDay(body.endsOn, zone)!,
-        };
-        await startProcess(ctx.temporal, clearance, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
-      }
-    } catch (err) {
-      await ctx.db.returnRequest.delete({ where: { id: r.id } });
-      throw new ApiError(503, 'temporal_unavailable', `The request could not be started (${(err as Error).message}); nothing was saved`);
-    }
-    res.status(201).json(await view(await ctx.db.returnRequest.findUniqueOrThrow({ where: { id: r.id }, include })));
+    const id = await returns.request(body, storeId, franchiseeId, user);
+    res.status(201).json(await view(await ctx.db.returnRequest.findUniqueOrThrow({ where: { id }, include })));
   });
 
   return router;

@@ -19,6 +19,7 @@ import {
   RowErrors,
   type TableRow,
 } from '../files/read';
+import { GOODS_LINE_HEADERS } from '../files/headers';
 
 /** The columns of the long layout, in order (what orderSheetCsv / orderSheetXlsx write). */
 export const ORDER_SHEET_COLUMNS = [
@@ -41,20 +42,9 @@ const HEADERS: Record<string, OrderSheetField> = {
   franchisee: 'franchisee',
   franchiseeid: 'franchisee',
   franchisee_id: 'franchisee',
-  款号: 'sku',
-  货号: 'sku',
-  款式编号: 'sku',
-  sku: 'sku',
-  style: 'sku',
-  styleno: 'sku',
-  尺码: 'size',
-  尺寸: 'size',
-  size: 'size',
-  数量: 'qty',
+  ...GOODS_LINE_HEADERS,
   订货数量: 'qty',
   订量: 'qty',
-  qty: 'qty',
-  quantity: 'qty',
 };
 
 /**

@@ -4,7 +4,7 @@
 // turned into integer fen by string arithmetic, never through floating point.
 import type { PlanLineInput } from '../../domain/plans';
 import { yuanToFen } from '../files/money';
-import { headerColumns, isBlankRow, isTableType, readTable, RowErrors, unguardedText, wholeNumber, type TableRow } from '../files/read';
+import { headerColumns, isBlankRow, readTable, RowErrors, unguardedText, wholeNumber, type TableRow } from '../files/read';
 
 export { CSV_TYPES, XLSX_TYPE, cellText, parseCsv } from '../files/read';
 export { yuanToFen } from '../files/money';
@@ -130,10 +130,6 @@ function linesFrom(records: TableRow[]): ImportResult {
   }
   if (errors.count) return { ok: false, lines, ...errors.report() };
   return { ok: true, lines, amountField };
-}
-
-export function isPlanFileType(contentType: string | undefined): boolean {
-  return isTableType(contentType);
 }
 
 /**

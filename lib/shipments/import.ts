@@ -18,6 +18,7 @@ import {
   RowErrors,
   type TableRow,
 } from '../files/read';
+import { GOODS_LINE_HEADERS } from '../files/headers';
 
 /** The columns of the shipping list, in order (what shippingListCsv writes). */
 export const SHIPPING_LIST_COLUMNS = [
@@ -45,20 +46,9 @@ const HEADERS: Record<string, ShippingListField> = {
   shipmentnumber: 'externalRef',
   externalref: 'externalRef',
   external_ref: 'externalRef',
-  款号: 'sku',
-  货号: 'sku',
-  款式编号: 'sku',
-  sku: 'sku',
-  style: 'sku',
-  styleno: 'sku',
-  尺码: 'size',
-  尺寸: 'size',
-  size: 'size',
-  数量: 'qty',
+  ...GOODS_LINE_HEADERS,
   发货数量: 'qty',
   发货数: 'qty',
-  qty: 'qty',
-  quantity: 'qty',
   预计到货: 'expectedArrival',
   预计到货日期: 'expectedArrival',
   预计到货时间: 'expectedArrival',

@@ -8,6 +8,11 @@ export type PriceAdjustmentStatus = 'pending_approval' | 'approved' | 'effective
 /** Not yet effective: a later adjustment of the same SKU and store must supersede it explicitly. */
 export const PENDING_PRICE_STATUSES: readonly PriceAdjustmentStatus[] = ['pending_approval', 'approved'];
 
+/** Stock age (库龄) in whole days on `today` (a day in the business zone) of stock received on `receivedOn` (yyyy-MM-dd). */
+export function ageDays(receivedOn: string, today: DateTime): number {
+  return Math.max(0, Math.floor(today.diff(DateTime.fromISO(receivedOn, { zone: today.zone }), 'days').days));
+}
+
 export function adjustmentCode(seq: number): string {
   return `PA${String(seq).padStart(6, '0')}`;
 }

@@ -7,13 +7,13 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
 import { pricesAt } from '../../lib/prices/current';
-import { adjustmentCode, markdownFor, sellThroughBp, suggestedPriceFen } from '../../domain/prices';
+import { adjustmentCode, ageDays, markdownFor, sellThroughBp, suggestedPriceFen } from '../../domain/prices';
 import { readSettings } from '../../lib/settings';
 import { currentUser, isStaff, requireRole } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { ageDays, priceService } from '../services/prices';
+import { priceService } from '../services/prices';
 import { dateFromDb, fen, filterIds, filterString, INT4_MAX, isoDate, text } from '../validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -172,7 +172,7 @@ export function priceRoutes(ctx: AppContext): Router {
     const day = today();
     const rows = stores.map((s) => {
       const st = stock.get(s.id);
-      const age = st ? ageDays(st.receivedOn, day) : null;
+      const age = st ? ageDays(dateFromDb(st.receivedOn), day) : null;
       return {
         storeId: s.id,
         storeName: s.name,

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import {
   PENDING_PRICE_STATUSES,
   adjustmentCode,
+  ageDays,
   markdownFor,
   priceDeadlines,
   priceWorkflowId,
@@ -35,11 +36,6 @@ export interface PriceProposal {
   reason: string;
   urgent: boolean;
   supersedes?: string | null;
-}
-
-/** Stock age in whole days on `today` (a date in the business zone). */
-export function ageDays(receivedOn: Date, today: DateTime): number {
-  return Math.max(0, Math.floor(today.diff(DateTime.fromISO(dateFromDb(receivedOn), { zone: today.zone }), 'days').days));
 }
 
 const linesWithNames = { lines: { include: { product: { select: { name: true } } }, orderBy: { sku: 'asc' } } } as const;
@@ -111,7 +107,7 @@ export function priceService(ctx: AppContext) {
             approvalDueAt: new Date(deadlines.approvalDueAt), notifyBy: new Date(deadlines.notifyBy), storeIds, createdById: user.id, supersedesId: body.supersedes ?? null,
             lines: {
               create: lines.map((l) => {
-                const ages = stock.filter((s) => s.sku === l.sku).map((s) => ageDays(s.receivedOn, day));
+                const ages = stock.filter((s) => s.sku === l.sku).map((s) => ageDays(dateFromDb(s.receivedOn), day));
                 const retail = products.get(l.sku)!.retailPriceFen;
                 return { sku: l.sku, newPriceFen: l.newPriceFen, oldPriceFen: current.get(`${l.sku}|${first}`)?.priceFen ?? retail, suggestedPriceFen: ages.length ? suggestedPriceFen(retail, markdownFor(Math.max(...ages), rule)) : null };
               }),

@@ -4,25 +4,20 @@
 // up); reminders go out before the deadline; unpaid at the deadline, the manager extends it or
 // cancels the booking (releasing the quota; paid money goes back through a finance task). Paid
 // in full, the booking is confirmed and its lines become open order lines for shipment.
-import { ActivityFailure, ApplicationFailure, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { Duration } from 'luxon';
 import type { ProcessOutcome, StepSpec, TaskState } from '../domain/approval';
 import {
   OPEN_STATUSES,
   type BookingStateView,
   type BookingStatus,
-  type CancelBookingInput,
   type OrderBookingInput,
-  type RecordPaymentInput,
 } from '../domain/bookings';
 import type { MailParams } from '../domain/mail';
 import { ApprovalEngine } from './engine/approvalEngine';
 import { refuse } from './engine/refuse';
 import { writes as acts } from './engine/writes';
-
-export const recordPaymentUpdate = defineUpdate<BookingStateView, [RecordPaymentInput]>('recordPayment');
-export const cancelBookingUpdate = defineUpdate<BookingStateView, [CancelBookingInput]>('cancelBooking');
-export const bookingStateQuery = defineQuery<BookingStateView>('bookingState');
+import { bookingStateQuery, cancelBookingUpdate, recordPaymentUpdate } from './messages/orderBooking';
 
 const MAX_REFERENCE = 100;
 const MAX_NOTE = 500;

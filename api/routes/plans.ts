@@ -14,7 +14,7 @@ import type { Db } from '../../lib/db/client';
 import { planLinesCsv, planLinesXlsx } from '../../lib/plans/export';
 import { parsePlanFile, type ImportedLine } from '../../lib/plans/import';
 import { readSettings } from '../../lib/settings';
-import { resubmitUpdate } from '../../workflows/engine/messages';
+import { resubmitUpdate } from '../../workflows/messages';
 import { planApproval, type PlanApprovalInput } from '../../workflows/planApproval';
 import { currentUser, hasRole, isStaff, requireRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';

@@ -21,7 +21,8 @@ import {
   type PriceAdjustmentInput,
 } from '../../domain/prices';
 import { readSettings } from '../../lib/settings';
-import { priceAdjustment, supersedeUpdate } from '../../workflows/priceAdjustment';
+import { supersedeUpdate } from '../../workflows/messages';
+import { priceAdjustment } from '../../workflows/priceAdjustment';
 import { currentUser, isStaff, requireRole } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse } from '../errors';

@@ -16,7 +16,7 @@ import { createWorker } from '../../lib/temporal/worker';
 import { testBundle } from './bundle';
 import { approvalRequest } from '../../workflows/approvalRequest';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { decideUpdate, processStateQuery } from '../../workflows/engine/messages';
+import { decideUpdate, processStateQuery } from '../../workflows/messages';
 import { openTestDb } from './postgres';
 import { timeSkippingEnv } from './temporal';
 

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { resubmitUpdate } from '../../workflows/engine/messages';
+import { resubmitUpdate } from '../../workflows/messages';
 import { step } from '../helpers/engine';
 import { startProcessWorld, until, type ProcessWorld } from '../helpers/processApi';
 

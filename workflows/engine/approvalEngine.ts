@@ -51,7 +51,7 @@ import {
   urgeUpdate,
   withdrawUpdate,
   type ProcessStateView,
-} from './messages';
+} from '../messages/engine';
 import { refuse } from './refuse';
 import { chooseWritePath, writes as acts, writesInFlight } from './writes';
 

@@ -2,7 +2,6 @@
 // Every write is idempotent so a retried activity changes nothing twice.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { AssigneeRef, ProcessRef, RoleName, TaskState } from '../domain/approval';
-import type { Config } from '../lib/config';
 import type { Db } from '../lib/db/client';
 import type { Prisma, Task } from '../generated/prisma/client';
 import { readSettings } from '../lib/settings';
@@ -81,8 +80,7 @@ async function roleHolders(db: Db, role: RoleName, regionId: string | null): Pro
   return (workers.length ? workers : rows).map((r) => r.id);
 }
 
-export function taskActivities(db: Db, config: Config) {
-  void config;
+export function taskActivities(db: Db) {
   return {
     /** A snapshot of the settings the engine uses: a change applies to processes started after it. */
     async loadEngineSettings(): Promise<EngineSettings> {

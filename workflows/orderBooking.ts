@@ -4,7 +4,7 @@
 // up); reminders go out before the deadline; unpaid at the deadline, the manager extends it or
 // cancels the booking (releasing the quota; paid money goes back through a finance task). Paid
 // in full, the booking is confirmed and its lines become open order lines for shipment.
-import { ActivityFailure, ApplicationFailure, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, workflowInfo } from '@temporalio/workflow';
 import { Duration } from 'luxon';
 import type { ProcessOutcome, StepSpec, TaskState } from '../domain/approval';
 import {
@@ -17,7 +17,7 @@ import type { MailParams } from '../domain/mail';
 import { ApprovalEngine } from './engine/approvalEngine';
 import { refuse } from './engine/refuse';
 import { writes as acts } from './engine/writes';
-import { bookingStateQuery, cancelBookingUpdate, recordPaymentUpdate } from './messages/orderBooking';
+import { cancelBookingUpdate, recordPaymentUpdate } from './messages/orderBooking';
 
 const MAX_REFERENCE = 100;
 const MAX_NOTE = 500;
@@ -82,8 +82,6 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
     },
     { withdrawable: false },
   );
-
-  setHandler(bookingStateQuery, view);
 
   engine.onUpdate(
     recordPaymentUpdate,

@@ -6,7 +6,7 @@
 // follower → supervisor → manager, at the ladder's ages), with a task and mail at each rung,
 // until the shipment moves, gets a new ETA or arrives. On arrival the follower scans it in; a
 // receipt that differs from the shipment opens a discrepancy task (accept, claim, recount).
-import { setHandler, workflowInfo } from '@temporalio/workflow';
+import { workflowInfo } from '@temporalio/workflow';
 import { Duration } from 'luxon';
 import type { ProcessOutcome, StepSpec } from '../domain/approval';
 import {
@@ -25,7 +25,7 @@ import {
 import { ApprovalEngine, type StepOutcome } from './engine/approvalEngine';
 import { refuse } from './engine/refuse';
 import { writes as acts } from './engine/writes';
-import { receiptUpdate, shipmentEventUpdate, shipmentStateQuery } from './messages/shipmentTracking';
+import { receiptUpdate, shipmentEventUpdate } from './messages/shipmentTracking';
 
 const MAX_RECEIPT_LINES = 5_000;
 
@@ -92,7 +92,6 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
     },
     { withdrawable: false },
   );
-  setHandler(shipmentStateQuery, view);
 
   engine.onUpdate(
     shipmentEventUpdate,

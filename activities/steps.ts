@@ -5,10 +5,11 @@
 // answer at the engine's speed; every part is idempotent, so a retry changes nothing twice.
 import type { AuditEventInput } from '../domain/audit';
 import type { Deadlines, ProcessRef } from '../domain/approval';
+import type { EngineSettings } from '../domain/processSettings';
 import type { Db } from '../lib/db/client';
 import { auditRow } from './audit';
 import type { ComputeDeadlinesInput } from './calendar';
-import type { CreatedTask, CreateTaskInput, EngineSettings } from './tasks';
+import type { CreatedTask, CreateTaskInput } from './tasks';
 
 type AuditFields = Omit<AuditEventInput, 'idempotencyKey' | 'type' | 'detail' | 'at'>;
 

@@ -2,17 +2,10 @@
 // Every write is idempotent so a retried activity changes nothing twice.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { AssigneeRef, ProcessRef, RoleName, TaskState } from '../domain/approval';
+import type { EngineSettings } from '../domain/processSettings';
 import type { Db } from '../lib/db/client';
 import type { Prisma, Task } from '../generated/prisma/client';
 import { readSettings } from '../lib/settings';
-
-export interface EngineSettings {
-  defaultDue: string;
-  businessDays: boolean;
-  leadTimes: string[];
-  escalationSteps: string[];
-  urgeMinInterval: string;
-}
 
 export interface CreateTaskInput {
   idempotencyKey: string;

@@ -38,8 +38,7 @@ import {
   type TaskState,
 } from '../../domain/approval';
 import type { MailParams, MailTemplateName } from '../../domain/mail';
-import type { NotifyInput } from '../../activities/notify';
-import type { EngineSettings } from '../../activities/tasks';
+import type { EngineSettings } from '../../domain/processSettings';
 import {
   addApproverUpdate,
   claimUpdate,
@@ -83,6 +82,9 @@ interface Withdrawal {
   byUserId: string;
   reason: string | null;
 }
+
+/** Params to fill with a user's name, by user id (see the notify activity). */
+type MailNames = Parameters<Activities['notify']>[0]['names'];
 
 const REVISE_STEP = 'revise';
 const MAX_COMMENT = 2000;
@@ -791,7 +793,7 @@ export class ApprovalEngine {
    * Queues mail to users without waiting for it; `names` maps params to user ids to name.
    * Each mail is keyed by its position in this run, so a retry sends nothing twice.
    */
-  private send(template: MailTemplateName, userIds: string[], params: MailParams, names: NotifyInput['names'] = {}): void {
+  private send(template: MailTemplateName, userIds: string[], params: MailParams, names: MailNames = {}): void {
     if (!userIds.length) return;
     const { workflowId, runId } = workflowInfo();
     this.mailSeq += 1;

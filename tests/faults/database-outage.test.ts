@@ -10,7 +10,7 @@ import type { Worker } from '@temporalio/worker';
 import type { Actor } from '../../domain/approval';
 import { loadConfig } from '../../lib/config';
 import { createDb, type Db } from '../../lib/db/client';
-import { createWorker } from '../../lib/temporal/worker';
+import { createWorker } from '../../runtime/createWorker';
 import { testBundle } from '../helpers/bundle';
 import { decideUpdate, processStateQuery, recordPaymentUpdate } from '../../workflows/messages';
 import { startTestApi, type TestApi } from '../helpers/api';

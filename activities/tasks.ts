@@ -2,7 +2,7 @@
 // Every write is idempotent so a retried activity changes nothing twice.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { AssigneeRef, ProcessRef, RoleName, TaskState } from '../domain/approval';
-import type { EngineSettings } from '../domain/processSettings';
+import type { ProcessSettings } from '../domain/processSettings';
 import type { Db } from '../lib/db/client';
 import type { Prisma, Task } from '../generated/prisma/client';
 import { readSettings } from '../lib/settings';
@@ -75,8 +75,12 @@ async function roleHolders(db: Db, role: RoleName, regionId: string | null): Pro
 
 export function taskActivities(db: Db) {
   return {
-    /** A snapshot of the settings the engine uses: a change applies to processes started after it. */
-    async loadEngineSettings(): Promise<EngineSettings> {
+    /**
+     * A snapshot of the settings a process runs with, the engine's and every process's own: a
+     * change applies to processes started after it. (The name is older than the process
+     * settings; histories hold it.)
+     */
+    async loadEngineSettings(): Promise<ProcessSettings> {
       const s = await readSettings(db);
       return {
         defaultDue: s['task.defaultDue'],
@@ -84,6 +88,9 @@ export function taskActivities(db: Db) {
         leadTimes: s['reminder.leadTimes'],
         escalationSteps: s['escalation.steps'],
         urgeMinInterval: s['urge.minInterval'],
+        booking: { reminderLeadTimes: s['booking.reminderLeadTimes'] },
+        shipment: { silenceTimeout: s['shipment.silenceTimeout'], escalationLadder: s['shipment.escalationLadder'] },
+        goodsReturn: { transitTime: s['return.transitTime'], defectDue: s['return.defectDue'], accountingDue: s['return.accountingDue'] },
       };
     },
 

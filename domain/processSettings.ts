@@ -10,3 +10,19 @@ export interface EngineSettings {
   escalationSteps: string[];
   urgeMinInterval: string;
 }
+
+/**
+ * Everything a process runs with: the engine's settings and each process's own timings, read
+ * together by the engine's first activity when a run begins (beginProcess) and recorded in its
+ * history. A process reads them from its engine (ApprovalEngine.settingsFor), never from
+ * its input: the input carries the facts of the case (amounts, dates, people, a franchisee's
+ * own payment window), not settings.
+ */
+export interface ProcessSettings extends EngineSettings {
+  booking: { reminderLeadTimes: string[] };
+  shipment: { silenceTimeout: string; escalationLadder: string[] };
+  goodsReturn: { transitTime: string; defectDue: string; accountingDue: string };
+}
+
+/** The processes with settings of their own in ProcessSettings. */
+export type ProcessSection = Exclude<keyof ProcessSettings, keyof EngineSettings>;

@@ -167,6 +167,7 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
 
   async function run(): Promise<ProcessOutcome> {
     await engine.start();
+    const { reminderLeadTimes } = engine.settingsFor('booking', input.terms.reminderLeadTimes && { reminderLeadTimes: input.terms.reminderLeadTimes });
     deadline = await acts.bookingDeadline({ from: now(), window: input.terms.paymentWindow });
     await setStatus(status);
 
@@ -191,7 +192,7 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
     for (;;) {
       const settled = () => fullyPaid() || !!cancellation;
       // Reminders before the deadline, while something is still owed.
-      const reminders = input.terms.reminderLeadTimes
+      const reminders = reminderLeadTimes
         .map((lead) => ({ lead, at: Date.parse(deadline) - Duration.fromISO(lead).toMillis() }))
         .sort((a, b) => a.at - b.at);
       for (const r of reminders) {

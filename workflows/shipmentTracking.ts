@@ -52,8 +52,9 @@ const rungStep = (level: number): StepSpec => ({
 export async function shipmentTracking(input: ShipmentTrackingInput): Promise<ProcessOutcome> {
   const { workflowId } = workflowInfo();
   const now = () => new Date().toISOString();
-  const silenceMs = Duration.fromISO(input.terms.silenceTimeout).toMillis();
-  const ladderMs = input.terms.escalationLadder.map((d) => Duration.fromISO(d).toMillis());
+  /** From the shipment settings the run began with (known once the engine has started). */
+  let silenceMs = 0;
+  let ladderMs: number[] = [];
 
   let status: ShipmentStatus = 'created';
   let expectedArrival = Date.parse(input.expectedArrival);
@@ -233,6 +234,9 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
 
   async function run(): Promise<ProcessOutcome> {
     await engine.start();
+    const terms = engine.settingsFor('shipment', input.terms);
+    silenceMs = Duration.fromISO(terms.silenceTimeout).toMillis();
+    ladderMs = terms.escalationLadder.map((d) => Duration.fromISO(d).toMillis());
     await watchTransit();
 
     for (;;) {

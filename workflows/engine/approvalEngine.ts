@@ -19,6 +19,7 @@
 // (the shared Updates) → this file (start, chains, steps, finish: what a process calls).
 import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { AssigneeRef, ChainOutcome, ChainSpec, ProcessOutcome, StepSpec, TaskState } from '../../domain/approval';
+import type { ProcessSection, ProcessSettings } from '../../domain/processSettings';
 import type { ProcessStateView } from '../messages/engine';
 import { REVISE_STEP, type StepOptions, type StepOutcome } from './types';
 import { EngineUpdates } from './updates';
@@ -28,6 +29,15 @@ import { writes as acts } from './writes';
 export type { EngineHooks, EngineOptions, StepOptions, StepOutcome, UpdateOptions } from './types';
 
 export class ApprovalEngine extends EngineUpdates {
+  /**
+   * A process's own settings as this run began with them (read by start(), recorded in its
+   * history). Runs begun before start() read them have only the engine's in their history:
+   * theirs came in the input, passed here as `fromOldInput`.
+   */
+  settingsFor<K extends ProcessSection>(section: K, fromOldInput: ProcessSettings[K] | undefined): ProcessSettings[K] {
+    return ((this.settings as Partial<ProcessSettings>)[section] ?? fromOldInput)!;
+  }
+
   /** Registers the handlers, snapshots the settings and records the start. */
   async start(): Promise<void> {
     this.registerHandlers();

@@ -2,13 +2,13 @@
 // settings it started with, and the counters that key its writes. The engine's other files
 // (quiet, timeline, mail, deadlines, tasks, updates) each add one kind of behaviour on top.
 import type { ProcessRef, StepSpec, TaskState } from '../../domain/approval';
-import type { EngineSettings } from '../../domain/processSettings';
+import type { ProcessSettings } from '../../domain/processSettings';
 import type { ProcessStateView } from '../messages/engine';
 import type { EngineHooks, EngineOptions, Withdrawal } from './types';
 import { chooseWritePath } from './writes';
 
 export abstract class EngineState {
-  protected settings!: EngineSettings;
+  protected settings!: ProcessSettings;
   protected readonly tasks = new Map<string, TaskState>();
   /** Decided tasks whose decision row and audit event are written. */
   protected readonly persisted = new Set<string>();

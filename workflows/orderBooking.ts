@@ -189,21 +189,33 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
     mail('booking_statement');
     await engine.audit('statement_sent', {}, { to: input.franchiseeId, paymentDeadline: deadline, prepaymentDueFen: input.prepaymentDueFen });
 
+    // Reminders go out through the engine's watch, beside the wait for the deadline; runs
+    // started on older code keep the loop of their own they began with.
+    const remindThroughEngine = patched('booking-reminders-engine-watch');
     for (;;) {
       const settled = () => fullyPaid() || !!cancellation;
+      const remind = async (lead: string) => {
+        mail('booking_reminder', { lead });
+        await engine.audit('reminder_sent', {}, { to: input.franchiseeId, lead, extension, paidFen, prepaymentDueFen: input.prepaymentDueFen });
+      };
       // Reminders before the deadline, while something is still owed.
-      const reminders = reminderLeadTimes
-        .map((lead) => ({ lead, at: Date.parse(deadline) - Duration.fromISO(lead).toMillis() }))
-        .sort((a, b) => a.at - b.at);
-      for (const r of reminders) {
-        const wait = r.at - Date.now();
-        if (wait <= 0) continue; // a reminder whose moment passed before it was scheduled is not sent late
-        if (await engine.waitUntil(settled, wait)) break;
-        mail('booking_reminder', { lead: r.lead });
-        await engine.audit('reminder_sent', {}, { to: input.franchiseeId, lead: r.lead, extension, paidFen, prepaymentDueFen: input.prepaymentDueFen });
+      let reminding: Promise<void> = Promise.resolve();
+      if (remindThroughEngine) {
+        reminding = engine.remindBefore(deadline, reminderLeadTimes, settled, remind);
+      } else {
+        const reminders = reminderLeadTimes
+          .map((lead) => ({ lead, at: Date.parse(deadline) - Duration.fromISO(lead).toMillis() }))
+          .sort((a, b) => a.at - b.at);
+        for (const r of reminders) {
+          const wait = r.at - Date.now();
+          if (wait <= 0) continue; // a reminder whose moment passed before it was scheduled is not sent late
+          if (await engine.waitUntil(settled, wait)) break;
+          await remind(r.lead);
+        }
       }
       const untilDeadline = Date.parse(deadline) - Date.now();
       if (!settled() && untilDeadline > 0) await engine.waitUntil(settled, untilDeadline);
+      await reminding;
 
       if (cancellation) return cancel(cancellation);
       if (fullyPaid()) {

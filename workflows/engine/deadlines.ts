@@ -1,6 +1,8 @@
 // A task's deadlines: its due time, the reminders before it and the escalation after it,
-// each a durable timer that stops the moment the task is closed.
+// each a durable timer that stops the moment the task is closed; and the same watch for a
+// process's own calendar deadline (remindBefore).
 import { condition } from '@temporalio/workflow';
+import { Duration } from 'luxon';
 import type { Deadlines, TaskState } from '../../domain/approval';
 import { EngineMail } from './mail';
 import { withoutNull } from './withoutNull';
@@ -23,10 +25,29 @@ export abstract class TaskDeadlines extends EngineMail {
       ...deadlines.reminders.map((r) => ({ at: Date.parse(r.at), order: 0, fire: () => this.remind(task, r.lead) })),
       ...deadlines.escalations.map((e) => ({ at: Date.parse(e.at), order: 1, fire: () => this.escalate(task, e.level) })),
     ].sort((a, b) => a.at - b.at || a.order - b.order);
+    await this.atMoments(moments, () => task.status !== 'open');
+  }
+
+  /**
+   * Reminds before a deadline counted in calendar time, not in the task settings' business
+   * days (a booking's payment deadline, as the franchisee counts it): at each lead before the
+   * deadline, unless `over()` holds by then, calls remind(lead). A moment already past when
+   * its turn comes is skipped, not sent late. Runs beside the process's own wait for the deadline.
+   */
+  async remindBefore(deadline: string, leads: string[], over: () => boolean, remind: (lead: string) => Promise<void>): Promise<void> {
+    const moments = leads
+      .map((lead) => ({ at: Date.parse(deadline) - Duration.fromISO(lead).toMillis(), fire: () => remind(lead) }))
+      .sort((a, b) => a.at - b.at);
+    await this.atMoments(moments, over, { skipPassed: true });
+  }
+
+  /** Sleeps to each moment in turn and fires it; stops for good the moment `over()` holds. */
+  private async atMoments(moments: { at: number; fire: () => Promise<void> }[], over: () => boolean, opts: { skipPassed?: boolean } = {}): Promise<void> {
     for (const m of moments) {
       const wait = m.at - Date.now();
-      if (wait > 0 && (await condition(() => task.status !== 'open', wait))) return;
-      if (task.status !== 'open') return;
+      if (wait <= 0 && opts.skipPassed) continue;
+      if (wait > 0 && (await condition(over, wait))) return;
+      if (over()) return;
       await m.fire();
     }
   }

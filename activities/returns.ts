@@ -55,7 +55,6 @@ export function returnActivities(db: Db, config: Config) {
 
     /** The return's inbound shipment (created once) and what its tracking workflow is given. */
     async createReturnShipment(input: { requestId: string; at: string; transitTime: string; submitterId: string }): Promise<{ shipmentId: string; workflowId: string; input: ShipmentTrackingInput }> {
-      const settings = await readSettings(db);
       const r = await db.returnRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { lines: { orderBy: { position: 'asc' } } } });
       const lines = r.lines.map((l) => ({ sku: l.sku, size: l.size, qty: l.qty }));
       const expectedArrival = DateTime.fromISO(input.at).plus(Duration.fromISO(input.transitTime)).toUTC().toISO()!;
@@ -85,7 +84,6 @@ export function returnActivities(db: Db, config: Config) {
           seasonCode: shipment.seasonCode,
           expectedArrival: shipment.expectedArrival.toISOString(),
           lines,
-          terms: { silenceTimeout: settings['shipment.silenceTimeout'], escalationLadder: settings['shipment.escalationLadder'] },
         },
       };
     },

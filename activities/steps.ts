@@ -5,10 +5,11 @@
 // answer at the engine's speed; every part is idempotent, so a retry changes nothing twice.
 import type { AuditEventInput } from '../domain/audit';
 import type { Deadlines, ProcessRef } from '../domain/approval';
+import type { ProcessSettings } from '../domain/processSettings';
 import type { Db } from '../lib/db/client';
 import { auditRow } from './audit';
 import type { ComputeDeadlinesInput } from './calendar';
-import type { CreatedTask, CreateTaskInput, EngineSettings } from './tasks';
+import type { CreatedTask, CreateTaskInput } from './tasks';
 
 type AuditFields = Omit<AuditEventInput, 'idempotencyKey' | 'type' | 'detail' | 'at'>;
 
@@ -42,7 +43,7 @@ export interface BeginProcessInput {
 }
 
 interface Deps {
-  loadEngineSettings(): Promise<EngineSettings>;
+  loadEngineSettings(): Promise<ProcessSettings>;
   computeDeadlines(input: ComputeDeadlinesInput): Promise<Deadlines>;
   createTask(input: CreateTaskInput): Promise<CreatedTask>;
   taskRecipients(task: { assigneeId: string | null; candidateRole: CreatedTask['task']['candidateRole']; candidateRegionId: string | null }): Promise<string[]>;
@@ -56,7 +57,7 @@ function present(o: Record<string, unknown>): Record<string, unknown> {
 export function stepActivities(db: Db, deps: Deps) {
   return {
     /** The process row and its 'started' entry, in one transaction; the settings it runs with. */
-    async beginProcess(input: BeginProcessInput): Promise<EngineSettings> {
+    async beginProcess(input: BeginProcessInput): Promise<ProcessSettings> {
       const settings = await deps.loadEngineSettings();
       const p = input.process;
       await db.$transaction([

@@ -2,18 +2,10 @@
 // Every write is idempotent so a retried activity changes nothing twice.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { AssigneeRef, ProcessRef, RoleName, TaskState } from '../domain/approval';
-import type { Config } from '../lib/config';
+import type { ProcessSettings } from '../domain/processSettings';
 import type { Db } from '../lib/db/client';
 import type { Prisma, Task } from '../generated/prisma/client';
 import { readSettings } from '../lib/settings';
-
-export interface EngineSettings {
-  defaultDue: string;
-  businessDays: boolean;
-  leadTimes: string[];
-  escalationSteps: string[];
-  urgeMinInterval: string;
-}
 
 export interface CreateTaskInput {
   idempotencyKey: string;
@@ -81,11 +73,14 @@ async function roleHolders(db: Db, role: RoleName, regionId: string | null): Pro
   return (workers.length ? workers : rows).map((r) => r.id);
 }
 
-export function taskActivities(db: Db, config: Config) {
-  void config;
+export function taskActivities(db: Db) {
   return {
-    /** A snapshot of the settings the engine uses: a change applies to processes started after it. */
-    async loadEngineSettings(): Promise<EngineSettings> {
+    /**
+     * A snapshot of the settings a process runs with, the engine's and every process's own: a
+     * change applies to processes started after it. (The name is older than the process
+     * settings; histories hold it.)
+     */
+    async loadEngineSettings(): Promise<ProcessSettings> {
       const s = await readSettings(db);
       return {
         defaultDue: s['task.defaultDue'],
@@ -93,6 +88,9 @@ export function taskActivities(db: Db, config: Config) {
         leadTimes: s['reminder.leadTimes'],
         escalationSteps: s['escalation.steps'],
         urgeMinInterval: s['urge.minInterval'],
+        booking: { reminderLeadTimes: s['booking.reminderLeadTimes'] },
+        shipment: { silenceTimeout: s['shipment.silenceTimeout'], escalationLadder: s['shipment.escalationLadder'] },
+        goodsReturn: { transitTime: s['return.transitTime'], defectDue: s['return.defectDue'], accountingDue: s['return.accountingDue'] },
       };
     },
 

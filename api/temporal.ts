@@ -11,7 +11,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import { REFUSALS, type Actor } from '../domain/approval';
 import { logger } from '../lib/logger';
-import { settledUpdate } from '../workflows/engine/messages';
+import { settledUpdate } from '../workflows/messages';
 import type { CurrentUser } from './auth';
 import { ApiError } from './errors';
 

@@ -22,7 +22,8 @@ import { connectClient, connectWorker } from '../lib/temporal/connection';
 import { temporalCli } from '../lib/temporal/binaries';
 import { startEmbeddedTemporal } from '../lib/temporal/embedded';
 import { installTemporalRuntime } from '../lib/temporal/runtime';
-import { bundleWorkflows, createWorker } from '../lib/temporal/worker';
+import { bundleWorkflows } from '../lib/temporal/worker';
+import { createWorker } from '../runtime/createWorker';
 
 export const ROOT = path.resolve(__dirname, '..');
 

@@ -99,8 +99,12 @@ export interface OrderBookingInput {
   prepaymentDueFen: number;
   quotaCheck: QuotaCheck;
   quotaFen: number | null;
-  /** Snapshot of the settings when booked (a change applies to later bookings). */
-  terms: { paymentWindow: string; reminderLeadTimes: string[] };
+  /**
+   * The franchisee's payment window (its own, or the setting's when it has none), as the API
+   * computed the deadline with. reminderLeadTimes: only in inputs of runs started before the
+   * workflow read its settings at start (booking.reminderLeadTimes, see ProcessSettings).
+   */
+  terms: { paymentWindow: string; reminderLeadTimes?: string[] };
 }
 
 export interface RecordPaymentInput {

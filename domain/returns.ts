@@ -73,7 +73,8 @@ export interface ReturnWorkflowInput {
   title: string;
   submitterId: string;
   seasonCode: string | null;
-  terms: { transitTime: string; defectDue: string; accountingDue: string };
+  /** Only in inputs of runs started before the workflow read its settings at start (see ProcessSettings). */
+  terms?: { transitTime: string; defectDue: string; accountingDue: string };
 }
 
 export interface ClearanceWorkflowInput {

@@ -138,8 +138,8 @@ export interface ShipmentTrackingInput {
   expectedArrival: string;
   /** What was shipped, per line (for the reconciliation). */
   lines: QtyLine[];
-  /** Snapshot of the settings when created. */
-  terms: { silenceTimeout: string; escalationLadder: string[] };
+  /** Only in inputs of runs started before the workflow read its settings at start (see ProcessSettings). */
+  terms?: { silenceTimeout: string; escalationLadder: string[] };
 }
 
 export interface ShipmentEventInput {

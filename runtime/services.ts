@@ -15,7 +15,7 @@ import { ensureDigestSchedulesAtStart } from '../lib/reports/schedules';
 import { connectClient, connectWorker } from '../lib/temporal/connection';
 import { startEmbeddedTemporal } from '../lib/temporal/embedded';
 import { installTemporalRuntime } from '../lib/temporal/runtime';
-import { createWorker } from '../lib/temporal/worker';
+import { createWorker } from './createWorker';
 import type { Lifecycle } from './lifecycle';
 
 const log = logger('runtime');

@@ -5,7 +5,7 @@
 // manual trigger) sends nothing twice, and nobody without content is mailed at all.
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { Digest } from '../activities/digest';
+import type { Digest } from '../lib/reports/digest';
 import type { MailSendStatus, MailTemplateName } from '../domain/mail';
 
 const acts = proxyActivities<Activities>({

@@ -18,6 +18,7 @@ export async function goodsReturn(input: ReturnWorkflowInput): Promise<ProcessOu
 
   async function run(): Promise<ProcessOutcome> {
     await engine.start();
+    const terms = engine.settingsFor('goodsReturn', input.terms);
     const reasons = await acts.checkReturnRequest({ requestId: input.requestId, at: new Date().toISOString() });
     if (reasons.length) {
       await status('refused', { refusalReasons: reasons });
@@ -38,7 +39,7 @@ export async function goodsReturn(input: ReturnWorkflowInput): Promise<ProcessOu
     }
 
     // The goods come back as an inbound shipment, tracked like any other.
-    const shipment = await acts.createReturnShipment({ requestId: input.requestId, at: new Date().toISOString(), transitTime: input.terms.transitTime, submitterId: input.submitterId });
+    const shipment = await acts.createReturnShipment({ requestId: input.requestId, at: new Date().toISOString(), transitTime: terms.transitTime, submitterId: input.submitterId });
     await status('in_transit');
     await engine.audit('return_shipped', {}, { shipmentId: shipment.shipmentId, code: shipment.input.code, expectedArrival: shipment.input.expectedArrival });
     await executeChild(shipmentTracking, { workflowId: shipment.workflowId, args: [shipment.input] });
@@ -52,7 +53,7 @@ export async function goodsReturn(input: ReturnWorkflowInput): Promise<ProcessOu
         title: { 'zh-CN': `残次处理（${graded.defectiveQty} 件）`, en: `Handle defective goods (${graded.defectiveQty})` },
         assignees: [{ role: 'after_sales' }],
         decisions: [...DEFECT_DECISIONS],
-        due: input.terms.defectDue,
+        due: terms.defectDue,
       });
       const how = defect.kind === 'decided' ? defect.task.decision! : undefined;
       await status('accounting', { result: { defectDecision: how?.decision ?? null, defectComment: how?.comment ?? null, defectiveQty: graded.defectiveQty } });
@@ -61,7 +62,7 @@ export async function goodsReturn(input: ReturnWorkflowInput): Promise<ProcessOu
         title: { 'zh-CN': '残次财务处理', en: 'Book the defective goods (finance)' },
         assignees: [{ role: 'finance' }],
         decisions: ['booked'],
-        due: input.terms.accountingDue,
+        due: terms.accountingDue,
       });
     }
     await status('completed');

@@ -4,25 +4,20 @@
 // up); reminders go out before the deadline; unpaid at the deadline, the manager extends it or
 // cancels the booking (releasing the quota; paid money goes back through a finance task). Paid
 // in full, the booking is confirmed and its lines become open order lines for shipment.
-import { ActivityFailure, ApplicationFailure, defineQuery, defineUpdate, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, workflowInfo } from '@temporalio/workflow';
 import { Duration } from 'luxon';
 import type { ProcessOutcome, StepSpec, TaskState } from '../domain/approval';
 import {
   OPEN_STATUSES,
   type BookingStateView,
   type BookingStatus,
-  type CancelBookingInput,
   type OrderBookingInput,
-  type RecordPaymentInput,
 } from '../domain/bookings';
 import type { MailParams } from '../domain/mail';
 import { ApprovalEngine } from './engine/approvalEngine';
 import { refuse } from './engine/refuse';
 import { writes as acts } from './engine/writes';
-
-export const recordPaymentUpdate = defineUpdate<BookingStateView, [RecordPaymentInput]>('recordPayment');
-export const cancelBookingUpdate = defineUpdate<BookingStateView, [CancelBookingInput]>('cancelBooking');
-export const bookingStateQuery = defineQuery<BookingStateView>('bookingState');
+import { cancelBookingUpdate, recordPaymentUpdate } from './messages/orderBooking';
 
 const MAX_REFERENCE = 100;
 const MAX_NOTE = 500;
@@ -87,8 +82,6 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
     },
     { withdrawable: false },
   );
-
-  setHandler(bookingStateQuery, view);
 
   engine.onUpdate(
     recordPaymentUpdate,
@@ -174,6 +167,7 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
 
   async function run(): Promise<ProcessOutcome> {
     await engine.start();
+    const { reminderLeadTimes } = engine.settingsFor('booking', input.terms.reminderLeadTimes && { reminderLeadTimes: input.terms.reminderLeadTimes });
     deadline = await acts.bookingDeadline({ from: now(), window: input.terms.paymentWindow });
     await setStatus(status);
 
@@ -195,21 +189,33 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
     mail('booking_statement');
     await engine.audit('statement_sent', {}, { to: input.franchiseeId, paymentDeadline: deadline, prepaymentDueFen: input.prepaymentDueFen });
 
+    // Reminders go out through the engine's watch, beside the wait for the deadline; runs
+    // started on older code keep the loop of their own they began with.
+    const remindThroughEngine = patched('booking-reminders-engine-watch');
     for (;;) {
       const settled = () => fullyPaid() || !!cancellation;
+      const remind = async (lead: string) => {
+        mail('booking_reminder', { lead });
+        await engine.audit('reminder_sent', {}, { to: input.franchiseeId, lead, extension, paidFen, prepaymentDueFen: input.prepaymentDueFen });
+      };
       // Reminders before the deadline, while something is still owed.
-      const reminders = input.terms.reminderLeadTimes
-        .map((lead) => ({ lead, at: Date.parse(deadline) - Duration.fromISO(lead).toMillis() }))
-        .sort((a, b) => a.at - b.at);
-      for (const r of reminders) {
-        const wait = r.at - Date.now();
-        if (wait <= 0) continue; // a reminder whose moment passed before it was scheduled is not sent late
-        if (await engine.waitUntil(settled, wait)) break;
-        mail('booking_reminder', { lead: r.lead });
-        await engine.audit('reminder_sent', {}, { to: input.franchiseeId, lead: r.lead, extension, paidFen, prepaymentDueFen: input.prepaymentDueFen });
+      let reminding: Promise<void> = Promise.resolve();
+      if (remindThroughEngine) {
+        reminding = engine.remindBefore(deadline, reminderLeadTimes, settled, remind);
+      } else {
+        const reminders = reminderLeadTimes
+          .map((lead) => ({ lead, at: Date.parse(deadline) - Duration.fromISO(lead).toMillis() }))
+          .sort((a, b) => a.at - b.at);
+        for (const r of reminders) {
+          const wait = r.at - Date.now();
+          if (wait <= 0) continue; // a reminder whose moment passed before it was scheduled is not sent late
+          if (await engine.waitUntil(settled, wait)) break;
+          await remind(r.lead);
+        }
       }
       const untilDeadline = Date.parse(deadline) - Date.now();
       if (!settled() && untilDeadline > 0) await engine.waitUntil(settled, untilDeadline);
+      await reminding;
 
       if (cancellation) return cancel(cancellation);
       if (fullyPaid()) {

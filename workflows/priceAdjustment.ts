@@ -4,16 +4,14 @@
 // manager get one notice to acknowledge before the goods arrive; the new price takes effect at
 // the start of its effective date (a durable timer) and goes into the price history. A later
 // adjustment of the same SKU may supersede this one until it takes effect.
-import { defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
+import { workflowInfo } from '@temporalio/workflow';
 import type { ProcessOutcome, StepSpec } from '../domain/approval';
 import type { MailParams } from '../domain/mail';
 import type { PriceAdjustmentInput, PriceAdjustmentStatus, SupersedeInput } from '../domain/prices';
 import { ApprovalEngine, type StepOutcome } from './engine/approvalEngine';
 import { refuse } from './engine/refuse';
 import { writes as acts } from './engine/writes';
-
-export const supersedeUpdate = defineUpdate<{ superseded: true }, [SupersedeInput]>('supersede');
-export const priceStateQuery = defineQuery<{ status: PriceAdjustmentStatus }>('priceState');
+import { supersedeUpdate } from './messages/priceAdjustment';
 
 export async function priceAdjustment(input: PriceAdjustmentInput): Promise<ProcessOutcome> {
   const { workflowId } = workflowInfo();
@@ -25,7 +23,6 @@ export async function priceAdjustment(input: PriceAdjustmentInput): Promise<Proc
   const engine = new ApprovalEngine({
     workflowId, processType: 'price', processId: input.adjustmentId, title: input.title, submitterId: input.submitterId, seasonCode: null,
   });
-  setHandler(priceStateQuery, () => ({ status }));
   engine.onUpdate(
     supersedeUpdate,
     (u) => {

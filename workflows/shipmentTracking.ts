@@ -6,7 +6,7 @@
 // follower → supervisor → manager, at the ladder's ages), with a task and mail at each rung,
 // until the shipment moves, gets a new ETA or arrives. On arrival the follower scans it in; a
 // receipt that differs from the shipment opens a discrepancy task (accept, claim, recount).
-import { defineQuery, defineUpdate, setHandler, workflowInfo } from '@temporalio/workflow';
+import { workflowInfo } from '@temporalio/workflow';
 import { Duration } from 'luxon';
 import type { ProcessOutcome, StepSpec } from '../domain/approval';
 import {
@@ -16,11 +16,8 @@ import {
   reconcile,
   rungRole,
   type DelayReason,
-  type ReceiptInput,
   type ReceiptLine,
   type Resolution,
-  type ShipmentEventInput,
-  type ShipmentEventResult,
   type ShipmentStateView,
   type ShipmentStatus,
   type ShipmentTrackingInput,
@@ -28,10 +25,7 @@ import {
 import { ApprovalEngine, type StepOutcome } from './engine/approvalEngine';
 import { refuse } from './engine/refuse';
 import { writes as acts } from './engine/writes';
-
-export const shipmentEventUpdate = defineUpdate<ShipmentEventResult, [ShipmentEventInput]>('shipmentEvent');
-export const receiptUpdate = defineUpdate<ShipmentStateView, [ReceiptInput]>('receipt');
-export const shipmentStateQuery = defineQuery<ShipmentStateView>('shipmentState');
+import { receiptUpdate, shipmentEventUpdate } from './messages/shipmentTracking';
 
 const MAX_RECEIPT_LINES = 5_000;
 
@@ -58,8 +52,9 @@ const rungStep = (level: number): StepSpec => ({
 export async function shipmentTracking(input: ShipmentTrackingInput): Promise<ProcessOutcome> {
   const { workflowId } = workflowInfo();
   const now = () => new Date().toISOString();
-  const silenceMs = Duration.fromISO(input.terms.silenceTimeout).toMillis();
-  const ladderMs = input.terms.escalationLadder.map((d) => Duration.fromISO(d).toMillis());
+  /** From the shipment settings the run began with (known once the engine has started). */
+  let silenceMs = 0;
+  let ladderMs: number[] = [];
 
   let status: ShipmentStatus = 'created';
   let expectedArrival = Date.parse(input.expectedArrival);
@@ -98,7 +93,6 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
     },
     { withdrawable: false },
   );
-  setHandler(shipmentStateQuery, view);
 
   engine.onUpdate(
     shipmentEventUpdate,
@@ -240,6 +234,9 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
 
   async function run(): Promise<ProcessOutcome> {
     await engine.start();
+    const terms = engine.settingsFor('shipment', input.terms);
+    silenceMs = Duration.fromISO(terms.silenceTimeout).toMillis();
+    ladderMs = terms.escalationLadder.map((d) => Duration.fromISO(d).toMillis());
     await watchTransit();
 
     for (;;) {

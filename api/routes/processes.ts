@@ -3,7 +3,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Prisma, ProcessInstance } from '../../generated/prisma/client';
-import { processStateQuery, resubmitUpdate, urgeUpdate, withdrawUpdate } from '../../workflows/engine/messages';
+import { processStateQuery, resubmitUpdate, urgeUpdate, withdrawUpdate } from '../../workflows/messages';
 import { currentUser, hasRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { forbidden, notFound, parse } from '../errors';

@@ -4,7 +4,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { TaskState } from '../../domain/approval';
 import type { Prisma, Task } from '../../generated/prisma/client';
-import { addApproverUpdate, claimUpdate, decideUpdate, delegateUpdate } from '../../workflows/engine/messages';
+import { addApproverUpdate, claimUpdate, decideUpdate, delegateUpdate } from '../../workflows/messages';
 import { currentUser, hasRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse, requireActiveUser } from '../errors';

@@ -19,7 +19,8 @@ import {
 import type { Db } from '../../lib/db/client';
 import { parseOrderSheet } from '../../lib/bookings/import';
 import { readSettings } from '../../lib/settings';
-import { cancelBookingUpdate, orderBooking, recordPaymentUpdate } from '../../workflows/orderBooking';
+import { cancelBookingUpdate, recordPaymentUpdate } from '../../workflows/messages';
+import { orderBooking } from '../../workflows/orderBooking';
 import type { CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
@@ -199,7 +200,7 @@ export function bookingService(ctx: AppContext) {
           prepaymentDueFen: Number(x.due),
           quotaCheck: x.check,
           quotaFen: x.quotaFen === null ? null : Number(x.quotaFen),
-          terms: { paymentWindow: x.window, reminderLeadTimes: settings['booking.reminderLeadTimes'] },
+          terms: { paymentWindow: x.window },
         };
         // Answered once the run has written its first state (status, deadline, quota task).
         return startProcess(ctx.temporal, orderBooking, { taskQueue: ctx.config.taskQueue, workflowId: bookingWorkflowId(id), args: [input] });

@@ -11,7 +11,7 @@ import { lineKey, planChainTemplate, planTotals, planWorkflowId, type PlanLineIn
 import type { Db } from '../../lib/db/client';
 import { parsePlanFile, type ImportedLine } from '../../lib/plans/import';
 import { readSettings } from '../../lib/settings';
-import { resubmitUpdate } from '../../workflows/engine/messages';
+import { resubmitUpdate } from '../../workflows/messages';
 import { planApproval, type PlanApprovalInput } from '../../workflows/planApproval';
 import { hasRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';

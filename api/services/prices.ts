@@ -16,7 +16,8 @@ import {
 } from '../../domain/prices';
 import { pricesAt } from '../../lib/prices/current';
 import { readSettings } from '../../lib/settings';
-import { priceAdjustment, supersedeUpdate } from '../../workflows/priceAdjustment';
+import { supersedeUpdate } from '../../workflows/messages';
+import { priceAdjustment } from '../../workflows/priceAdjustment';
 import type { CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';

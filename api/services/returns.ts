@@ -6,7 +6,6 @@
 import { DateTime } from 'luxon';
 import { endOfDay } from '../../domain/calendar';
 import { returnCode, returnWorkflowId, type ClearanceWorkflowInput, type ReturnWorkflowInput } from '../../domain/returns';
-import { readSettings } from '../../lib/settings';
 import { clearance } from '../../workflows/clearance';
 import { goodsReturn } from '../../workflows/goodsReturn';
 import type { CurrentUser } from '../auth';
@@ -52,7 +51,6 @@ export function returnService(ctx: AppContext) {
         if (seen.has(`${l.sku}|${size}`)) details[`lines.${i}`] = 'the same SKU and size twice';
         seen.add(`${l.sku}|${size}`);
       });
-      const settings = await readSettings(ctx.db);
       const zone = ctx.config.tzBusiness;
       if (body.kind === 'clearance') {
         const today = DateTime.now().setZone(zone).toISODate()!;
@@ -93,7 +91,6 @@ export function returnService(ctx: AppContext) {
           if (body.kind === 'return') {
             const input: ReturnWorkflowInput = {
               requestId: r.id, code, title: `${code} 过季返仓`, submitterId: user.id, seasonCode,
-              terms: { transitTime: settings['return.transitTime'], defectDue: settings['return.defectDue'], accountingDue: settings['return.accountingDue'] },
             };
             return startProcess(ctx.temporal, goodsReturn, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
           }

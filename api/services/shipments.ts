@@ -9,8 +9,8 @@ import { endOfDay } from '../../domain/calendar';
 import { shipmentCode, shipmentWorkflowId, type QtyLine, type ReceiptLine, type ShipmentEventType, type ShipmentTrackingInput } from '../../domain/shipments';
 import { parseShippingList } from '../../lib/shipments/import';
 import { refreshShipped } from '../../lib/shipments/shipped';
-import { readSettings } from '../../lib/settings';
-import { receiptUpdate, shipmentEventUpdate, shipmentTracking } from '../../workflows/shipmentTracking';
+import { receiptUpdate, shipmentEventUpdate } from '../../workflows/messages';
+import { shipmentTracking } from '../../workflows/shipmentTracking';
 import type { CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
@@ -92,7 +92,6 @@ export function shipmentService(ctx: AppContext) {
    * first (locked, so two shipments never take the same quantity), and starts their workflows.
    */
   async function create(shipments: NewShipment[], user: CurrentUser): Promise<string[]> {
-    const settings = await readSettings(ctx.db);
     let created: { id: string; seq: number; n: NewShipment }[];
     try {
       created = await ctx.db.$transaction(async (tx) => {
@@ -143,7 +142,6 @@ export function shipmentService(ctx: AppContext) {
           seasonCode: n.season,
           expectedArrival: n.expectedArrival,
           lines: n.lines,
-          terms: { silenceTimeout: settings['shipment.silenceTimeout'], escalationLadder: settings['shipment.escalationLadder'] },
         };
         return startProcess(ctx.temporal, shipmentTracking, { taskQueue: ctx.config.taskQueue, workflowId: shipmentWorkflowId(id), args: [input] });
       },

@@ -1,5 +1,7 @@
+// The Temporal worker's mechanics: the workflow bundle and a worker polling one task queue.
+// Which activities it runs is its caller's business (runtime/createWorker.ts wires ours), so
+// this layer imports nothing from activities/.
 import { bundleWorkflowCode, type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
-import { createActivities, type ActivityDeps } from '../../activities';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
@@ -21,18 +23,18 @@ const quietBundlerLogger = {
   },
 };
 
-export async function createWorker(opts: {
+export async function createTemporalWorker(opts: {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  deps: ActivityDeps;
+  activities: object;
   workflowBundle?: WorkflowBundle;
 }): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    activities: createActivities(opts.deps),
+    activities: opts.activities,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
 }

@@ -1,7 +1,7 @@
 // Chains and modes: sequential levels, send back and resubmit, 会签 / 或签, 加签, delegation,
 // out-of-office routing, cc, and the timeline a finished chain leaves.
 import { DateTime } from 'luxon';
-import { addApproverUpdate, delegateUpdate, resubmitUpdate } from '../../workflows/engine/messages';
+import { addApproverUpdate, delegateUpdate, resubmitUpdate } from '../../workflows/messages';
 import { startEngine, step, type EngineHarness } from '../helpers/engine';
 
 let h: EngineHarness;

@@ -2,7 +2,7 @@
 // milliseconds, and each timer fires at its moment of workflow time.
 import { DateTime } from 'luxon';
 import { chinaIsWorkday } from '../../activities/calendar';
-import { urgeUpdate } from '../../workflows/engine/messages';
+import { urgeUpdate } from '../../workflows/messages';
 import { startEngine, step, type EngineHarness } from '../helpers/engine';
 import { until } from '../helpers/until';
 

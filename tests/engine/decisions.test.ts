@@ -42,7 +42,7 @@ test('a role task is decided by a holder of the role', async () => {
 test('a role task claimed by one holder becomes theirs alone', async () => {
   const handle = await h.start({ steps: [step('manager', [{ role: 'manager' }])] });
   const [task] = await h.tasks(handle.workflowId);
-  const { claimUpdate } = await import('../../workflows/engine/messages');
+  const { claimUpdate } = await import('../../workflows/messages');
   const claim = (who: string) => handle.executeUpdate(claimUpdate, { args: [{ taskId: task!.id, actor: h.user(who).actor }] });
   expect(await h.outcome(claim('finance'))).toBe('forbidden');
   expect(await h.outcome(claim('manager'))).toBe('accepted');
@@ -80,7 +80,7 @@ test('100 concurrent decisions on one task: exactly one is accepted', async () =
 test('withdraw (撤回) while nothing is decided ends the process and closes its tasks', async () => {
   const handle = await h.start({ steps: [step('manager', [{ userId: h.user('manager').id }])] });
   const [task] = await h.tasks(handle.workflowId);
-  const { withdrawUpdate } = await import('../../workflows/engine/messages');
+  const { withdrawUpdate } = await import('../../workflows/messages');
   const withdraw = (who: string) => handle.executeUpdate(withdrawUpdate, { args: [{ actor: h.user(who).actor, reason: '计划有变' }] });
   expect(await h.outcome(withdraw('manager'))).toBe('forbidden');
   expect(await h.outcome(withdraw('specialist'))).toBe('accepted');
@@ -95,7 +95,7 @@ test('withdraw is refused once an approver has decided', async () => {
   });
   const [first] = await h.tasks(handle.workflowId);
   await h.decide(handle, first!, 'supervisor', 'approve');
-  const { withdrawUpdate } = await import('../../workflows/engine/messages');
+  const { withdrawUpdate } = await import('../../workflows/messages');
   expect(await h.outcome(handle.executeUpdate(withdrawUpdate, { args: [{ actor: h.user('specialist').actor }] }))).toBe('already_decided');
   const tasks = await h.tasks(handle.workflowId, (ts) => ts.length === 2);
   await h.decide(handle, tasks[1]!, 'manager', 'approve');

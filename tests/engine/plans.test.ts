@@ -3,7 +3,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { buildChain } from '../../domain/chains';
 import { planChainTemplate, planWorkflowId, type PlanLineInput } from '../../domain/plans';
-import { resubmitUpdate, withdrawUpdate } from '../../workflows/engine/messages';
+import { resubmitUpdate, withdrawUpdate } from '../../workflows/messages';
 import { planApproval } from '../../workflows/planApproval';
 import { startEngine, type EngineHarness } from '../helpers/engine';
 

@@ -12,11 +12,11 @@ import type { Db } from '../../lib/db/client';
 import type { MailTransport } from '../../lib/mail/transport';
 import { seedDemo } from '../../lib/seed';
 import { writeSetting, type SettingValues } from '../../lib/settings';
-import { createWorker } from '../../lib/temporal/worker';
+import { createWorker } from '../../runtime/createWorker';
 import { testBundle } from './bundle';
 import { approvalRequest } from '../../workflows/approvalRequest';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { decideUpdate, processStateQuery } from '../../workflows/engine/messages';
+import { decideUpdate, processStateQuery } from '../../workflows/messages';
 import { openTestDb } from './postgres';
 import { timeSkippingEnv } from './temporal';
 

@@ -4,11 +4,13 @@
 // It writes tests/replay/histories/<prefix>-<name>.json (the Temporal history as a plain object:
 // protobuf's toObject with 64-bit numbers, enums and bytes as strings).
 // The histories recorded on the code before the engine's local writes (prefix `pre-local-writes`)
-// prove that runs started then still replay after the deploy (the patch in workflows/engine/writes.ts).
+// prove that runs started then still replay after the deploy (the patch in workflows/engine/writes.ts);
+// those before booking reminders went through the engine's watch (prefix `local-writes`), the
+// patch 'booking-reminders-engine-watch' in workflows/orderBooking.ts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { resubmitUpdate } from '../../workflows/engine/messages';
+import { resubmitUpdate } from '../../workflows/messages';
 import { step } from '../helpers/engine';
 import { startProcessWorld, until, type ProcessWorld } from '../helpers/processApi';
 
@@ -70,6 +72,20 @@ const recordings: Record<string, Recording> = {
     const due = Number(b.prepaymentDueFen);
     await ok('pay 1', w.post(`/api/bookings/${b.id}/payments`, { amountFen: 1_000_000, reference: 'RPL-1' }, 'finance'));
     await ok('pay 2', w.post(`/api/bookings/${b.id}/payments`, { amountFen: due - 1_000_000, reference: 'RPL-2' }, 'finance'));
+    await w.h.env.client.workflow.getHandle(b.workflowId).result();
+    return { workflowId: b.workflowId };
+  },
+  /** A booking paid in part, reminded, overdue at its deadline, extended by the manager, then paid. */
+  async 'booking-reminded-extended'(w) {
+    await w.h.db.franchisee.create({ data: { id: 'RPL2', name: '回放加盟商二', regionId: 'EAST', email: 'rpl2@example.com', quotas: { create: { seasonCode: '2027SS', quotaFen: 50_000_000n } } } });
+    const b = await ok('book', w.post('/api/bookings', { franchiseeId: 'RPL2', season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty: 2000 }] }, 'specialist'));
+    await until('awaiting payment', async () => (await w.api.request('GET', `/api/bookings/${b.id}`, w.as('finance'))).body, (x) => x.status === 'awaiting_payment' && !!x.paymentDeadline);
+    const due = Number(b.prepaymentDueFen);
+    await ok('pay 1', w.post(`/api/bookings/${b.id}/payments`, { amountFen: 1_000_000, reference: 'RPL2-1' }, 'finance'));
+    await w.h.env.sleep(8 * 86_400_000); // past the reminder and the deadline
+    await ok('extend', w.decide(await w.openTask(b.workflowId, 'payment_overdue'), 'manager', 'extend', '加盟商申请延期'));
+    await until('awaiting payment again', async () => (await w.api.request('GET', `/api/bookings/${b.id}`, w.as('finance'))).body, (x) => x.status === 'awaiting_payment');
+    await ok('pay 2', w.post(`/api/bookings/${b.id}/payments`, { amountFen: due - 1_000_000, reference: 'RPL2-2' }, 'finance'));
     await w.h.env.client.workflow.getHandle(b.workflowId).result();
     return { workflowId: b.workflowId };
   },

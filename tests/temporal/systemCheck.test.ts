@@ -2,7 +2,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { loadConfig } from '../../lib/config';
-import { createWorker } from '../../lib/temporal/worker';
+import { createWorker } from '../../runtime/createWorker';
 import { testBundle } from '../helpers/bundle';
 import { systemCheck } from '../../workflows';
 import { openTestDb } from '../helpers/postgres';

@@ -8,7 +8,7 @@
 // an answer.
 //
 // The proxy counts the writes in flight: the engine answers an Update only when none is left
-// (see ApprovalEngine.quiet), so a 2xx means every write the act caused is committed.
+// (see quiet() in quiet.ts), so a 2xx means every write the act caused is committed.
 //
 // Runs started before this module existed used regular activities; their histories replay
 // with regular activities (the patch below), so a deploy leaves them running.

@@ -1,5 +1,5 @@
-// The messages of every process workflow that uses the approval engine. The API imports
-// these definitions to send Updates and Queries; the engine registers their handlers.
+// The engine's messages, shared by every process workflow that uses the approval engine. The
+// API imports these definitions to send Updates and Queries; the engine registers their handlers.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   AddApproverInput,

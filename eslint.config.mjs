@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'generated/**', 'admin-ui/**', 'data/**', '.tools/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'generated/**', 'admin-ui/**', 'data/**', '.tools/**', 'coverage/**', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -19,7 +19,13 @@ export function bookingActivities(db: Db, config: Config) {
   }
 
   return {
-    async bookingStatusChanged(input: { bookingId: string; status: BookingStatus; paymentDeadline: string; reason: string | null; at: string }): Promise<void> {
+    async bookingStatusChanged(input: {
+      bookingId: string;
+      status: BookingStatus;
+      paymentDeadline: string;
+      reason: string | null;
+      at: string;
+    }): Promise<void> {
       const ended = input.status === 'cancelled' || input.status === 'rejected';
       await db.booking.update({
         where: { id: input.bookingId },
@@ -44,24 +50,33 @@ export function bookingActivities(db: Db, config: Config) {
       // a lock on the reference, so two bookings paid with it at once cannot both record it.
       const elsewhere = await db.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`booking-payment:${input.reference}`}))`;
-        const other = await tx.bookingPayment.findFirst({ where: { reference: input.reference, bookingId: { not: input.bookingId } }, select: { bookingId: true } });
+        const other = await tx.bookingPayment.findFirst({
+          where: { reference: input.reference, bookingId: { not: input.bookingId } },
+          select: { bookingId: true },
+        });
         if (other) return other;
         await tx.bookingPayment.createMany({
-          data: [{
-            bookingId: input.bookingId,
-            reference: input.reference,
-            amountFen: BigInt(input.amountFen),
-            paidOn: input.paidOn ? new Date(`${input.paidOn}T00:00:00Z`) : null,
-            note: input.note,
-            recordedById: input.recordedById,
-            recordedAt: new Date(input.at),
-          }],
+          data: [
+            {
+              bookingId: input.bookingId,
+              reference: input.reference,
+              amountFen: BigInt(input.amountFen),
+              paidOn: input.paidOn ? new Date(`${input.paidOn}T00:00:00Z`) : null,
+              note: input.note,
+              recordedById: input.recordedById,
+              recordedAt: new Date(input.at),
+            },
+          ],
           skipDuplicates: true,
         });
         return null;
       });
       if (elsewhere) {
-        throw ApplicationFailure.nonRetryable(`Payment ${input.reference} is already recorded on another booking`, 'duplicate_payment_reference', { reference: 'already recorded', bookingId: elsewhere.bookingId });
+        throw ApplicationFailure.nonRetryable(
+          `Payment ${input.reference} is already recorded on another booking`,
+          'duplicate_payment_reference',
+          { reference: 'already recorded', bookingId: elsewhere.bookingId },
+        );
       }
       await refreshPaid(input.bookingId);
     },
@@ -70,10 +85,19 @@ export function bookingActivities(db: Db, config: Config) {
     async confirmBooking(input: { bookingId: string; at: string }): Promise<void> {
       await db.$transaction(async (tx) => {
         const booking = await tx.booking.findUniqueOrThrow({ where: { id: input.bookingId }, include: { lines: true } });
-        await tx.booking.update({ where: { id: booking.id }, data: { status: 'confirmed', confirmedAt: booking.confirmedAt ?? new Date(input.at) } });
+        await tx.booking.update({
+          where: { id: booking.id },
+          data: { status: 'confirmed', confirmedAt: booking.confirmedAt ?? new Date(input.at) },
+        });
         await tx.orderLine.createMany({
           data: booking.lines.map((l) => ({
-            bookingLineId: l.id, bookingId: booking.id, franchiseeId: booking.franchiseeId, seasonCode: booking.seasonCode, sku: l.sku, size: l.size, qty: l.qty,
+            bookingLineId: l.id,
+            bookingId: booking.id,
+            franchiseeId: booking.franchiseeId,
+            seasonCode: booking.seasonCode,
+            sku: l.sku,
+            size: l.size,
+            qty: l.qty,
           })),
           skipDuplicates: true,
         });
@@ -98,7 +122,10 @@ export function bookingMailParams(db: Db) {
   return async (bookingId: string): Promise<MailParams> => {
     const b = await db.booking.findUnique({
       where: { id: bookingId },
-      include: { franchisee: { select: { name: true } }, lines: { orderBy: { position: 'asc' }, include: { product: { select: { name: true } } } } },
+      include: {
+        franchisee: { select: { name: true } },
+        lines: { orderBy: { position: 'asc' }, include: { product: { select: { name: true } } } },
+      },
     });
     if (!b) return {};
     const settings = await readSettings(db);
@@ -114,7 +141,14 @@ export function bookingMailParams(db: Db) {
       paymentDeadline: b.paymentDeadline.toISOString(),
       paymentInstructions: settings['booking.paymentInstructions'],
       processTitle: `${bookingCode(b.seq)} · ${b.franchisee.name} · ${b.seasonCode}`,
-      lines: b.lines.map((l) => ({ sku: l.sku, name: l.product.name, size: l.size, qty: l.qty, unitPriceFen: l.unitPriceFen, amountFen: Number(l.amountFen) })),
+      lines: b.lines.map((l) => ({
+        sku: l.sku,
+        name: l.product.name,
+        size: l.size,
+        qty: l.qty,
+        unitPriceFen: l.unitPriceFen,
+        amountFen: Number(l.amountFen),
+      })),
     };
   };
 }

@@ -168,7 +168,10 @@ export function mailActivities(db: Db, config: Config, transport: MailTransport)
 
         if (outcome.kind === 'rejected') {
           // A 5xx is the server's final word (unknown mailbox, policy): retrying cannot help.
-          log.warn('mail rejected permanently', { key: input.idempotencyKey, error: outcome.err instanceof Error ? outcome.err.message : String(outcome.err) });
+          log.warn('mail rejected permanently', {
+            key: input.idempotencyKey,
+            error: outcome.err instanceof Error ? outcome.err.message : String(outcome.err),
+          });
           return { status: 'rejected', messageId };
         }
         if (outcome.kind === 'failed') {

@@ -26,7 +26,12 @@ export interface NotifyInput {
 /** Params a mail about a booking carries, read when it is first sent. */
 export type BookingMailParams = (bookingId: string) => Promise<MailParams>;
 
-export function notifyActivities(db: Db, mail: MailActivities, tasks: ReturnType<typeof taskActivities>, bookingParams?: BookingMailParams) {
+export function notifyActivities(
+  db: Db,
+  mail: MailActivities,
+  tasks: ReturnType<typeof taskActivities>,
+  bookingParams?: BookingMailParams,
+) {
   return {
     /** Returns the users a mail went to (or already had gone to). */
     async notify(input: NotifyInput): Promise<{ userIds: string[] }> {
@@ -42,7 +47,13 @@ export function notifyActivities(db: Db, mail: MailActivities, tasks: ReturnType
       }
       const delivered: string[] = [];
       for (const userId of [...new Set(userIds)]) {
-        const r = await mail.sendMail({ idempotencyKey: `${input.key}:${userId}`, toUserId: userId, template: input.template, params, workflowId: input.workflowId });
+        const r = await mail.sendMail({
+          idempotencyKey: `${input.key}:${userId}`,
+          toUserId: userId,
+          template: input.template,
+          params,
+          workflowId: input.workflowId,
+        });
         if (r.status !== 'no_address' && r.status !== 'rejected') delivered.push(userId);
       }
       if (input.franchiseeId) {

@@ -26,15 +26,28 @@ export function planActivities(db: Db) {
     },
 
     /** The owner resubmitted: the revision edited since the send back (or the same one) is frozen. */
-    async planResubmitted(input: { planId: string; workflowId: string; comment: string | null; at: string }): Promise<{ revision: number }> {
+    async planResubmitted(input: {
+      planId: string;
+      workflowId: string;
+      comment: string | null;
+      at: string;
+    }): Promise<{ revision: number }> {
       const revision = await submitCurrentRevision(input.planId, input.workflowId, input.at);
       if (input.comment) {
-        await db.planRevision.updateMany({ where: { planId: input.planId, number: revision, comment: null }, data: { comment: input.comment } });
+        await db.planRevision.updateMany({
+          where: { planId: input.planId, number: revision, comment: null },
+          data: { comment: input.comment },
+        });
       }
       return { revision };
     },
 
-    async planFinished(input: { planId: string; result: 'approved' | 'rejected' | 'withdrawn'; reason: string | null; at: string }): Promise<void> {
+    async planFinished(input: {
+      planId: string;
+      result: 'approved' | 'rejected' | 'withdrawn';
+      reason: string | null;
+      at: string;
+    }): Promise<void> {
       await db.plan.update({
         where: { id: input.planId },
         data: {

@@ -7,20 +7,39 @@ import { pricesAt } from '../lib/prices/current';
 
 export function priceActivities(db: Db) {
   return {
-    async priceStatusChanged(input: { adjustmentId: string; status: PriceAdjustmentStatus; note: string | null; supersededById: string | null }): Promise<void> {
+    async priceStatusChanged(input: {
+      adjustmentId: string;
+      status: PriceAdjustmentStatus;
+      note: string | null;
+      supersededById: string | null;
+    }): Promise<void> {
       await db.priceAdjustment.update({
         where: { id: input.adjustmentId },
-        data: { status: input.status, ...(input.note !== null ? { decisionNote: input.note } : {}), ...(input.supersededById ? { supersededById: input.supersededById } : {}) },
+        data: {
+          status: input.status,
+          ...(input.note !== null ? { decisionNote: input.note } : {}),
+          ...(input.supersededById ? { supersededById: input.supersededById } : {}),
+        },
       });
     },
 
     /** Who must be told: finance (its role holders, admins only when nobody else) and each store's managers. */
-    async priceAudience(input: { storeIds: string[] }): Promise<{ financeUserIds: string[]; stores: { storeId: string; storeName: string; managerIds: string[] }[] }> {
-      const finance = await db.user.findMany({ where: { active: true, roles: { has: 'finance' } }, select: { id: true, roles: true }, orderBy: { username: 'asc' } });
+    async priceAudience(input: {
+      storeIds: string[];
+    }): Promise<{ financeUserIds: string[]; stores: { storeId: string; storeName: string; managerIds: string[] }[] }> {
+      const finance = await db.user.findMany({
+        where: { active: true, roles: { has: 'finance' } },
+        select: { id: true, roles: true },
+        orderBy: { username: 'asc' },
+      });
       const nonAdmin = finance.filter((u) => !u.roles.includes('admin'));
       const stores = await db.store.findMany({
         where: { id: { in: input.storeIds } },
-        select: { id: true, name: true, staff: { where: { active: true, roles: { has: 'store_manager' } }, select: { id: true }, orderBy: { username: 'asc' } } },
+        select: {
+          id: true,
+          name: true,
+          staff: { where: { active: true, roles: { has: 'store_manager' } }, select: { id: true }, orderBy: { username: 'asc' } },
+        },
       });
       const byId = new Map(stores.map((s) => [s.id, s]));
       return {
@@ -37,10 +56,22 @@ export function priceActivities(db: Db) {
       const at = new Date(input.effectiveAt);
       await db.$transaction(async (tx) => {
         const adj = await tx.priceAdjustment.findUniqueOrThrow({ where: { id: input.adjustmentId }, include: { lines: true } });
-        const before = await pricesAt(tx, adj.lines.map((l) => l.sku), adj.storeIds, new Date(at.getTime() - 1));
+        const before = await pricesAt(
+          tx,
+          adj.lines.map((l) => l.sku),
+          adj.storeIds,
+          new Date(at.getTime() - 1),
+        );
         await tx.priceChange.createMany({
           data: adj.lines.flatMap((l) =>
-            adj.storeIds.map((storeId) => ({ sku: l.sku, storeId, priceFen: l.newPriceFen, previousFen: before.get(`${l.sku}|${storeId}`)?.priceFen ?? l.oldPriceFen, effectiveAt: at, adjustmentId: adj.id })),
+            adj.storeIds.map((storeId) => ({
+              sku: l.sku,
+              storeId,
+              priceFen: l.newPriceFen,
+              previousFen: before.get(`${l.sku}|${storeId}`)?.priceFen ?? l.oldPriceFen,
+              effectiveAt: at,
+              adjustmentId: adj.id,
+            })),
           ),
           skipDuplicates: true,
         });

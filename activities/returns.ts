@@ -14,39 +14,77 @@ const DEAD = ['refused', 'rejected', 'withdrawn'];
 
 export function returnActivities(db: Db, config: Config) {
   return {
-    async returnStatusChanged(input: { requestId: string; status: string; refusalReasons?: string[]; result?: Record<string, unknown> }): Promise<void> {
+    async returnStatusChanged(input: {
+      requestId: string;
+      status: string;
+      refusalReasons?: string[];
+      result?: Record<string, unknown>;
+    }): Promise<void> {
       await db.returnRequest.update({
         where: { id: input.requestId },
-        data: { status: input.status, ...(input.refusalReasons ? { refusalReasons: input.refusalReasons } : {}), ...(input.result ? { result: input.result as Prisma.InputJsonValue } : {}) },
+        data: {
+          status: input.status,
+          ...(input.refusalReasons ? { refusalReasons: input.refusalReasons } : {}),
+          ...(input.result ? { result: input.result as Prisma.InputJsonValue } : {}),
+        },
       });
     },
 
     /** The return standard (返货标准) on today's data: the reasons it fails, none when it passes. */
     async checkReturnRequest(input: { requestId: string; at: string }): Promise<string[]> {
-      const r = await db.returnRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { lines: { orderBy: { position: 'asc' } } } });
+      const r = await db.returnRequest.findUniqueOrThrow({
+        where: { id: input.requestId },
+        include: { lines: { orderBy: { position: 'asc' } } },
+      });
       const settings = await readSettings(db);
       const skus = [...new Set(r.lines.map((l) => l.sku))];
-      const products = new Map((await db.product.findMany({ where: { sku: { in: skus } }, include: { season: { select: { endsOn: true } } } })).map((p) => [p.sku, p]));
+      const products = new Map(
+        (await db.product.findMany({ where: { sku: { in: skus } }, include: { season: { select: { endsOn: true } } } })).map((p) => [
+          p.sku,
+          p,
+        ]),
+      );
       // What the requester has: a franchisee what we delivered to it, a direct store its stock.
       const have = new Map<string, number>();
       if (r.franchiseeId) {
-        for (const o of await db.orderLine.groupBy({ by: ['sku', 'size'], where: { franchiseeId: r.franchiseeId, sku: { in: skus } }, _sum: { receivedQty: true } })) {
+        for (const o of await db.orderLine.groupBy({
+          by: ['sku', 'size'],
+          where: { franchiseeId: r.franchiseeId, sku: { in: skus } },
+          _sum: { receivedQty: true },
+        })) {
           have.set(`${o.sku}|${o.size}`, o._sum.receivedQty ?? 0);
         }
       } else if (r.storeId) {
-        for (const s of await db.storeStock.findMany({ where: { storeId: r.storeId, sku: { in: skus } } })) have.set(`${s.sku}|*`, s.onHand);
+        for (const s of await db.storeStock.findMany({ where: { storeId: r.storeId, sku: { in: skus } } }))
+          have.set(`${s.sku}|*`, s.onHand);
       }
       const earlier = await db.returnLine.findMany({
-        where: { sku: { in: skus }, request: { id: { not: r.id }, kind: 'return', status: { notIn: DEAD }, ...(r.franchiseeId ? { franchiseeId: r.franchiseeId } : { storeId: r.storeId }) } },
+        where: {
+          sku: { in: skus },
+          request: {
+            id: { not: r.id },
+            kind: 'return',
+            status: { notIn: DEAD },
+            ...(r.franchiseeId ? { franchiseeId: r.franchiseeId } : { storeId: r.storeId }),
+          },
+        },
         select: { sku: true, size: true, qty: true },
       });
-      const claimed = (sku: string, size: string) => earlier.filter((e) => e.sku === sku && (r.franchiseeId ? e.size === size : true)).reduce((n, e) => n + e.qty, 0);
+      const claimed = (sku: string, size: string) =>
+        earlier.filter((e) => e.sku === sku && (r.franchiseeId ? e.size === size : true)).reduce((n, e) => n + e.qty, 0);
       const today = DateTime.fromISO(input.at, { zone: config.tzBusiness }).toISODate()!;
       return checkReturnStandard(
         r.lines.map((l) => {
           const p = products.get(l.sku);
           const held = r.franchiseeId ? (have.get(`${l.sku}|${l.size}`) ?? 0) : (have.get(`${l.sku}|*`) ?? 0);
-          return { sku: l.sku, size: l.size, qty: l.qty, condition: l.condition as ReturnCondition, seasonEndsOn: p ? p.season.endsOn.toISOString().slice(0, 10) : null, available: Math.max(held - claimed(l.sku, l.size), 0) };
+          return {
+            sku: l.sku,
+            size: l.size,
+            qty: l.qty,
+            condition: l.condition as ReturnCondition,
+            seasonEndsOn: p ? p.season.endsOn.toISOString().slice(0, 10) : null,
+            available: Math.max(held - claimed(l.sku, l.size), 0),
+          };
         }),
         today,
         { opensBefore: settings['return.opensBeforeSeasonEnd'], closesAfter: settings['return.closesAfterSeasonEnd'] },
@@ -54,8 +92,16 @@ export function returnActivities(db: Db, config: Config) {
     },
 
     /** The return's inbound shipment (created once) and what its tracking workflow is given. */
-    async createReturnShipment(input: { requestId: string; at: string; transitTime: string; submitterId: string }): Promise<{ shipmentId: string; workflowId: string; input: ShipmentTrackingInput }> {
-      const r = await db.returnRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { lines: { orderBy: { position: 'asc' } } } });
+    async createReturnShipment(input: {
+      requestId: string;
+      at: string;
+      transitTime: string;
+      submitterId: string;
+    }): Promise<{ shipmentId: string; workflowId: string; input: ShipmentTrackingInput }> {
+      const r = await db.returnRequest.findUniqueOrThrow({
+        where: { id: input.requestId },
+        include: { lines: { orderBy: { position: 'asc' } } },
+      });
       const lines = r.lines.map((l) => ({ sku: l.sku, size: l.size, qty: l.qty }));
       const expectedArrival = DateTime.fromISO(input.at).plus(Duration.fromISO(input.transitTime)).toUTC().toISO()!;
       const shipment = await db.$transaction(async (tx) => {
@@ -65,7 +111,11 @@ export function returnActivities(db: Db, config: Config) {
         const product = await tx.product.findFirst({ where: { sku: lines[0]?.sku ?? '' }, select: { seasonCode: true } });
         const s = await tx.shipment.create({
           data: {
-            kind: 'return', externalRef: `${returnCode(r.seq)}`, seasonCode: product?.seasonCode ?? null, expectedArrival: new Date(expectedArrival), createdById: input.submitterId,
+            kind: 'return',
+            externalRef: `${returnCode(r.seq)}`,
+            seasonCode: product?.seasonCode ?? null,
+            expectedArrival: new Date(expectedArrival),
+            createdById: input.submitterId,
             lines: { create: lines.map((l, position) => ({ position, ...l })) },
           },
         });
@@ -90,7 +140,10 @@ export function returnActivities(db: Db, config: Config) {
 
     /** The grading at receipt (残次 = the scan-in's damaged units), onto the return's lines. */
     async returnGraded(input: { requestId: string }): Promise<{ receivedQty: number; defectiveQty: number }> {
-      const r = await db.returnRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { lines: { orderBy: { position: 'asc' } } } });
+      const r = await db.returnRequest.findUniqueOrThrow({
+        where: { id: input.requestId },
+        include: { lines: { orderBy: { position: 'asc' } } },
+      });
       const s = r.shipmentId ? await db.shipment.findUnique({ where: { id: r.shipmentId }, include: { lines: true } }) : null;
       let received = 0;
       let defective = 0;
@@ -114,23 +167,49 @@ export function returnActivities(db: Db, config: Config) {
       await db.$transaction(async (tx) => {
         const done = await tx.priceChange.count({ where: { note, storeId } });
         if (!done) {
-          const before = await pricesAt(tx, r.lines.map((l) => l.sku), [storeId], new Date(at.getTime() - 1));
+          const before = await pricesAt(
+            tx,
+            r.lines.map((l) => l.sku),
+            [storeId],
+            new Date(at.getTime() - 1),
+          );
           await tx.priceChange.createMany({
-            data: r.lines.filter((l) => l.clearancePriceFen !== null).map((l) => ({ sku: l.sku, storeId, priceFen: l.clearancePriceFen!, previousFen: before.get(`${l.sku}|${storeId}`)?.priceFen ?? l.clearancePriceFen!, effectiveAt: at, note })),
+            data: r.lines
+              .filter((l) => l.clearancePriceFen !== null)
+              .map((l) => ({
+                sku: l.sku,
+                storeId,
+                priceFen: l.clearancePriceFen!,
+                previousFen: before.get(`${l.sku}|${storeId}`)?.priceFen ?? l.clearancePriceFen!,
+                effectiveAt: at,
+                note,
+              })),
           });
         }
-        const stock = await tx.storeStock.findMany({ where: { storeId, sku: { in: r.lines.map((l) => l.sku) } }, select: { sku: true, soldQty: true, onHand: true } });
+        const stock = await tx.storeStock.findMany({
+          where: { storeId, sku: { in: r.lines.map((l) => l.sku) } },
+          select: { sku: true, soldQty: true, onHand: true },
+        });
         const result = (r.result as Record<string, unknown> | null) ?? {};
-        await tx.returnRequest.update({ where: { id: r.id }, data: { status: 'running', result: { ...result, start: result.start ?? stock } as Prisma.InputJsonValue } });
+        await tx.returnRequest.update({
+          where: { id: r.id },
+          data: { status: 'running', result: { ...result, start: result.start ?? stock } as Prisma.InputJsonValue },
+        });
       });
     },
 
     async finishClearance(input: { requestId: string }): Promise<ClearanceResult> {
       const r = await db.returnRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { lines: true } });
-      const stock = await db.storeStock.findMany({ where: { storeId: r.storeId!, sku: { in: r.lines.map((l) => l.sku) } }, select: { sku: true, soldQty: true, onHand: true } });
+      const stock = await db.storeStock.findMany({
+        where: { storeId: r.storeId!, sku: { in: r.lines.map((l) => l.sku) } },
+        select: { sku: true, soldQty: true, onHand: true },
+      });
       const prior = (r.result as { start?: { soldQty: number; onHand: number }[] } | null) ?? {};
       const result = clearanceResult(prior.start ?? [], stock);
-      await db.returnRequest.update({ where: { id: r.id }, data: { status: 'completed', result: { ...prior, end: stock, ...result } as Prisma.InputJsonValue } });
+      await db.returnRequest.update({
+        where: { id: r.id },
+        data: { status: 'completed', result: { ...prior, end: stock, ...result } as Prisma.InputJsonValue },
+      });
       return result;
     },
   };

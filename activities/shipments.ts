@@ -2,7 +2,14 @@
 // is idempotent: an event is kept once per eventId, a receipt once per number, and received
 // quantities on the order lines are recomputed from the reconciled shipments, never added to.
 import type { Prisma } from '../generated/prisma/client';
-import { allocateReceipt, type Discrepancy, type ReceiptLine, type Resolution, type ShipmentEventType, type ShipmentStatus } from '../domain/shipments';
+import {
+  allocateReceipt,
+  type Discrepancy,
+  type ReceiptLine,
+  type Resolution,
+  type ShipmentEventType,
+  type ShipmentStatus,
+} from '../domain/shipments';
 import type { Db } from '../lib/db/client';
 
 /** OrderLine.receivedQty = the good units of its lines in reconciled shipments. */
@@ -32,7 +39,17 @@ export function shipmentActivities(db: Db) {
       const at = new Date(input.at);
       await db.$transaction(async (tx) => {
         await tx.shipmentEvent.createMany({
-          data: [{ shipmentId: input.shipmentId, eventId: input.eventId, type: input.type, at, location: input.location, expectedArrival: input.expectedArrival ? new Date(input.expectedArrival) : null, applied: input.applied }],
+          data: [
+            {
+              shipmentId: input.shipmentId,
+              eventId: input.eventId,
+              type: input.type,
+              at,
+              location: input.location,
+              expectedArrival: input.expectedArrival ? new Date(input.expectedArrival) : null,
+              applied: input.applied,
+            },
+          ],
           skipDuplicates: true,
         });
         if (!input.applied) return;
@@ -48,21 +65,51 @@ export function shipmentActivities(db: Db) {
       });
     },
 
-    async shipmentDelayChanged(input: { shipmentId: string; delayed: boolean; reason: string | null; since: string | null; level: number }): Promise<void> {
+    async shipmentDelayChanged(input: {
+      shipmentId: string;
+      delayed: boolean;
+      reason: string | null;
+      since: string | null;
+      level: number;
+    }): Promise<void> {
       await db.shipment.update({
         where: { id: input.shipmentId },
-        data: { delayed: input.delayed, delayReason: input.reason, delayedSince: input.since ? new Date(input.since) : null, escalationLevel: input.level },
+        data: {
+          delayed: input.delayed,
+          delayReason: input.reason,
+          delayedSince: input.since ? new Date(input.since) : null,
+          escalationLevel: input.level,
+        },
       });
     },
 
-    async recordReceipt(input: { shipmentId: string; number: number; lines: ReceiptLine[]; discrepancies: Discrepancy[]; receivedById: string; at: string }): Promise<void> {
+    async recordReceipt(input: {
+      shipmentId: string;
+      number: number;
+      lines: ReceiptLine[];
+      discrepancies: Discrepancy[];
+      receivedById: string;
+      at: string;
+    }): Promise<void> {
       await db.$transaction(async (tx) => {
         await tx.shipmentReceipt.createMany({
-          data: [{ shipmentId: input.shipmentId, number: input.number, lines: input.lines as unknown as Prisma.InputJsonValue, discrepancies: input.discrepancies as unknown as Prisma.InputJsonValue, receivedById: input.receivedById, receivedAt: new Date(input.at) }],
+          data: [
+            {
+              shipmentId: input.shipmentId,
+              number: input.number,
+              lines: input.lines as unknown as Prisma.InputJsonValue,
+              discrepancies: input.discrepancies as unknown as Prisma.InputJsonValue,
+              receivedById: input.receivedById,
+              receivedAt: new Date(input.at),
+            },
+          ],
           skipDuplicates: true,
         });
         const s = await tx.shipment.findUniqueOrThrow({ where: { id: input.shipmentId }, select: { arrivedAt: true } });
-        await tx.shipment.update({ where: { id: input.shipmentId }, data: { status: 'received', arrivedAt: s.arrivedAt ?? new Date(input.at) } });
+        await tx.shipment.update({
+          where: { id: input.shipmentId },
+          data: { status: 'received', arrivedAt: s.arrivedAt ?? new Date(input.at) },
+        });
       });
     },
 
@@ -71,17 +118,34 @@ export function shipmentActivities(db: Db) {
     },
 
     /** Ends a shipment: its receipt spread over its lines, the order lines' received quantities. */
-    async reconcileShipment(input: { shipmentId: string; receiptNumber: number; resolution: Resolution; note: string | null; at: string }): Promise<void> {
+    async reconcileShipment(input: {
+      shipmentId: string;
+      receiptNumber: number;
+      resolution: Resolution;
+      note: string | null;
+      at: string;
+    }): Promise<void> {
       await db.$transaction(async (tx) => {
-        const shipment = await tx.shipment.findUniqueOrThrow({ where: { id: input.shipmentId }, include: { lines: { orderBy: { position: 'asc' } } } });
-        const receipt = await tx.shipmentReceipt.findUniqueOrThrow({ where: { shipmentId_number: { shipmentId: input.shipmentId, number: input.receiptNumber } } });
+        const shipment = await tx.shipment.findUniqueOrThrow({
+          where: { id: input.shipmentId },
+          include: { lines: { orderBy: { position: 'asc' } } },
+        });
+        const receipt = await tx.shipmentReceipt.findUniqueOrThrow({
+          where: { shipmentId_number: { shipmentId: input.shipmentId, number: input.receiptNumber } },
+        });
         const allocation = allocateReceipt(shipment.lines, receipt.lines as unknown as ReceiptLine[]);
         for (const l of shipment.lines) {
           const a = allocation.get(l.id) ?? { received: 0, damaged: 0 };
           await tx.shipmentLine.update({ where: { id: l.id }, data: { receivedQty: a.received, damagedQty: a.damaged } });
         }
-        await tx.shipment.update({ where: { id: input.shipmentId }, data: { status: 'reconciled', resolution: input.resolution, resolutionNote: input.note } });
-        await refreshReceived(tx, shipment.lines.flatMap((l) => (l.orderLineId ? [l.orderLineId] : [])));
+        await tx.shipment.update({
+          where: { id: input.shipmentId },
+          data: { status: 'reconciled', resolution: input.resolution, resolutionNote: input.note },
+        });
+        await refreshReceived(
+          tx,
+          shipment.lines.flatMap((l) => (l.orderLineId ? [l.orderLineId] : [])),
+        );
       });
     },
   };

@@ -46,7 +46,11 @@ interface Deps {
   loadEngineSettings(): Promise<ProcessSettings>;
   computeDeadlines(input: ComputeDeadlinesInput): Promise<Deadlines>;
   createTask(input: CreateTaskInput): Promise<CreatedTask>;
-  taskRecipients(task: { assigneeId: string | null; candidateRole: CreatedTask['task']['candidateRole']; candidateRegionId: string | null }): Promise<string[]>;
+  taskRecipients(task: {
+    assigneeId: string | null;
+    candidateRole: CreatedTask['task']['candidateRole'];
+    candidateRegionId: string | null;
+  }): Promise<string[]>;
 }
 
 /** Leaves out null and undefined fields, as the engine does for every timeline entry. */
@@ -63,7 +67,18 @@ export function stepActivities(db: Db, deps: Deps) {
       await db.$transaction([
         db.processInstance.upsert({ where: { workflowId: p.workflowId }, create: { ...p }, update: {} }),
         db.auditEvent.createMany({
-          data: [auditRow({ idempotencyKey: input.auditKey, workflowId: p.workflowId, processType: p.processType, processId: p.processId, type: 'started', actorId: p.submitterId, detail: { title: p.title }, at: input.at })],
+          data: [
+            auditRow({
+              idempotencyKey: input.auditKey,
+              workflowId: p.workflowId,
+              processType: p.processType,
+              processId: p.processId,
+              type: 'started',
+              actorId: p.submitterId,
+              detail: { title: p.title },
+              at: input.at,
+            }),
+          ],
           skipDuplicates: true,
         }),
       ]);
@@ -99,7 +114,12 @@ export function stepActivities(db: Db, deps: Deps) {
           idempotencyKey: auditKeys[1],
           type: 'delegated',
           at: input.at,
-          detail: { taskId: task.id, reason: 'out_of_office', fromUserId: created.outOfOffice.fromUserId, toUserId: created.outOfOffice.toUserId },
+          detail: {
+            taskId: task.id,
+            reason: 'out_of_office',
+            fromUserId: created.outOfOffice.fromUserId,
+            toUserId: created.outOfOffice.toUserId,
+          },
         });
       }
       await db.auditEvent.createMany({ data: events.map(auditRow), skipDuplicates: true });
@@ -112,7 +132,13 @@ export function stepActivities(db: Db, deps: Deps) {
       await db.$transaction([
         db.task.updateMany({
           where: { id: input.taskId, status: 'open' },
-          data: { status: 'done', decision: input.decision, comment: input.comment, decidedById: input.byUserId, decidedAt: new Date(input.at) },
+          data: {
+            status: 'done',
+            decision: input.decision,
+            comment: input.comment,
+            decidedById: input.byUserId,
+            decidedAt: new Date(input.at),
+          },
         }),
         db.auditEvent.createMany({ data: [auditRow({ ...input.audit, type: 'decided', at: input.at })], skipDuplicates: true }),
       ]);

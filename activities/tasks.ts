@@ -102,7 +102,14 @@ export function taskActivities(db: Db) {
       });
     },
 
-    async updateProcess(input: { workflowId: string; status?: string; round?: number; result?: unknown; ended?: boolean; at?: string }): Promise<void> {
+    async updateProcess(input: {
+      workflowId: string;
+      status?: string;
+      round?: number;
+      result?: unknown;
+      ended?: boolean;
+      at?: string;
+    }): Promise<void> {
       await db.processInstance.update({
         where: { workflowId: input.workflowId },
         data: {
@@ -188,13 +195,22 @@ export function taskActivities(db: Db) {
     async completeTask(input: { taskId: string; decision: string; comment: string | null; byUserId: string; at: string }): Promise<void> {
       await db.task.updateMany({
         where: { id: input.taskId, status: 'open' },
-        data: { status: 'done', decision: input.decision, comment: input.comment, decidedById: input.byUserId, decidedAt: new Date(input.at) },
+        data: {
+          status: 'done',
+          decision: input.decision,
+          comment: input.comment,
+          decidedById: input.byUserId,
+          decidedAt: new Date(input.at),
+        },
       });
     },
 
     async cancelTasks(input: { taskIds: string[]; at: string }): Promise<void> {
       if (!input.taskIds.length) return;
-      await db.task.updateMany({ where: { id: { in: input.taskIds }, status: 'open' }, data: { status: 'cancelled', decidedAt: new Date(input.at) } });
+      await db.task.updateMany({
+        where: { id: { in: input.taskIds }, status: 'open' },
+        data: { status: 'cancelled', decidedAt: new Date(input.at) },
+      });
     },
 
     /** Hands an open task to another user (delegation, claim, escalation). */

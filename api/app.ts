@@ -82,9 +82,7 @@ export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): E
     app.get(/^\/(?!api\/|health$).*/, (_req, res) => res.sendFile(path.join(uiDist, 'index.html')));
   } else {
     app.get('/', (_req, res) => {
-      res
-        .type('text/plain')
-        .send('The admin UI is not built. `npm start` builds it; or run `npm run build --prefix admin-ui`.\n');
+      res.type('text/plain').send('The admin UI is not built. `npm start` builds it; or run `npm run build --prefix admin-ui`.\n');
     });
   }
 

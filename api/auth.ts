@@ -5,7 +5,10 @@ import { verifyToken } from '../lib/auth/tokens';
 import type { AppContext } from './context';
 import { ApiError, forbidden } from './errors';
 
-export type CurrentUser = Pick<User, 'id' | 'username' | 'name' | 'email' | 'roles' | 'locale' | 'active' | 'regionId' | 'superiorId' | 'storeId' | 'franchiseeId'>;
+export type CurrentUser = Pick<
+  User,
+  'id' | 'username' | 'name' | 'email' | 'roles' | 'locale' | 'active' | 'regionId' | 'superiorId' | 'storeId' | 'franchiseeId'
+>;
 
 declare module 'express-serve-static-core' {
   interface Request {

@@ -32,11 +32,17 @@ function jsonParam(req: Request, name: string): unknown {
 export function parseListQuery(req: Request, sortable: readonly string[]): ListQuery {
   const filter = z.record(z.string(), z.unknown()).optional().safeParse(jsonParam(req, 'filter'));
   if (!filter.success) throw new ApiError(400, 'bad_list_query', 'filter must be a JSON object');
-  const range = z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional().safeParse(jsonParam(req, 'range'));
+  const range = z
+    .tuple([z.number().int().min(0), z.number().int().min(0)])
+    .optional()
+    .safeParse(jsonParam(req, 'range'));
   if (!range.success || (range.data && range.data[1] < range.data[0])) {
     throw new ApiError(400, 'bad_list_query', 'range must be [start, end] with 0 <= start <= end');
   }
-  const sort = z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])]).optional().safeParse(jsonParam(req, 'sort'));
+  const sort = z
+    .tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])])
+    .optional()
+    .safeParse(jsonParam(req, 'sort'));
   if (!sort.success) throw new ApiError(400, 'bad_list_query', 'sort must be ["field", "ASC"|"DESC"]');
   if (sort.data && !sortable.includes(sort.data[0])) {
     throw new ApiError(400, 'bad_list_query', `cannot sort by ${sort.data[0]}; sortable: ${sortable.join(', ')}`);

@@ -20,7 +20,12 @@ export function nulAt(v: unknown, path: string, depth = 0): string | null {
  * one, so it used to surface as a 500 from the database (found by tests/faults/fuzz-api).
  */
 export const refuseNulCharacters: RequestHandler = (req, _res, next) => {
-  const at = /%00/i.test(req.originalUrl) ? 'path' : (nulAt(req.query, 'query') ?? (Buffer.isBuffer(req.body) ? null : nulAt(req.body, '')));
-  if (at) return next(new ApiError(422, 'validation_failed', 'Text must not contain the NUL character', { [at]: 'must not contain the NUL character' }));
+  const at = /%00/i.test(req.originalUrl)
+    ? 'path'
+    : (nulAt(req.query, 'query') ?? (Buffer.isBuffer(req.body) ? null : nulAt(req.body, '')));
+  if (at)
+    return next(
+      new ApiError(422, 'validation_failed', 'Text must not contain the NUL character', { [at]: 'must not contain the NUL character' }),
+    );
   next();
 };

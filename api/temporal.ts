@@ -44,7 +44,9 @@ export async function sendUpdate<Ret, Args extends [unknown]>(
 export async function startProcess<W extends Workflow>(temporal: Client, workflow: W, options: WorkflowStartOptions<W>): Promise<boolean> {
   const start = new WithStartWorkflowOperation(workflow, { ...options, workflowIdConflictPolicy: 'FAIL' });
   try {
-    await temporal.withDeadline(Date.now() + SETTLE_TIMEOUT_MS, () => temporal.workflow.executeUpdateWithStart(settledUpdate, { startWorkflowOperation: start }));
+    await temporal.withDeadline(Date.now() + SETTLE_TIMEOUT_MS, () =>
+      temporal.workflow.executeUpdateWithStart(settledUpdate, { startWorkflowOperation: start }),
+    );
     return true;
   } catch (err) {
     const started = await start.workflowHandle().then(

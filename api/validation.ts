@@ -59,7 +59,11 @@ export const goodsLines = (maxQty: number) =>
       z.object({
         sku: text(40),
         size: text(20),
-        qty: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(maxQty, `must be at most ${maxQty}`),
+        qty: z
+          .number({ error: 'must be a whole number' })
+          .int('must be a whole number')
+          .min(1, 'must be at least 1')
+          .max(maxQty, `must be at most ${maxQty}`),
       }),
       { error: 'must be a list of lines' },
     )

@@ -79,7 +79,12 @@ export async function quiesce(ctx: BenchContext, maxMs = 120_000, stableMs = 300
 }
 
 /** Polls `read` until `until` holds (bounded); returns the last value and whether it held. */
-export async function waitFor<T>(read: () => Promise<T>, until: (v: T) => boolean, maxMs: number, intervalMs = 250): Promise<{ value: T; ok: boolean }> {
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  until: (v: T) => boolean,
+  maxMs: number,
+  intervalMs = 250,
+): Promise<{ value: T; ok: boolean }> {
   const t0 = Date.now();
   for (;;) {
     const value = await read();

@@ -32,7 +32,12 @@ export async function createProducts(db: Db, count: number): Promise<void> {
 export async function createFranchisees(db: Db, group: string, count: number, quotaFen?: (i: number) => bigint): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => franchiseeId(group, i));
   await db.franchisee.createMany({
-    data: ids.map((id, i) => ({ id, name: `基准加盟商 ${group}${i}`, regionId: REGIONS[i % REGIONS.length]!, email: `${id.toLowerCase()}@example.com` })),
+    data: ids.map((id, i) => ({
+      id,
+      name: `基准加盟商 ${group}${i}`,
+      regionId: REGIONS[i % REGIONS.length]!,
+      email: `${id.toLowerCase()}@example.com`,
+    })),
     skipDuplicates: true,
   });
   if (quotaFen) {

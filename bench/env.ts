@@ -50,11 +50,15 @@ export interface BenchEnv {
 
 export async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<net.Server>((resolve, reject) => {
-      const s = net.createServer();
-      s.once('error', reject);
-      s.listen(0, '127.0.0.1', () => resolve(s));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve, reject) => {
+          const s = net.createServer();
+          s.once('error', reject);
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
   );
   const ports = servers.map((s) => (s.address() as AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
@@ -149,7 +153,10 @@ export async function startBenchEnv(log: (msg: string) => void): Promise<BenchEn
     const bundle = phase('bundle workflow code', () => bundleWorkflows());
     // BENCH_TEMPORAL_SQLITE_PRAGMAS (e.g. journal_mode=wal,synchronous=normal): the embedded dev
     // server as lib/temporal/embedded.ts starts it, plus these SQLite pragmas, to measure them.
-    const pragmas = (process.env.BENCH_TEMPORAL_SQLITE_PRAGMAS ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const pragmas = (process.env.BENCH_TEMPORAL_SQLITE_PRAGMAS ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     const temporal = phase(realTemporal ? 'connect Temporal' : 'start embedded Temporal dev server', async () => {
       if (realTemporal) return { address: realTemporal, stop: async () => {} };
       if (!pragmas.length) return startEmbeddedTemporal({ dataDir, port: temporalPort!, uiPort: uiPort!, namespace });
@@ -219,10 +226,11 @@ export async function startBenchEnv(log: (msg: string) => void): Promise<BenchEn
     });
     stops.push({
       name: 'HTTP server',
-      stop: () => new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+      stop: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
     });
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -60,22 +60,33 @@ export function table(rows: Row[]): string {
   ]);
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const cols = head.map((h, i) => Math.max(width(h), ...body.map((b) => width(b[i]!))));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 ? ' '.repeat(cols[i]! - width(c)) + c : c + ' '.repeat(cols[i]! - width(c)))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i >= 2 ? ' '.repeat(cols[i]! - width(c)) + c : c + ' '.repeat(cols[i]! - width(c)))).join('  ');
   const out = [line(head), cols.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
-  const notes = rows.filter((r) => r.baselineIs || r.note).map((r) => `  ${r.figure} · ${r.metric}: ${[r.baselineIs && `baseline = ${r.baselineIs}`, r.note].filter(Boolean).join('; ')}`);
+  const notes = rows
+    .filter((r) => r.baselineIs || r.note)
+    .map((r) => `  ${r.figure} · ${r.metric}: ${[r.baselineIs && `baseline = ${r.baselineIs}`, r.note].filter(Boolean).join('; ')}`);
   return [...out, '', ...notes].join('\n');
 }
 
 async function main(): Promise<void> {
   const t0 = Date.now();
   const budgetS = intEnv('BENCH_BUDGET_S', 540, 60);
-  const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const f of only) if (!FIGURES.includes(f as Figure)) throw new Error(`BENCH_ONLY: unknown figure ${f} (${FIGURES.join(', ')})`);
   const want = (f: Figure) => !only.length || only.includes(f);
   const sizes = sizesFromEnv();
   const log = (msg: string) => process.stdout.write(`[bench ${String(Math.round((Date.now() - t0) / 1000)).padStart(3)} s] ${msg}\n`);
   const host = machine();
-  log(`machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB, Node ${host.node}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB, Node ${host.node}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   log(`sizes: ${JSON.stringify(sizes)}; time budget ${budgetS} s${only.length ? `; only ${only.join(', ')}` : ''}`);
 
   log('starting the system');
@@ -85,7 +96,10 @@ async function main(): Promise<void> {
     connection: env.workerConnection,
     namespace: env.namespace,
     taskQueue: bareQueue,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: (m: string) => process.stderr.write(`${m}\n`) } }),
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: require.resolve('./workflows'),
+      logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: (m: string) => process.stderr.write(`${m}\n`) },
+    }),
   });
   const bareRunning = bareWorker.run();
   const rows: Row[] = [];
@@ -105,9 +119,22 @@ async function main(): Promise<void> {
   try {
     log(`system up (${env.mode.database}, ${env.mode.temporal}) in ${round((Date.now() - t0) / 1000)} s; API ${env.apiUrl}`);
     const tokens = new Map(await Promise.all(DEMO_USERS.map(async (u) => [u, await ctx.api.login(u)] as const)));
-    const ids = new Map((await env.db.user.findMany({ where: { username: { in: DEMO_USERS } }, select: { id: true, username: true } })).map((u) => [u.username, u.id]));
-    ctx.token = (u) => tokens.get(u) ?? (() => { throw new Error(`no token for ${u}`); })();
-    ctx.userId = (u) => ids.get(u) ?? (() => { throw new Error(`no user ${u}`); })();
+    const ids = new Map(
+      (await env.db.user.findMany({ where: { username: { in: DEMO_USERS } }, select: { id: true, username: true } })).map((u) => [
+        u.username,
+        u.id,
+      ]),
+    );
+    ctx.token = (u) =>
+      tokens.get(u) ??
+      (() => {
+        throw new Error(`no token for ${u}`);
+      })();
+    ctx.userId = (u) =>
+      ids.get(u) ??
+      (() => {
+        throw new Error(`no user ${u}`);
+      })();
     await createProducts(env.db, PRODUCTS);
 
     const figures: [Figure, string, () => Promise<Row[]>][] = [
@@ -134,7 +161,10 @@ async function main(): Promise<void> {
     if (env.mode.temporal === 'server') {
       // Leave nothing running on a shared server.
       await pool(ctx.started.length, 16, async (i) => {
-        await env.client.workflow.getHandle(ctx.started[i]!).terminate('benchmark finished').catch(() => undefined);
+        await env.client.workflow
+          .getHandle(ctx.started[i]!)
+          .terminate('benchmark finished')
+          .catch(() => undefined);
       });
     }
     bareWorker.shutdown();
@@ -164,12 +194,19 @@ async function main(): Promise<void> {
   const reads = ctx.details.reads as { queries?: Record<string, { label: string; plans: { access: string[] }[] }> } | undefined;
   if (reads?.queries) {
     process.stdout.write('Query plans (EXPLAIN ANALYZE of the statements each request runs):\n');
-    for (const q of Object.values(reads.queries)) process.stdout.write(`  ${q.label}: ${[...new Set(q.plans.flatMap((p) => p.access))].join(', ') || '–'}\n`);
+    for (const q of Object.values(reads.queries))
+      process.stdout.write(`  ${q.label}: ${[...new Set(q.plans.flatMap((p) => p.access))].join(', ') || '–'}\n`);
     process.stdout.write('\n');
   }
-  process.stdout.write(`${env.mode.database}, ${env.mode.temporal}; ${host.cpu}, ${host.cores} cores; ${round(totalS)} s in all; bench/results/latest.json\n`);
+  process.stdout.write(
+    `${env.mode.database}, ${env.mode.temporal}; ${host.cpu}, ${host.cores} cores; ${round(totalS)} s in all; bench/results/latest.json\n`,
+  );
   if (Object.keys(errors).length) {
-    process.stdout.write(`failed: ${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join('; ')}\n`);
+    process.stdout.write(
+      `failed: ${Object.entries(errors)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ')}\n`,
+    );
     process.exitCode = 1;
   }
 }

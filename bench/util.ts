@@ -51,7 +51,11 @@ export interface ApiResponse {
 }
 
 export function apiClient(baseUrl: string) {
-  async function request(method: string, path: string, opts: { token?: string; body?: unknown; raw?: { data: Buffer | string; type: string } } = {}): Promise<ApiResponse> {
+  async function request(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; raw?: { data: Buffer | string; type: string } } = {},
+  ): Promise<ApiResponse> {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let body: string | Buffer | undefined;
@@ -80,9 +84,11 @@ export function apiClient(baseUrl: string) {
       return res.body.token as string;
     },
     /** Asserts the status; returns the body. */
-    async expect(status: number, method: string, path: string, opts: Parameters<typeof request>[2] = {}): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    async expect(status: number, method: string, path: string, opts: Parameters<typeof request>[2] = {}): Promise<any> {
       const res = await request(method, path, opts);
-      if (res.status !== status) throw new Error(`${method} ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
+      if (res.status !== status)
+        throw new Error(`${method} ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
       return res.body;
     },
   };

@@ -4,8 +4,19 @@
 import type { MailParams, MailTemplateName } from './mail';
 
 export type RoleName =
-  | 'admin' | 'general_manager' | 'manager' | 'supervisor' | 'specialist' | 'follower' | 'buyer'
-  | 'store_lead' | 'after_sales' | 'finance' | 'store_manager' | 'franchisee' | 'area_manager';
+  | 'admin'
+  | 'general_manager'
+  | 'manager'
+  | 'supervisor'
+  | 'specialist'
+  | 'follower'
+  | 'buyer'
+  | 'store_lead'
+  | 'after_sales'
+  | 'finance'
+  | 'store_manager'
+  | 'franchisee'
+  | 'area_manager';
 
 /** Who acts: the API passes the authenticated user into every Update. */
 export interface Actor {
@@ -93,21 +104,49 @@ export type ChainOutcome =
 
 /** How a process ends: a chain's outcome, or a process of its own kind completed or cancelled. */
 export type ProcessOutcome =
-  | ChainOutcome
-  | { result: 'completed' }
-  | { result: 'cancelled'; reason: string | null; byUserId: string | null };
+  ChainOutcome | { result: 'completed' } | { result: 'cancelled'; reason: string | null; byUserId: string | null };
 
 // ---- Updates (the API sends them; validators refuse with the codes below) --------------
 
 /** `data`: what a process's own decision carries (e.g. extend's new paymentDeadline). */
-export interface DecideInput { taskId: string; actor: Actor; decision: string; comment?: string | null; data?: Record<string, unknown> | null }
-export interface DelegateInput { taskId: string; actor: Actor; toUserId: string; comment?: string | null }
-export interface ClaimInput { taskId: string; actor: Actor }
-export interface WithdrawInput { actor: Actor; reason?: string | null }
-export interface UrgeInput { actor: Actor; comment?: string | null }
+export interface DecideInput {
+  taskId: string;
+  actor: Actor;
+  decision: string;
+  comment?: string | null;
+  data?: Record<string, unknown> | null;
+}
+export interface DelegateInput {
+  taskId: string;
+  actor: Actor;
+  toUserId: string;
+  comment?: string | null;
+}
+export interface ClaimInput {
+  taskId: string;
+  actor: Actor;
+}
+export interface WithdrawInput {
+  actor: Actor;
+  reason?: string | null;
+}
+export interface UrgeInput {
+  actor: Actor;
+  comment?: string | null;
+}
 /** 加签: 'after' adds a step after the current one; 'with' adds a co-approver to it. */
-export interface AddApproverInput { taskId: string; actor: Actor; userId: string; position: 'after' | 'with'; comment?: string | null }
-export interface ResubmitInput { actor: Actor; comment?: string | null; data?: Record<string, unknown> }
+export interface AddApproverInput {
+  taskId: string;
+  actor: Actor;
+  userId: string;
+  position: 'after' | 'with';
+  comment?: string | null;
+}
+export interface ResubmitInput {
+  actor: Actor;
+  comment?: string | null;
+  data?: Record<string, unknown>;
+}
 
 /**
  * Error types an Update validator or the API refuses with; ApplicationFailure.type carries

@@ -45,8 +45,7 @@ export interface ParsedDuration {
 /** No working day within this many consecutive calendar days means a broken calendar. */
 const MAX_NON_WORKING_RUN = 366;
 
-const DURATION_RE =
-  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d{1,3}))?S)?)?$/;
+const DURATION_RE = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d{1,3}))?S)?)?$/;
 
 /**
  * Parses a non-negative ISO-8601 duration with integer components (seconds may carry up to
@@ -57,9 +56,7 @@ export function parseDuration(duration: string): ParsedDuration {
   const m = DURATION_RE.exec(text);
   // "P" alone, or a "T" with nothing after it, matches the pattern but is not a duration.
   if (!m || text === 'P' || text.endsWith('T') || m.slice(1).every((g) => g === undefined)) {
-    throw new Error(
-      `Invalid duration ${JSON.stringify(duration)}: expected an ISO-8601 duration such as P2D, PT4H, P1DT4H, P1W or PT0S`,
-    );
+    throw new Error(`Invalid duration ${JSON.stringify(duration)}: expected an ISO-8601 duration such as P2D, PT4H, P1DT4H, P1W or PT0S`);
   }
   const n = (i: number) => (m[i] === undefined ? 0 : Number(m[i]));
   return {

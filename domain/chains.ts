@@ -38,7 +38,12 @@ export function defaultChain(thresholdFen: number): ChainTemplate {
     steps: [
       { key: 'supervisor', title: { 'zh-CN': '上级审批', en: 'Superior approval' }, assignees: [{ superiorOf: 'submitter' }] },
       { key: 'manager', title: { 'zh-CN': '商品经理审批', en: 'Merchandise manager approval' }, assignees: [{ role: 'manager' }] },
-      { key: 'finance', title: { 'zh-CN': '财务审批', en: 'Finance approval' }, assignees: [{ role: 'finance' }], whenAmountFenAbove: thresholdFen },
+      {
+        key: 'finance',
+        title: { 'zh-CN': '财务审批', en: 'Finance approval' },
+        assignees: [{ role: 'finance' }],
+        whenAmountFenAbove: thresholdFen,
+      },
     ],
   };
 }

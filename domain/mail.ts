@@ -231,9 +231,13 @@ export type BookingExtendedParams = MailParamsWith<
   'bookingCode' | 'franchiseeName' | 'seasonCode' | 'outstandingFen' | 'paymentDeadline' | 'comment' | 'paymentInstructions'
 >;
 /** booking_confirmed: the prepayment arrived in full. */
-export type BookingConfirmedParams = MailParamsWith<'bookingCode' | 'franchiseeName' | 'seasonCode' | 'amountFen' | 'prepaymentDueFen' | 'paidFen'>;
+export type BookingConfirmedParams = MailParamsWith<
+  'bookingCode' | 'franchiseeName' | 'seasonCode' | 'amountFen' | 'prepaymentDueFen' | 'paidFen'
+>;
 /** booking_cancelled: result 'rejected' means not approved, anything else cancelled; paidFen above 0 adds the refund. */
-export type BookingCancelledParams = MailParamsWith<'bookingCode' | 'franchiseeName' | 'seasonCode' | 'amountFen' | 'paidFen' | 'reason' | 'result'>;
+export type BookingCancelledParams = MailParamsWith<
+  'bookingCode' | 'franchiseeName' | 'seasonCode' | 'amountFen' | 'paidFen' | 'reason' | 'result'
+>;
 /**
  * price_notice: an approved price adjustment to acknowledge (dueAt: acknowledge by; reason: why
  * the price changes; link: the acknowledgement task).
@@ -242,7 +246,9 @@ export type PriceNoticeParams = MailParamsWith<
   'adjustmentCode' | 'storeNames' | 'effectiveDate' | 'arrivalDate' | 'dueAt' | 'reason' | 'urgent' | 'priceLines' | 'comment'
 >;
 /** price_superseded: a notified adjustment is void (effectiveDate: the one now void; reason: why superseded or withdrawn). */
-export type PriceSupersededParams = MailParamsWith<'adjustmentCode' | 'supersededBy' | 'effectiveDate' | 'storeNames' | 'reason' | 'comment'>;
+export type PriceSupersededParams = MailParamsWith<
+  'adjustmentCode' | 'supersededBy' | 'effectiveDate' | 'storeNames' | 'reason' | 'comment'
+>;
 /** daily_digest: overdue tasks of the recipient and their team (link: the overdue inbox; each row has its own). */
 export type DailyDigestParams = MailParamsWith<'reportDate' | 'ownOverdue' | 'teamOverdue' | 'digestTasks'>;
 /** weekly_summary: the department's week (link: the dashboard; reportDate is not shown). */

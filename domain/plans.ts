@@ -64,8 +64,12 @@ export function planTotals(lines: PlanLineInput[], regionOf: (storeId: string) =
   const region = (l: PlanLineInput) => l.regionId ?? (l.storeId ? regionOf(l.storeId) : null);
   return {
     ...sum(lines),
-    byRegion: [...groupBy(lines, region)].map(([regionId, a]) => ({ regionId, ...a })).sort((x, y) => String(x.regionId).localeCompare(String(y.regionId))),
-    byCategory: [...groupBy(lines, (l) => l.category)].map(([category, a]) => ({ category, ...a })).sort((x, y) => x.category.localeCompare(y.category)),
+    byRegion: [...groupBy(lines, region)]
+      .map(([regionId, a]) => ({ regionId, ...a }))
+      .sort((x, y) => String(x.regionId).localeCompare(String(y.regionId))),
+    byCategory: [...groupBy(lines, (l) => l.category)]
+      .map(([category, a]) => ({ category, ...a }))
+      .sort((x, y) => x.category.localeCompare(y.category)),
   };
 }
 
@@ -101,7 +105,12 @@ export function planChainTemplate(thresholdFen: number, submitterRoles: readonly
       whenAmountFenAbove: thresholdFen,
     },
   ];
-  return { steps: steps.filter((s) => !(s.key === 'supervisor' && submitterRoles.includes('supervisor')) && !(s.key === 'manager' && submitterRoles.includes('manager'))) };
+  return {
+    steps: steps.filter(
+      (s) =>
+        !(s.key === 'supervisor' && submitterRoles.includes('supervisor')) && !(s.key === 'manager' && submitterRoles.includes('manager')),
+    ),
+  };
 }
 
 /** Workflow id of a plan's approval: one run per plan. */

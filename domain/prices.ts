@@ -31,7 +31,11 @@ export interface PriceDeadlines {
 }
 
 /** The deadlines of an adjustment, in the business zone. Dates are YYYY-MM-DD. */
-export function priceDeadlines(d: { allocationDate: string; arrivalDate: string; effectiveDate: string }, leadDays: number, zone: string): PriceDeadlines {
+export function priceDeadlines(
+  d: { allocationDate: string; arrivalDate: string; effectiveDate: string },
+  leadDays: number,
+  zone: string,
+): PriceDeadlines {
   const day = (s: string) => DateTime.fromISO(s, { zone }).startOf('day');
   return {
     approvalDueAt: day(d.allocationDate).minus({ days: leadDays }).endOf('day').toUTC().toISO()!,
@@ -54,7 +58,9 @@ export interface MarkdownBand {
 
 /** The discount of the highest band the stock age has reached (0 below the first). */
 export function markdownFor(ageDays: number, rule: MarkdownBand[]): number {
-  return rule.filter((b) => ageDays >= b.minAgeDays).reduce((best, b) => (b.minAgeDays >= best.minAgeDays ? b : best), { minAgeDays: -1, discountBp: 0 }).discountBp;
+  return rule
+    .filter((b) => ageDays >= b.minAgeDays)
+    .reduce((best, b) => (b.minAgeDays >= best.minAgeDays ? b : best), { minAgeDays: -1, discountBp: 0 }).discountBp;
 }
 
 /** Retail × (1 − discount), rounded half up to the whole yuan (prices end in .00). */

@@ -64,7 +64,11 @@ export function clearanceResult(start: { soldQty: number; onHand: number }[], en
   const sold = end.reduce((n, s) => n + s.soldQty, 0) - start.reduce((n, s) => n + s.soldQty, 0);
   const remaining = end.reduce((n, s) => n + s.onHand, 0);
   const soldQty = Math.max(sold, 0);
-  return { soldQty, remainingQty: remaining, sellThroughBp: soldQty + remaining > 0 ? Math.floor((soldQty * 10_000) / (soldQty + remaining)) : null };
+  return {
+    soldQty,
+    remainingQty: remaining,
+    sellThroughBp: soldQty + remaining > 0 ? Math.floor((soldQty * 10_000) / (soldQty + remaining)) : null,
+  };
 }
 
 export interface ReturnWorkflowInput {

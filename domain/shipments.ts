@@ -10,7 +10,14 @@ export type DelayReason = 'late' | 'silent';
 export type Resolution = 'exact' | 'accepted' | 'claimed';
 
 /** Status only moves forward: an event that arrives late never moves it back. */
-export const STATUS_RANK: Record<ShipmentStatus, number> = { created: 0, dispatched: 1, in_transit: 2, arrived: 3, received: 4, reconciled: 5 };
+export const STATUS_RANK: Record<ShipmentStatus, number> = {
+  created: 0,
+  dispatched: 1,
+  in_transit: 2,
+  arrived: 3,
+  received: 4,
+  reconciled: 5,
+};
 
 /** Who each rung of the ladder goes to: rung 1 the order follower, 2 the supervisor, 3 (and beyond) the manager. */
 export const LADDER_ROLES = ['follower', 'supervisor', 'manager'] as const;
@@ -32,7 +39,10 @@ export function shipmentWorkflowId(shipmentId: string): string {
  * `since` is when the delay began (the earlier of the two); `nextCheck` the next moment one of
  * them can begin.
  */
-export function delayAt(now: number, s: { expectedArrival: number; lastActivity: number; silenceMs: number }): { reason: DelayReason | null; since: number | null; nextCheck: number | null } {
+export function delayAt(
+  now: number,
+  s: { expectedArrival: number; lastActivity: number; silenceMs: number },
+): { reason: DelayReason | null; since: number | null; nextCheck: number | null } {
   const silentAt = s.lastActivity + s.silenceMs;
   const late = now >= s.expectedArrival;
   const silent = now >= silentAt;
@@ -66,7 +76,10 @@ export interface Discrepancy {
 
 const key = (l: { sku: string; size: string }) => `${l.sku}\u0000${l.size}`;
 
-function sumBy<T extends { sku: string; size: string }>(lines: T[], pick: (l: T) => number): Map<string, { sku: string; size: string; n: number }> {
+function sumBy<T extends { sku: string; size: string }>(
+  lines: T[],
+  pick: (l: T) => number,
+): Map<string, { sku: string; size: string; n: number }> {
   const out = new Map<string, { sku: string; size: string; n: number }>();
   for (const l of lines) {
     const k = key(l);
@@ -106,7 +119,10 @@ export function reconcile(shipped: QtyLine[], received: ReceiptLine[]): Discrepa
  * order (a line takes up to its quantity; the last one takes any surplus). Damaged units are
  * counted against the same lines first.
  */
-export function allocateReceipt<L extends QtyLine & { id: string }>(lines: L[], received: ReceiptLine[]): Map<string, { received: number; damaged: number }> {
+export function allocateReceipt<L extends QtyLine & { id: string }>(
+  lines: L[],
+  received: ReceiptLine[],
+): Map<string, { received: number; damaged: number }> {
   const got = sumBy(received, (l) => l.qty);
   const dmg = sumBy(received, (l) => l.damaged);
   const out = new Map<string, { received: number; damaged: number }>();

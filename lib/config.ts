@@ -5,29 +5,46 @@ import { z } from 'zod';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-const port = (fallback: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(fallback));
+const port = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(fallback));
 const bool = z.preprocess(
   emptyToUndefined,
-  z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
+  z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
 );
 
 const EnvSchema = z.object({
   PORT: port(3000),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+      .optional(),
   ),
   TEMPORAL_ADDRESS: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^[^\s:/]+:\d+$/, 'must be host:port, e.g. 127.0.0.1:7233').optional(),
+    z
+      .string()
+      .regex(/^[^\s:/]+:\d+$/, 'must be host:port, e.g. 127.0.0.1:7233')
+      .optional(),
   ),
   TEMPORAL_NAMESPACE: z.preprocess(emptyToUndefined, z.string().default('default')),
   TEMPORAL_TASK_QUEUE: z.preprocess(emptyToUndefined, z.string().default('merchandise')),
-  TEMPORAL_UI_URL: z.preprocess(emptyToUndefined, z.string().regex(/^https?:\/\//, 'must be an http(s) URL').optional()),
+  TEMPORAL_UI_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^https?:\/\//, 'must be an http(s) URL')
+      .optional(),
+  ),
   SMTP_URL: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
   ),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('merchandise@localhost')),
   TZ_BUSINESS: z.preprocess(
@@ -60,8 +77,16 @@ const EnvSchema = z.object({
     emptyToUndefined,
     z
       .string()
-      .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
-      .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'must be comma-separated origins, e.g. https://ui.example.com,http://127.0.0.1:5173')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim().replace(/\/$/, ''))
+          .filter(Boolean),
+      )
+      .refine(
+        (list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)),
+        'must be comma-separated origins, e.g. https://ui.example.com,http://127.0.0.1:5173',
+      )
       .optional(),
   ),
   NODE_ENV: optionalString,

@@ -75,25 +75,63 @@ export async function collectMetrics(db: Db, now = new Date()): Promise<Metric[]
   ]);
   const mailCount = (status: string) => mail.find((m) => m.status === status)?.n ?? 0;
   return [
-    { name: 'merch_tasks_open', help: 'Open tasks (human steps) per process type.', type: 'gauge', samples: byType(tasks.map((t) => ({ processType: t.processType, n: t.open }))) },
-    { name: 'merch_tasks_overdue', help: 'Open tasks past their due time per process type.', type: 'gauge', samples: byType(tasks.map((t) => ({ processType: t.processType, n: t.overdue }))) },
+    {
+      name: 'merch_tasks_open',
+      help: 'Open tasks (human steps) per process type.',
+      type: 'gauge',
+      samples: byType(tasks.map((t) => ({ processType: t.processType, n: t.open }))),
+    },
+    {
+      name: 'merch_tasks_overdue',
+      help: 'Open tasks past their due time per process type.',
+      type: 'gauge',
+      samples: byType(tasks.map((t) => ({ processType: t.processType, n: t.overdue }))),
+    },
     {
       name: 'merch_task_decisions_total',
       help: 'Tasks decided, per process type and decision (approve, reject, send_back, …).',
       type: 'counter',
       samples: decisions.map((d) => ({ labels: { process_type: d.processType, decision: d.decision }, value: d.n })),
     },
-    { name: 'merch_escalations_total', help: 'Escalations (overdue tasks, delayed shipments) per process type.', type: 'counter', samples: byType(escalations) },
-    { name: 'merch_mail_sent_total', help: 'Mails sent (or captured when no SMTP server is configured).', type: 'counter', samples: [{ labels: {}, value: mailCount('sent') }] },
-    { name: 'merch_mail_failed', help: 'Mails whose last attempt failed (retried unless the server refused them for good).', type: 'gauge', samples: [{ labels: {}, value: mailCount('failed') }] },
+    {
+      name: 'merch_escalations_total',
+      help: 'Escalations (overdue tasks, delayed shipments) per process type.',
+      type: 'counter',
+      samples: byType(escalations),
+    },
+    {
+      name: 'merch_mail_sent_total',
+      help: 'Mails sent (or captured when no SMTP server is configured).',
+      type: 'counter',
+      samples: [{ labels: {}, value: mailCount('sent') }],
+    },
+    {
+      name: 'merch_mail_failed',
+      help: 'Mails whose last attempt failed (retried unless the server refused them for good).',
+      type: 'gauge',
+      samples: [{ labels: {}, value: mailCount('failed') }],
+    },
     { name: 'merch_mail_pending', help: 'Mails not yet sent.', type: 'gauge', samples: [{ labels: {}, value: mailCount('pending') }] },
-    { name: 'merch_workflow_starts_total', help: 'Business process runs (workflows) started, per process type.', type: 'counter', samples: byType(processes.map((p) => ({ processType: p.processType, n: p.started }))) },
-    { name: 'merch_processes_running', help: 'Business process runs still running, per process type.', type: 'gauge', samples: byType(processes.map((p) => ({ processType: p.processType, n: p.running }))) },
+    {
+      name: 'merch_workflow_starts_total',
+      help: 'Business process runs (workflows) started, per process type.',
+      type: 'counter',
+      samples: byType(processes.map((p) => ({ processType: p.processType, n: p.started }))),
+    },
+    {
+      name: 'merch_processes_running',
+      help: 'Business process runs still running, per process type.',
+      type: 'gauge',
+      samples: byType(processes.map((p) => ({ processType: p.processType, n: p.running }))),
+    },
     {
       name: 'merch_shipments_delayed',
       help: 'Delayed shipments per escalation level (0: not yet escalated).',
       type: 'gauge',
-      samples: [0, 1, 2, 3, ...delayed.map((d) => d.level).filter((l) => l > 3)].map((level) => ({ labels: { level: String(level) }, value: delayed.find((d) => d.level === level)?.n ?? 0 })),
+      samples: [0, 1, 2, 3, ...delayed.map((d) => d.level).filter((l) => l > 3)].map((level) => ({
+        labels: { level: String(level) },
+        value: delayed.find((d) => d.level === level)?.n ?? 0,
+      })),
     },
   ];
 }

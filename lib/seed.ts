@@ -8,8 +8,19 @@ import { logger } from './logger';
 const log = logger('seed');
 
 const ALL_ROLES: Role[] = [
-  'admin', 'general_manager', 'manager', 'supervisor', 'specialist', 'follower', 'buyer',
-  'store_lead', 'after_sales', 'finance', 'store_manager', 'franchisee', 'area_manager',
+  'admin',
+  'general_manager',
+  'manager',
+  'supervisor',
+  'specialist',
+  'follower',
+  'buyer',
+  'store_lead',
+  'after_sales',
+  'finance',
+  'store_manager',
+  'franchisee',
+  'area_manager',
 ];
 
 interface DemoUser {

@@ -37,10 +37,7 @@ export async function openDatabase(config: Config, life: Lifecycle): Promise<{ d
 }
 
 /** The configured Temporal frontend, or the embedded dev server when TEMPORAL_ADDRESS is unset. */
-export async function openTemporal(
-  config: Config,
-  life: Lifecycle,
-): Promise<{ client: Client; address: string; uiUrl?: string }> {
+export async function openTemporal(config: Config, life: Lifecycle): Promise<{ client: Client; address: string; uiUrl?: string }> {
   installTemporalRuntime(config.logLevel);
   let address = config.temporalAddress;
   let uiUrl: string | undefined;
@@ -140,10 +137,14 @@ export async function listenApi(config: Config, life: Lifecycle): Promise<ApiGat
     server.listen(config.port, () => resolve());
   });
   // Registered first, so it runs last: after a failed start nothing else holds the port.
-  life.onStop('HTTP listener', () => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  life.onStop(
+    'HTTP listener',
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   return {
     server,
     progress,
@@ -155,7 +156,10 @@ export async function listenApi(config: Config, life: Lifecycle): Promise<ApiGat
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         if (inFlight > 0) {
-          await Promise.race([new Promise<void>((resolve) => (drained = resolve)), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+          await Promise.race([
+            new Promise<void>((resolve) => (drained = resolve)),
+            new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref()),
+          ]);
         }
         server.closeAllConnections();
         await closed;

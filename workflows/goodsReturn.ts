@@ -13,8 +13,16 @@ import { shipmentTracking } from './shipmentTracking';
 
 export async function goodsReturn(input: ReturnWorkflowInput): Promise<ProcessOutcome> {
   const { workflowId } = workflowInfo();
-  const engine = new ApprovalEngine({ workflowId, processType: 'return', processId: input.requestId, title: input.title, submitterId: input.submitterId, seasonCode: input.seasonCode });
-  const status = (s: string, extra: { refusalReasons?: string[]; result?: Record<string, unknown> } = {}) => acts.returnStatusChanged({ requestId: input.requestId, status: s, ...extra });
+  const engine = new ApprovalEngine({
+    workflowId,
+    processType: 'return',
+    processId: input.requestId,
+    title: input.title,
+    submitterId: input.submitterId,
+    seasonCode: input.seasonCode,
+  });
+  const status = (s: string, extra: { refusalReasons?: string[]; result?: Record<string, unknown> } = {}) =>
+    acts.returnStatusChanged({ requestId: input.requestId, status: s, ...extra });
 
   async function run(): Promise<ProcessOutcome> {
     await engine.start();
@@ -27,7 +35,12 @@ export async function goodsReturn(input: ReturnWorkflowInput): Promise<ProcessOu
     }
     await engine.audit('standard_passed', {}, {});
     await status('pending_approval');
-    const approval: StepSpec = { key: 'approve_return', title: { 'zh-CN': '返仓申请审批', en: 'Approve the return' }, assignees: [{ role: 'supervisor' }], decisions: ['approve', 'reject'] };
+    const approval: StepSpec = {
+      key: 'approve_return',
+      title: { 'zh-CN': '返仓申请审批', en: 'Approve the return' },
+      assignees: [{ role: 'supervisor' }],
+      decisions: ['approve', 'reject'],
+    };
     const decided = await engine.humanStep(approval);
     if (decided.kind === 'withdrawn') {
       await status('withdrawn');
@@ -35,13 +48,27 @@ export async function goodsReturn(input: ReturnWorkflowInput): Promise<ProcessOu
     }
     if (decided.kind === 'rejected') {
       await status('rejected');
-      return { result: 'rejected', reason: decided.task.decision?.comment ?? '', byUserId: decided.task.decision?.byUserId ?? '', stepKey: approval.key };
+      return {
+        result: 'rejected',
+        reason: decided.task.decision?.comment ?? '',
+        byUserId: decided.task.decision?.byUserId ?? '',
+        stepKey: approval.key,
+      };
     }
 
     // The goods come back as an inbound shipment, tracked like any other.
-    const shipment = await acts.createReturnShipment({ requestId: input.requestId, at: new Date().toISOString(), transitTime: terms.transitTime, submitterId: input.submitterId });
+    const shipment = await acts.createReturnShipment({
+      requestId: input.requestId,
+      at: new Date().toISOString(),
+      transitTime: terms.transitTime,
+      submitterId: input.submitterId,
+    });
     await status('in_transit');
-    await engine.audit('return_shipped', {}, { shipmentId: shipment.shipmentId, code: shipment.input.code, expectedArrival: shipment.input.expectedArrival });
+    await engine.audit(
+      'return_shipped',
+      {},
+      { shipmentId: shipment.shipmentId, code: shipment.input.code, expectedArrival: shipment.input.expectedArrival },
+    );
     await executeChild(shipmentTracking, { workflowId: shipment.workflowId, args: [shipment.input] });
     const graded = await acts.returnGraded({ requestId: input.requestId });
     await engine.audit('graded', {}, { received: graded.receivedQty, defective: graded.defectiveQty });
@@ -56,7 +83,9 @@ export async function goodsReturn(input: ReturnWorkflowInput): Promise<ProcessOu
         due: terms.defectDue,
       });
       const how = defect.kind === 'decided' ? defect.task.decision! : undefined;
-      await status('accounting', { result: { defectDecision: how?.decision ?? null, defectComment: how?.comment ?? null, defectiveQty: graded.defectiveQty } });
+      await status('accounting', {
+        result: { defectDecision: how?.decision ?? null, defectComment: how?.comment ?? null, defectiveQty: graded.defectiveQty },
+      });
       await engine.humanStep({
         key: 'defect_accounting',
         title: { 'zh-CN': '残次财务处理', en: 'Book the defective goods (finance)' },

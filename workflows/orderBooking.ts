@@ -7,12 +7,7 @@
 import { ActivityFailure, ApplicationFailure, patched, workflowInfo } from '@temporalio/workflow';
 import { Duration } from 'luxon';
 import type { ProcessOutcome, StepSpec, TaskState } from '../domain/approval';
-import {
-  OPEN_STATUSES,
-  type BookingStateView,
-  type BookingStatus,
-  type OrderBookingInput,
-} from '../domain/bookings';
+import { OPEN_STATUSES, type BookingStateView, type BookingStatus, type OrderBookingInput } from '../domain/bookings';
 import type { MailParams } from '../domain/mail';
 import { ApprovalEngine } from './engine/approvalEngine';
 import { refuse } from './engine/refuse';
@@ -68,16 +63,33 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
   });
 
   const engine = new ApprovalEngine(
-    { workflowId, processType: 'booking', processId: input.bookingId, title: input.title, submitterId: input.submitterId, seasonCode: input.seasonCode },
+    {
+      workflowId,
+      processType: 'booking',
+      processId: input.bookingId,
+      title: input.title,
+      submitterId: input.submitterId,
+      seasonCode: input.seasonCode,
+    },
     {
       validateDecision: (task: TaskState, { decision, data }) => {
-        if (task.stepKey !== OVERDUE_STEP.key || decision !== 'extend' || data?.paymentDeadline === undefined || data.paymentDeadline === null) return;
+        if (
+          task.stepKey !== OVERDUE_STEP.key ||
+          decision !== 'extend' ||
+          data?.paymentDeadline === undefined ||
+          data.paymentDeadline === null
+        )
+          return;
         const date = data.paymentDeadline;
         const at = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(date) : NaN;
-        if (Number.isNaN(at)) refuse('validation_failed', 'The new payment deadline must be a date', { 'data.paymentDeadline': 'a date YYYY-MM-DD' });
+        if (Number.isNaN(at))
+          refuse('validation_failed', 'The new payment deadline must be a date', { 'data.paymentDeadline': 'a date YYYY-MM-DD' });
         // The deadline is the end of that day in the business zone (UTC+8 at the most ahead of
         // UTC among our zones): a day whose end has passed everywhere is refused.
-        if (at + 24 * 3600_000 <= Date.now()) refuse('validation_failed', 'The new payment deadline must be in the future', { 'data.paymentDeadline': 'must be today or later' });
+        if (at + 24 * 3600_000 <= Date.now())
+          refuse('validation_failed', 'The new payment deadline must be in the future', {
+            'data.paymentDeadline': 'must be today or later',
+          });
       },
     },
     { withdrawable: false },
@@ -87,7 +99,15 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
     recordPaymentUpdate,
     async ({ actor, amountFen, reference, paidOn, note }) => {
       const ref = reference.trim();
-      const record = { bookingId: input.bookingId, reference: ref, amountFen, paidOn: paidOn ?? null, note: note?.trim() || null, recordedById: actor.userId, at: now() };
+      const record = {
+        bookingId: input.bookingId,
+        reference: ref,
+        amountFen,
+        paidOn: paidOn ?? null,
+        note: note?.trim() || null,
+        recordedById: actor.userId,
+        at: now(),
+      };
       references.add(ref);
       if (patched('payment-counted-once-recorded')) {
         // Counted only once recorded: the activity refuses a reference another booking holds
@@ -99,7 +119,12 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
           references.delete(ref);
           const cause = err instanceof ActivityFailure ? err.cause : undefined;
           if (cause instanceof ApplicationFailure && cause.type === 'duplicate_payment_reference') {
-            throw ApplicationFailure.create({ type: cause.type, message: cause.message ?? 'Payment already recorded on another booking', nonRetryable: true, details: cause.details ? [...cause.details] : [] });
+            throw ApplicationFailure.create({
+              type: cause.type,
+              message: cause.message ?? 'Payment already recorded on another booking',
+              nonRetryable: true,
+              details: cause.details ? [...cause.details] : [],
+            });
           }
           throw err;
         } finally {
@@ -110,7 +135,11 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
         paidFen += amountFen;
         await acts.recordBookingPayment(record);
       }
-      await engine.audit('payment_recorded', { actorId: actor.userId, actorName: actor.name }, { reference: ref, amountFen, paidFen, prepaymentDueFen: input.prepaymentDueFen });
+      await engine.audit(
+        'payment_recorded',
+        { actorId: actor.userId, actorName: actor.name },
+        { reference: ref, amountFen, paidFen, prepaymentDueFen: input.prepaymentDueFen },
+      );
       return view();
     },
     {
@@ -118,13 +147,21 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
       answer: view,
       validator: ({ actor, amountFen, reference, note }) => {
         if (!actor.roles.includes('finance') && !actor.roles.includes('admin')) refuse('forbidden', 'Only finance records payments');
-        if (!OPEN_STATUSES.includes(status) || cancellation) refuse('booking_closed', `This booking is ${cancellation ? 'being cancelled' : status}; no payment can be recorded on it`);
-        if (!Number.isSafeInteger(amountFen) || amountFen <= 0) refuse('validation_failed', 'The amount must be a whole number of fen above 0', { amountFen: 'a whole number of fen > 0' });
+        if (!OPEN_STATUSES.includes(status) || cancellation)
+          refuse('booking_closed', `This booking is ${cancellation ? 'being cancelled' : status}; no payment can be recorded on it`);
+        if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
+          refuse('validation_failed', 'The amount must be a whole number of fen above 0', { amountFen: 'a whole number of fen > 0' });
         const ref = typeof reference === 'string' ? reference.trim() : '';
-        if (!ref || ref.length > MAX_REFERENCE) refuse('validation_failed', 'A payment needs its bank reference', { reference: `1 to ${MAX_REFERENCE} characters` });
-        if (references.has(ref)) refuse('duplicate_payment_reference', `Payment ${ref} is already recorded on this booking`, { reference: 'already recorded' });
+        if (!ref || ref.length > MAX_REFERENCE)
+          refuse('validation_failed', 'A payment needs its bank reference', { reference: `1 to ${MAX_REFERENCE} characters` });
+        if (references.has(ref))
+          refuse('duplicate_payment_reference', `Payment ${ref} is already recorded on this booking`, { reference: 'already recorded' });
         if (paidFen + pendingFen + amountFen > input.amountFen) {
-          refuse('validation_failed', `The payments would exceed the order amount (${input.amountFen - paidFen - pendingFen} fen still open)`, { amountFen: `at most ${input.amountFen - paidFen - pendingFen}` });
+          refuse(
+            'validation_failed',
+            `The payments would exceed the order amount (${input.amountFen - paidFen - pendingFen} fen still open)`,
+            { amountFen: `at most ${input.amountFen - paidFen - pendingFen}` },
+          );
         }
         if (note && note.length > MAX_NOTE) refuse('validation_failed', 'Note too long', { note: `at most ${MAX_NOTE} characters` });
       },
@@ -140,17 +177,25 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
     {
       answer: view,
       validator: ({ actor, reason }) => {
-        if (!actor.roles.includes('manager') && !actor.roles.includes('admin')) refuse('forbidden', 'Only the merchandise manager cancels a booking');
+        if (!actor.roles.includes('manager') && !actor.roles.includes('admin'))
+          refuse('forbidden', 'Only the merchandise manager cancels a booking');
         if (!OPEN_STATUSES.includes(status)) refuse('booking_closed', `This booking is already ${status}`);
         if (cancellation) refuse('booking_closed', 'This booking is already being cancelled');
-        if (typeof reason !== 'string' || !reason.trim()) refuse('validation_failed', 'Say why the booking is cancelled', { reason: 'required' });
+        if (typeof reason !== 'string' || !reason.trim())
+          refuse('validation_failed', 'Say why the booking is cancelled', { reason: 'required' });
       },
     },
   );
 
   const setStatus = async (next: BookingStatus, extra: { reason?: string | null } = {}) => {
     status = next;
-    await acts.bookingStatusChanged({ bookingId: input.bookingId, status: next, paymentDeadline: deadline, reason: extra.reason ?? null, at: now() });
+    await acts.bookingStatusChanged({
+      bookingId: input.bookingId,
+      status: next,
+      paymentDeadline: deadline,
+      reason: extra.reason ?? null,
+      at: now(),
+    });
   };
   const mail = (template: Parameters<typeof engine.mailFranchisee>[0], params: MailParams = {}) =>
     engine.mailFranchisee(template, input.franchiseeId, { link, ...params }, input.bookingId);
@@ -167,7 +212,10 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
 
   async function run(): Promise<ProcessOutcome> {
     await engine.start();
-    const { reminderLeadTimes } = engine.settingsFor('booking', input.terms.reminderLeadTimes && { reminderLeadTimes: input.terms.reminderLeadTimes });
+    const { reminderLeadTimes } = engine.settingsFor(
+      'booking',
+      input.terms.reminderLeadTimes && { reminderLeadTimes: input.terms.reminderLeadTimes },
+    );
     deadline = await acts.bookingDeadline({ from: now(), window: input.terms.paymentWindow });
     await setStatus(status);
 
@@ -187,7 +235,11 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
     }
 
     mail('booking_statement');
-    await engine.audit('statement_sent', {}, { to: input.franchiseeId, paymentDeadline: deadline, prepaymentDueFen: input.prepaymentDueFen });
+    await engine.audit(
+      'statement_sent',
+      {},
+      { to: input.franchiseeId, paymentDeadline: deadline, prepaymentDueFen: input.prepaymentDueFen },
+    );
 
     // Reminders go out through the engine's watch, beside the wait for the deadline; runs
     // started on older code keep the loop of their own they began with.
@@ -196,7 +248,11 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
       const settled = () => fullyPaid() || !!cancellation;
       const remind = async (lead: string) => {
         mail('booking_reminder', { lead });
-        await engine.audit('reminder_sent', {}, { to: input.franchiseeId, lead, extension, paidFen, prepaymentDueFen: input.prepaymentDueFen });
+        await engine.audit(
+          'reminder_sent',
+          {},
+          { to: input.franchiseeId, lead, extension, paidFen, prepaymentDueFen: input.prepaymentDueFen },
+        );
       };
       // Reminders before the deadline, while something is still owed.
       let reminding: Promise<void> = Promise.resolve();
@@ -239,7 +295,11 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
       deadline = await acts.bookingDeadline(chosen ? { date: chosen } : { from: now(), window: input.terms.paymentWindow });
       extension += 1;
       await setStatus('awaiting_payment');
-      await engine.audit('deadline_extended', { actorId: by.byUserId, actorName: by.byName }, { paymentDeadline: deadline, comment: by.comment });
+      await engine.audit(
+        'deadline_extended',
+        { actorId: by.byUserId, actorName: by.byName },
+        { paymentDeadline: deadline, comment: by.comment },
+      );
       mail('booking_extended', by.comment ? { comment: by.comment } : {});
     }
   }

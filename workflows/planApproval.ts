@@ -22,7 +22,14 @@ export async function planApproval(input: PlanApprovalInput): Promise<ChainOutco
   const { workflowId } = workflowInfo();
   const now = () => new Date().toISOString();
   const engine = new ApprovalEngine(
-    { workflowId, processType: 'plan', processId: input.planId, title: input.title, submitterId: input.submitterId, seasonCode: input.seasonCode },
+    {
+      workflowId,
+      processType: 'plan',
+      processId: input.planId,
+      title: input.title,
+      submitterId: input.submitterId,
+      seasonCode: input.seasonCode,
+    },
     {
       onSentBack: (task) => planSentBack({ planId: input.planId, comment: task.decision?.comment ?? null }),
       onResubmitted: async (comment) => {

@@ -21,7 +21,12 @@ export async function priceAdjustment(input: PriceAdjustmentInput): Promise<Proc
   let notified: string[] = [];
 
   const engine = new ApprovalEngine({
-    workflowId, processType: 'price', processId: input.adjustmentId, title: input.title, submitterId: input.submitterId, seasonCode: null,
+    workflowId,
+    processType: 'price',
+    processId: input.adjustmentId,
+    title: input.title,
+    submitterId: input.submitterId,
+    seasonCode: null,
   });
   engine.onUpdate(
     supersedeUpdate,
@@ -32,7 +37,8 @@ export async function priceAdjustment(input: PriceAdjustmentInput): Promise<Proc
     {
       validator: ({ byAdjustmentId }) => {
         if (byAdjustmentId === input.adjustmentId) refuse('validation_failed', 'An adjustment cannot supersede itself');
-        if (status !== 'pending_approval' && status !== 'approved') refuse('process_finished', `This adjustment is ${status}; only one not yet in effect can be superseded`);
+        if (status !== 'pending_approval' && status !== 'approved')
+          refuse('process_finished', `This adjustment is ${status}; only one not yet in effect can be superseded`);
         if (superseded) refuse('process_finished', 'Already superseded');
       },
     },
@@ -40,7 +46,12 @@ export async function priceAdjustment(input: PriceAdjustmentInput): Promise<Proc
 
   const setStatus = async (next: PriceAdjustmentStatus, note: string | null = null) => {
     status = next;
-    await acts.priceStatusChanged({ adjustmentId: input.adjustmentId, status: next, note, supersededById: superseded?.byAdjustmentId ?? null });
+    await acts.priceStatusChanged({
+      adjustmentId: input.adjustmentId,
+      status: next,
+      note,
+      supersededById: superseded?.byAdjustmentId ?? null,
+    });
   };
   const priceParams: MailParams = {
     adjustmentCode: input.code,
@@ -56,7 +67,11 @@ export async function priceAdjustment(input: PriceAdjustmentInput): Promise<Proc
     const by = superseded!;
     await setStatus('superseded', `superseded by ${by.byCode}`);
     if (notified.length) {
-      engine.mailUsers('price_superseded', notified, { ...priceParams, supersededBy: by.byCode, link: `/#/price-adjustments/${input.adjustmentId}/show` });
+      engine.mailUsers('price_superseded', notified, {
+        ...priceParams,
+        supersededBy: by.byCode,
+        link: `/#/price-adjustments/${input.adjustmentId}/show`,
+      });
     }
     return { result: 'cancelled', reason: `superseded by ${by.byCode}`, byUserId: by.actor.userId };
   }
@@ -67,8 +82,20 @@ export async function priceAdjustment(input: PriceAdjustmentInput): Promise<Proc
 
     // Approval: the superior by the lead-days deadline; an urgent late one, the manager before arrival.
     const approve: StepSpec = input.urgent
-      ? { key: 'manager', title: { 'zh-CN': '加急调价审批（商品经理）', en: 'Urgent price approval (manager)' }, assignees: [{ role: 'manager' }], decisions: ['approve', 'reject'], dueAt: input.deadlines.notifyBy }
-      : { key: 'superior', title: { 'zh-CN': '调价审批（上级）', en: 'Price approval (superior)' }, assignees: [{ superiorOf: 'submitter' }], decisions: ['approve', 'reject'], dueAt: input.deadlines.approvalDueAt };
+      ? {
+          key: 'manager',
+          title: { 'zh-CN': '加急调价审批（商品经理）', en: 'Urgent price approval (manager)' },
+          assignees: [{ role: 'manager' }],
+          decisions: ['approve', 'reject'],
+          dueAt: input.deadlines.notifyBy,
+        }
+      : {
+          key: 'superior',
+          title: { 'zh-CN': '调价审批（上级）', en: 'Price approval (superior)' },
+          assignees: [{ superiorOf: 'submitter' }],
+          decisions: ['approve', 'reject'],
+          dueAt: input.deadlines.approvalDueAt,
+        };
     const decision = await engine.humanStep(approve, { until: () => !!superseded });
     if (decision.kind === 'interrupted') return { outcome: await supersede(), acks: [] };
     if (decision.kind === 'withdrawn') {
@@ -82,24 +109,57 @@ export async function priceAdjustment(input: PriceAdjustmentInput): Promise<Proc
     }
     await setStatus('approved');
     const lateBy = Date.now() - Date.parse(input.urgent ? input.deadlines.notifyBy : input.deadlines.approvalDueAt);
-    if (lateBy > 0) await engine.audit('approved_late', {}, { dueAt: input.urgent ? input.deadlines.notifyBy : input.deadlines.approvalDueAt, lateByMs: lateBy });
+    if (lateBy > 0)
+      await engine.audit(
+        'approved_late',
+        {},
+        { dueAt: input.urgent ? input.deadlines.notifyBy : input.deadlines.approvalDueAt, lateByMs: lateBy },
+      );
 
     // Notices: finance and each store's manager(s), one mail each, to acknowledge before arrival.
     const audience = await acts.priceAudience({ storeIds: input.storeIds });
     notified = [...audience.financeUserIds, ...audience.stores.flatMap((s) => s.managerIds)];
     const notice = (key: string, title: { 'zh-CN': string; en: string }, assignees: StepSpec['assignees']): StepSpec => ({
-      key, title, assignees, mode: 'any', decisions: ['acknowledge'], dueAt: input.deadlines.notifyBy, notice: { template: 'price_notice', params: priceParams },
+      key,
+      title,
+      assignees,
+      mode: 'any',
+      decisions: ['acknowledge'],
+      dueAt: input.deadlines.notifyBy,
+      notice: { template: 'price_notice', params: priceParams },
     });
     const acks: Promise<StepOutcome>[] = [];
-    acks.push(engine.humanStep(notice('notify_finance', { 'zh-CN': '调价通知确认（财务）', en: 'Acknowledge the price change (finance)' }, [{ role: 'finance' }]), { until: () => !!superseded }));
+    acks.push(
+      engine.humanStep(
+        notice('notify_finance', { 'zh-CN': '调价通知确认（财务）', en: 'Acknowledge the price change (finance)' }, [{ role: 'finance' }]),
+        { until: () => !!superseded },
+      ),
+    );
     for (const s of audience.stores) {
       if (!s.managerIds.length) {
         await engine.audit('notify_skipped', {}, { storeId: s.storeId, reason: 'the store has no manager user' });
         continue;
       }
-      acks.push(engine.humanStep(notice(`notify_store:${s.storeId}`, { 'zh-CN': `调价通知确认（${s.storeName}）`, en: `Acknowledge the price change (${s.storeName})` }, s.managerIds.map((userId) => ({ userId }))), { until: () => !!superseded }));
+      acks.push(
+        engine.humanStep(
+          notice(
+            `notify_store:${s.storeId}`,
+            { 'zh-CN': `调价通知确认（${s.storeName}）`, en: `Acknowledge the price change (${s.storeName})` },
+            s.managerIds.map((userId) => ({ userId })),
+          ),
+          { until: () => !!superseded },
+        ),
+      );
     }
-    await engine.audit('notified', {}, { financeUserIds: audience.financeUserIds, stores: audience.stores.map((s) => ({ storeId: s.storeId, managerIds: s.managerIds })), notifyBy: input.deadlines.notifyBy });
+    await engine.audit(
+      'notified',
+      {},
+      {
+        financeUserIds: audience.financeUserIds,
+        stores: audience.stores.map((s) => ({ storeId: s.storeId, managerIds: s.managerIds })),
+        notifyBy: input.deadlines.notifyBy,
+      },
+    );
 
     // Effective at its date unless superseded first.
     const wait = Date.parse(input.deadlines.effectiveAt) - Date.now();
@@ -107,7 +167,11 @@ export async function priceAdjustment(input: PriceAdjustmentInput): Promise<Proc
     if (superseded) return { outcome: await supersede(), acks };
     await acts.applyPrices({ adjustmentId: input.adjustmentId, effectiveAt: input.deadlines.effectiveAt });
     status = 'effective';
-    await engine.audit('price_effective', {}, { effectiveAt: input.deadlines.effectiveAt, lines: input.lines.length, stores: input.storeIds.length });
+    await engine.audit(
+      'price_effective',
+      {},
+      { effectiveAt: input.deadlines.effectiveAt, lines: input.lines.length, stores: input.storeIds.length },
+    );
     return { outcome: { result: 'completed' }, acks };
   }
 

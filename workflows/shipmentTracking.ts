@@ -85,10 +85,18 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
   });
 
   const engine = new ApprovalEngine(
-    { workflowId, processType: 'shipment', processId: input.shipmentId, title: input.title, submitterId: input.submitterId, seasonCode: input.seasonCode },
+    {
+      workflowId,
+      processType: 'shipment',
+      processId: input.shipmentId,
+      title: input.title,
+      submitterId: input.submitterId,
+      seasonCode: input.seasonCode,
+    },
     {
       validateDecision: (task) => {
-        if (task.stepKey === SCAN_STEP.key) refuse('validation_failed', 'Scan the goods in: the receipt closes this task', { decision: 'POST the receipt instead' });
+        if (task.stepKey === SCAN_STEP.key)
+          refuse('validation_failed', 'Scan the goods in: the receipt closes this task', { decision: 'POST the receipt instead' });
       },
     },
     { withdrawable: false },
@@ -124,11 +132,22 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
       }
       changes += 1;
       await acts.recordShipmentEvent({
-        shipmentId: input.shipmentId, eventId, type, at, location: location ?? null, expectedArrival: type === 'eta_changed' ? eta! : null,
-        applied, newStatus: forward && type !== 'eta_changed' ? type : null, newExpectedArrival: applied && type === 'eta_changed' ? eta! : null,
+        shipmentId: input.shipmentId,
+        eventId,
+        type,
+        at,
+        location: location ?? null,
+        expectedArrival: type === 'eta_changed' ? eta! : null,
+        applied,
+        newStatus: forward && type !== 'eta_changed' ? type : null,
+        newExpectedArrival: applied && type === 'eta_changed' ? eta! : null,
         newLocation: applied && type !== 'eta_changed' && atMs >= latestEventAt,
       });
-      await engine.audit('shipment_event', { actorId: actor.userId, actorName: actor.name }, { eventId, type, at, applied, ...(location ? { location } : {}), ...(eta ? { expectedArrival: eta } : {}) });
+      await engine.audit(
+        'shipment_event',
+        { actorId: actor.userId, actorName: actor.name },
+        { eventId, type, at, applied, ...(location ? { location } : {}), ...(eta ? { expectedArrival: eta } : {}) },
+      );
       return { duplicate: false, applied, state: view() };
     },
     {
@@ -136,8 +155,10 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
       answer: (r) => ({ ...r, state: view() }),
       validator: ({ eventId, type, at, expectedArrival: eta }) => {
         if (status === 'reconciled') refuse('process_finished', 'This shipment is received and reconciled');
-        if (typeof eventId !== 'string' || !eventId.trim() || eventId.length > 200) refuse('validation_failed', 'An event needs its id', { eventId: '1 to 200 characters' });
-        if (!EVENT_TYPES.includes(type)) refuse('validation_failed', `type must be one of ${EVENT_TYPES.join(', ')}`, { type: EVENT_TYPES.join(' | ') });
+        if (typeof eventId !== 'string' || !eventId.trim() || eventId.length > 200)
+          refuse('validation_failed', 'An event needs its id', { eventId: '1 to 200 characters' });
+        if (!EVENT_TYPES.includes(type))
+          refuse('validation_failed', `type must be one of ${EVENT_TYPES.join(', ')}`, { type: EVENT_TYPES.join(' | ') });
         if (Number.isNaN(Date.parse(at))) refuse('validation_failed', 'at must be an instant', { at: 'an ISO-8601 instant' });
         if (type === 'eta_changed' && (typeof eta !== 'string' || Number.isNaN(Date.parse(eta)))) {
           refuse('validation_failed', 'A new ETA needs expectedArrival', { expectedArrival: 'an ISO-8601 instant' });
@@ -160,7 +181,11 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
       await acts.recordReceipt({ shipmentId: input.shipmentId, number, lines, discrepancies, receivedById: actor.userId, at: now() });
       await scanned;
       status = 'received';
-      await engine.audit('received', { actorId: actor.userId, actorName: actor.name }, { receipt: number, lines: lines.length, discrepancies: discrepancies.length });
+      await engine.audit(
+        'received',
+        { actorId: actor.userId, actorName: actor.name },
+        { receipt: number, lines: lines.length, discrepancies: discrepancies.length },
+      );
       // Last: the main loop reconciles only a receipt that is written.
       pendingReceipt = { number, lines, byUserId: actor.userId };
       return view();
@@ -170,11 +195,15 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
       validator: ({ lines }) => {
         if (status === 'reconciled') refuse('process_finished', 'This shipment is already reconciled');
         if (!acceptingReceipt) refuse('receipt_exists', 'This shipment’s receipt is being reconciled; a recount decision reopens it');
-        if (!Array.isArray(lines) || lines.length > MAX_RECEIPT_LINES) refuse('validation_failed', 'A receipt is a list of lines', { lines: `a list of at most ${MAX_RECEIPT_LINES} lines` });
+        if (!Array.isArray(lines) || lines.length > MAX_RECEIPT_LINES)
+          refuse('validation_failed', 'A receipt is a list of lines', { lines: `a list of at most ${MAX_RECEIPT_LINES} lines` });
         lines.forEach((l, i) => {
-          if (!l || typeof l.sku !== 'string' || typeof l.size !== 'string') refuse('validation_failed', `Line ${i} needs sku and size`, { [`lines.${i}`]: 'sku and size' });
-          if (!Number.isInteger(l.qty) || l.qty < 0) refuse('validation_failed', `Line ${i}: qty must be a whole number ≥ 0`, { [`lines.${i}.qty`]: 'a whole number ≥ 0' });
-          if (!Number.isInteger(l.damaged) || l.damaged < 0 || l.damaged > l.qty) refuse('validation_failed', `Line ${i}: damaged must be 0..qty`, { [`lines.${i}.damaged`]: 'a whole number from 0 to qty' });
+          if (!l || typeof l.sku !== 'string' || typeof l.size !== 'string')
+            refuse('validation_failed', `Line ${i} needs sku and size`, { [`lines.${i}`]: 'sku and size' });
+          if (!Number.isInteger(l.qty) || l.qty < 0)
+            refuse('validation_failed', `Line ${i}: qty must be a whole number ≥ 0`, { [`lines.${i}.qty`]: 'a whole number ≥ 0' });
+          if (!Number.isInteger(l.damaged) || l.damaged < 0 || l.damaged > l.qty)
+            refuse('validation_failed', `Line ${i}: damaged must be 0..qty`, { [`lines.${i}.damaged`]: 'a whole number from 0 to qty' });
         });
       },
     },
@@ -201,7 +230,17 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
     const e = episode!;
     e.level = level;
     await recordDelay();
-    await engine.audit('escalated', {}, { level, role: rungRole(level), reason: e.reason, since: new Date(e.since).toISOString(), expectedArrival: new Date(expectedArrival).toISOString() });
+    await engine.audit(
+      'escalated',
+      {},
+      {
+        level,
+        role: rungRole(level),
+        reason: e.reason,
+        since: new Date(e.since).toISOString(),
+        expectedArrival: new Date(expectedArrival).toISOString(),
+      },
+    );
     // The rung's task stays open until answered or until this delay is over.
     rungs.push(engine.humanStep(rungStep(level), { until: () => episode?.seq !== e.seq }));
   }
@@ -215,7 +254,11 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
         if (!episode) {
           episode = { seq: ++episodes, reason: d.reason, since: d.since!, level: 0 };
           await recordDelay();
-          await engine.audit('delayed', {}, { reason: d.reason, since: new Date(d.since!).toISOString(), expectedArrival: new Date(expectedArrival).toISOString() });
+          await engine.audit(
+            'delayed',
+            {},
+            { reason: d.reason, since: new Date(d.since!).toISOString(), expectedArrival: new Date(expectedArrival).toISOString() },
+          );
         } else if (episode.reason !== d.reason) {
           episode.reason = d.reason;
           await recordDelay();
@@ -224,7 +267,9 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
       } else if (episode) {
         await clearDelay(lastChange);
       }
-      const wakes = [d.nextCheck, episode && episode.level < ladderMs.length ? episode.since + ladderMs[episode.level]! : null].filter((x): x is number => x !== null);
+      const wakes = [d.nextCheck, episode && episode.level < ladderMs.length ? episode.since + ladderMs[episode.level]! : null].filter(
+        (x): x is number => x !== null,
+      );
       const seenChanges = changes;
       const moved = () => changes !== seenChanges || arrived();
       await engine.waitUntil(moved, wakes.length ? Math.max(Math.min(...wakes) - Date.now(), 1) : undefined);
@@ -257,7 +302,11 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
           acceptingReceipt = true;
           status = 'arrived';
           await acts.shipmentRecount({ shipmentId: input.shipmentId });
-          await engine.audit('recount_requested', { actorId: by.byUserId, actorName: by.byName }, { receipt: receipt.number, comment: by.comment });
+          await engine.audit(
+            'recount_requested',
+            { actorId: by.byUserId, actorName: by.byName },
+            { receipt: receipt.number, comment: by.comment },
+          );
           continue;
         }
         resolution = by?.decision === 'claim' ? 'claimed' : 'accepted';

@@ -3,7 +3,16 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import approvals from './approvals';
 import { authProvider } from './authProvider';
-import { BOOKING_WRITER_ROLES, bookingResource, FRANCHISEE_ROLES, PAYMENT_ROLES, PAYMENTS_PATH, PaymentsPage, SUMMARY_PATH, SummaryPage } from './bookings';
+import {
+  BOOKING_WRITER_ROLES,
+  bookingResource,
+  FRANCHISEE_ROLES,
+  PAYMENT_ROLES,
+  PAYMENTS_PATH,
+  PaymentsPage,
+  SUMMARY_PATH,
+  SummaryPage,
+} from './bookings';
 import { hasAnyRole, STAFF_ROLES } from './common';
 import { Dashboard, DASHBOARD_PATH, DASHBOARD_ROLES } from './dashboard';
 import { dataProvider } from './dataProvider';
@@ -18,16 +27,13 @@ import { RETURN_READER_ROLES, RETURN_WRITER_ROLES, returnResource } from './retu
 import { BALANCE_PATH, BALANCE_ROLES, BalancePage, SHIPMENT_ROLES, shipmentResource } from './shipments';
 import tasks from './tasks';
 
-const rolesOf = (permissions: unknown): string[] | undefined =>
-  Array.isArray(permissions) ? permissions.map(String) : undefined;
+const rolesOf = (permissions: unknown): string[] | undefined => (Array.isArray(permissions) ? permissions.map(String) : undefined);
 
 /** The resources of src/masterData, each with a key. */
 const masterData = (permissions: unknown): { elements: ReactElement[] } => {
   const elements = (masterDataResources(rolesOf(permissions)) ?? []).filter(isValidElement);
   return {
-    elements: elements.map((el, i) =>
-      el.key == null ? { ...el, key: String((el.props as { name?: unknown }).name ?? i) } : el,
-    ),
+    elements: elements.map((el, i) => (el.key == null ? { ...el, key: String((el.props as { name?: unknown }).name ?? i) } : el)),
   };
 };
 
@@ -88,7 +94,9 @@ export const App = () => (
             </CustomRoutes>
           ) : null}
           {/* 返货清货 / Returns: staff, store managers (their store) and franchisees (their own). */}
-          {hasAnyRole(permissions, RETURN_READER_ROLES) ? <Resource name="returns" {...returnResource(hasAnyRole(permissions, RETURN_WRITER_ROLES))} /> : null}
+          {hasAnyRole(permissions, RETURN_READER_ROLES) ? (
+            <Resource name="returns" {...returnResource(hasAnyRole(permissions, RETURN_WRITER_ROLES))} />
+          ) : null}
           {/* 报表看板 / Reports dashboard: merchandise staff and finance. */}
           {hasAnyRole(permissions, DASHBOARD_ROLES) ? (
             <CustomRoutes>

@@ -57,7 +57,7 @@ const getListLike = async (resource: string, query: Record<string, unknown>) => 
   return { data, total: totalFrom(headers, data.length) };
 };
 
-const post = async <T,>(url: string, body: unknown): Promise<T> => {
+const post = async <T>(url: string, body: unknown): Promise<T> => {
   const { json } = await httpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
   return json as T;
 };
@@ -123,9 +123,7 @@ export const dataProvider: AppDataProvider = {
   },
 
   async updateMany(resource, params) {
-    await Promise.all(
-      params.ids.map((id) => httpClient(oneUrl(resource, id), { method: 'PUT', body: JSON.stringify(params.data) })),
-    );
+    await Promise.all(params.ids.map((id) => httpClient(oneUrl(resource, id), { method: 'PUT', body: JSON.stringify(params.data) })));
     return { data: params.ids };
   },
 

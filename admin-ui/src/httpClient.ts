@@ -94,7 +94,8 @@ export const toSubmissionErrors = (details: unknown, message: string): Submissio
 export const toHttpError = (error: unknown): unknown => {
   if (!(error instanceof HttpError)) {
     // fetch() itself failed: server down, offline, proxy error.
-    if (error instanceof TypeError) return new HttpError('ra.notification.http_error', 0, { error: { code: 'network_error', message: error.message } });
+    if (error instanceof TypeError)
+      return new HttpError('ra.notification.http_error', 0, { error: { code: 'network_error', message: error.message } });
     return error;
   }
   const body = (error.body ?? {}) as ApiErrorBody;

@@ -21,12 +21,28 @@ export const masterDataSchemas = {
       name: { type: 'string' },
       regionId: { type: 'string' },
       email: { type: 'string', format: 'email' },
-      prepaymentShareBp: { type: 'integer', minimum: 0, maximum: 10000, nullable: true, description: 'basis points (3000 = 30%); null: the booking.prepaymentShare setting' },
-      paymentWindowDays: { type: 'integer', minimum: 1, maximum: 365, nullable: true, description: 'null: the booking.paymentWindow setting' },
+      prepaymentShareBp: {
+        type: 'integer',
+        minimum: 0,
+        maximum: 10000,
+        nullable: true,
+        description: 'basis points (3000 = 30%); null: the booking.prepaymentShare setting',
+      },
+      paymentWindowDays: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 365,
+        nullable: true,
+        description: 'null: the booking.paymentWindow setting',
+      },
       quotas: {
         type: 'array',
         description: 'order quota per season; a PUT with quotas replaces them all',
-        items: { type: 'object', required: ['seasonCode', 'quotaFen'], properties: { seasonCode: { type: 'string' }, quotaFen: fenSchema } },
+        items: {
+          type: 'object',
+          required: ['seasonCode', 'quotaFen'],
+          properties: { seasonCode: { type: 'string' }, quotaFen: fenSchema },
+        },
       },
     },
   },
@@ -40,7 +56,12 @@ export const masterDataSchemas = {
       seasonCode: { type: 'string' },
       wholesalePriceFen: fenSchema,
       retailPriceFen: fenSchema,
-      sizes: { type: 'array', items: { type: 'string' }, description: 'in size-run order; a PUT with sizes replaces them', example: ['S', 'M', 'L', 'XL'] },
+      sizes: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'in size-run order; a PUT with sizes replaces them',
+        example: ['S', 'M', 'L', 'XL'],
+      },
       createdAt: { type: 'string', format: 'date-time', readOnly: true },
     },
   },
@@ -100,12 +121,21 @@ function masterData(resource: string, schema: string, o: { what: string; writer:
 }
 
 export const masterDataPaths = {
-  ...masterData('regions', 'Region', { what: 'Regions (片区)', writer: 'admin', filters: 'q (id or name), id[]', create: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } } }),
+  ...masterData('regions', 'Region', {
+    what: 'Regions (片区)',
+    writer: 'admin',
+    filters: 'q (id or name), id[]',
+    create: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+  }),
   ...masterData('stores', 'Store', {
     what: 'Stores',
     writer: 'manager',
     filters: 'q (id or name), regionId, kind, franchiseeId, id[]',
-    create: { allOf: [ref('Store')], required: ['id', 'name', 'regionId'], description: 'kind defaults to direct; a franchise store must name franchiseeId, a direct one must not' },
+    create: {
+      allOf: [ref('Store')],
+      required: ['id', 'name', 'regionId'],
+      description: 'kind defaults to direct; a franchise store must name franchiseeId, a direct one must not',
+    },
   }),
   ...masterData('franchisees', 'Franchisee', {
     what: 'Franchisees (加盟商) with their quotas',
@@ -117,7 +147,10 @@ export const masterDataPaths = {
     what: 'Products with their sizes',
     writer: 'manager',
     filters: 'q (sku or name), seasonCode, category, id[]',
-    create: { allOf: [ref('Product')], required: ['sku', 'name', 'category', 'seasonCode', 'wholesalePriceFen', 'retailPriceFen', 'sizes'] },
+    create: {
+      allOf: [ref('Product')],
+      required: ['sku', 'name', 'category', 'seasonCode', 'wholesalePriceFen', 'retailPriceFen', 'sizes'],
+    },
   }),
   ...masterData('seasons', 'Season', {
     what: 'Seasons, latest first',

@@ -20,7 +20,18 @@ export const infoPaths = {
   '/api/info': {
     get: {
       summary: 'About this deployment: Temporal Web UI address (null when unknown), namespace, business time zone',
-      responses: { '200': json({ type: 'object', properties: { temporalUiUrl: { type: 'string', nullable: true }, temporalNamespace: { type: 'string' }, tzBusiness: { type: 'string' }, mailCaptured: { type: 'boolean' } } }), ...common },
+      responses: {
+        '200': json({
+          type: 'object',
+          properties: {
+            temporalUiUrl: { type: 'string', nullable: true },
+            temporalNamespace: { type: 'string' },
+            tzBusiness: { type: 'string' },
+            mailCaptured: { type: 'boolean' },
+          },
+        }),
+        ...common,
+      },
     },
   },
 } as const;
@@ -44,7 +55,11 @@ export const devMailPaths = {
     get: {
       summary: 'Mail captured when SMTP_URL is unset (newest first; filter: to)',
       parameters: listParams,
-      responses: { '200': json({ type: 'array', items: { $ref: '#/components/schemas/Mail' } }), '404': errorResponse('SMTP_URL is set'), ...common },
+      responses: {
+        '200': json({ type: 'array', items: { $ref: '#/components/schemas/Mail' } }),
+        '404': errorResponse('SMTP_URL is set'),
+        ...common,
+      },
     },
   },
 } as const;

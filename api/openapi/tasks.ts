@@ -86,9 +86,32 @@ export const inboxPaths = {
   '/api/tasks/decisions': {
     post: {
       summary: 'Bulk decisions (e.g. approve the selected tasks): each goes through the same checks as one decision',
-      requestBody: body({ type: 'object', required: ['taskIds', 'decision'], properties: { taskIds: { type: 'array', items: { type: 'string' }, maxItems: 200 }, decision: { type: 'string' }, comment: { type: 'string' } } }),
+      requestBody: body({
+        type: 'object',
+        required: ['taskIds', 'decision'],
+        properties: {
+          taskIds: { type: 'array', items: { type: 'string' }, maxItems: 200 },
+          decision: { type: 'string' },
+          comment: { type: 'string' },
+        },
+      }),
       responses: {
-        '200': json({ type: 'object', properties: { results: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, ok: { type: 'boolean' }, error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } } } } }),
+        '200': json({
+          type: 'object',
+          properties: {
+            results: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string' },
+                  ok: { type: 'boolean' },
+                  error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } },
+                },
+              },
+            },
+          },
+        }),
         '422': refusals['422'],
         ...common,
       },
@@ -98,13 +121,29 @@ export const inboxPaths = {
 
 export const taskPaths = {
   '/api/tasks/{id}': {
-    get: { summary: 'One task', parameters: idParam('id'), responses: { '200': json({ $ref: '#/components/schemas/Task' }), ...refusals, ...common } },
+    get: {
+      summary: 'One task',
+      parameters: idParam('id'),
+      responses: { '200': json({ $ref: '#/components/schemas/Task' }), ...refusals, ...common },
+    },
   },
   '/api/tasks/{id}/decision': {
     post: {
-      summary: 'Decide a task: approve, reject (comment = reason), send_back (comment = what to change), or a process-specific decision: a booking’s overdue task takes extend (data.paymentDeadline: YYYY-MM-DD, default one more payment window) or cancel (comment = reason); its finance refund task takes refunded',
+      summary:
+        'Decide a task: approve, reject (comment = reason), send_back (comment = what to change), or a process-specific decision: a booking’s overdue task takes extend (data.paymentDeadline: YYYY-MM-DD, default one more payment window) or cancel (comment = reason); its finance refund task takes refunded',
       parameters: idParam('id'),
-      requestBody: body({ type: 'object', required: ['decision'], properties: { decision: { type: 'string' }, comment: { type: 'string' }, data: { type: 'object', description: 'what a process-specific decision carries (simple values), e.g. {"paymentDeadline": "2027-03-31"}' } } }),
+      requestBody: body({
+        type: 'object',
+        required: ['decision'],
+        properties: {
+          decision: { type: 'string' },
+          comment: { type: 'string' },
+          data: {
+            type: 'object',
+            description: 'what a process-specific decision carries (simple values), e.g. {"paymentDeadline": "2027-03-31"}',
+          },
+        },
+      }),
       responses: { '200': json({ $ref: '#/components/schemas/Task' }), ...refusals, ...common },
     },
   },
@@ -112,18 +151,30 @@ export const taskPaths = {
     post: {
       summary: 'Hand the task to another user, who may then decide it',
       parameters: idParam('id'),
-      requestBody: body({ type: 'object', required: ['toUserId'], properties: { toUserId: { type: 'string' }, comment: { type: 'string' } } }),
+      requestBody: body({
+        type: 'object',
+        required: ['toUserId'],
+        properties: { toUserId: { type: 'string' }, comment: { type: 'string' } },
+      }),
       responses: { '200': json({ $ref: '#/components/schemas/Task' }), ...refusals, ...common },
     },
   },
   '/api/tasks/{id}/claim': {
-    post: { summary: 'Take a role task as one’s own', parameters: idParam('id'), responses: { '200': json({ $ref: '#/components/schemas/Task' }), ...refusals, ...common } },
+    post: {
+      summary: 'Take a role task as one’s own',
+      parameters: idParam('id'),
+      responses: { '200': json({ $ref: '#/components/schemas/Task' }), ...refusals, ...common },
+    },
   },
   '/api/tasks/{id}/approvers': {
     post: {
       summary: '加签: add an approver after the current step, or with it (co-approver)',
       parameters: idParam('id'),
-      requestBody: body({ type: 'object', required: ['userId'], properties: { userId: { type: 'string' }, position: { type: 'string', enum: ['after', 'with'] }, comment: { type: 'string' } } }),
+      requestBody: body({
+        type: 'object',
+        required: ['userId'],
+        properties: { userId: { type: 'string' }, position: { type: 'string', enum: ['after', 'with'] }, comment: { type: 'string' } },
+      }),
       responses: { '200': json({ $ref: '#/components/schemas/Task' }), ...refusals, ...common },
     },
   },
@@ -135,7 +186,11 @@ export const taskPaths = {
     },
   },
   '/api/processes/{workflowId}': {
-    get: { summary: 'One process run with its live state', parameters: idParam('workflowId'), responses: { '200': json({ $ref: '#/components/schemas/Process' }), ...refusals, ...common } },
+    get: {
+      summary: 'One process run with its live state',
+      parameters: idParam('workflowId'),
+      responses: { '200': json({ $ref: '#/components/schemas/Process' }), ...refusals, ...common },
+    },
   },
   '/api/processes/{workflowId}/timeline': {
     get: {
@@ -157,7 +212,12 @@ export const taskPaths = {
       summary: '催办: the submitter reminds the current approvers (rate-limited by urge.minInterval: 429 urge_too_soon)',
       parameters: idParam('workflowId'),
       requestBody: body({ type: 'object', properties: { comment: { type: 'string' } } }),
-      responses: { '200': json({ type: 'object', properties: { notified: { type: 'integer' } } }), '429': errorResponse('urge_too_soon'), ...refusals, ...common },
+      responses: {
+        '200': json({ type: 'object', properties: { notified: { type: 'integer' } } }),
+        '429': errorResponse('urge_too_soon'),
+        ...refusals,
+        ...common,
+      },
     },
   },
   '/api/processes/{workflowId}/resubmit': {
@@ -177,12 +237,32 @@ export const taskPaths = {
         properties: {
           title: { type: 'string' },
           amountFen: { type: 'integer', minimum: 0 },
-          steps: { type: 'array', items: { type: 'object', description: '{key, title: {zh-CN, en}, assignees: [{userId}|{role, regionId?}|{superiorOf: "submitter", levels?}], mode?: all|any, due?: ISO duration, whenAmountFenAbove?}' } },
+          steps: {
+            type: 'array',
+            items: {
+              type: 'object',
+              description:
+                '{key, title: {zh-CN, en}, assignees: [{userId}|{role, regionId?}|{superiorOf: "submitter", levels?}], mode?: all|any, due?: ISO duration, whenAmountFenAbove?}',
+            },
+          },
           cc: { type: 'array', items: { type: 'object' } },
         },
       }),
-      parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'The same key (per user) on a retry starts nothing new: 200 with the process the first attempt started' }],
-      responses: { '200': json({ $ref: '#/components/schemas/Process' }, 'Already started with this Idempotency-Key'), '201': json({ $ref: '#/components/schemas/Process' }, 'Started'), '422': refusals['422'], ...common },
+      parameters: [
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          schema: { type: 'string', maxLength: 200 },
+          description: 'The same key (per user) on a retry starts nothing new: 200 with the process the first attempt started',
+        },
+      ],
+      responses: {
+        '200': json({ $ref: '#/components/schemas/Process' }, 'Already started with this Idempotency-Key'),
+        '201': json({ $ref: '#/components/schemas/Process' }, 'Started'),
+        '422': refusals['422'],
+        ...common,
+      },
     },
   },
   '/api/audit-events': {
@@ -193,14 +273,32 @@ export const taskPaths = {
     },
   },
   '/api/delegations': {
-    get: { summary: 'Out-of-office periods: mine, or all for managers', parameters: listParams, responses: { '200': json({ type: 'array', items: { $ref: '#/components/schemas/Delegation' } }), ...common } },
+    get: {
+      summary: 'Out-of-office periods: mine, or all for managers',
+      parameters: listParams,
+      responses: { '200': json({ type: 'array', items: { $ref: '#/components/schemas/Delegation' } }), ...common },
+    },
     post: {
       summary: 'Set an out-of-office period: new tasks route to the delegate (admin may set it for others)',
-      requestBody: body({ type: 'object', required: ['delegateId', 'startsAt', 'endsAt'], properties: { userId: { type: 'string' }, delegateId: { type: 'string' }, startsAt: { type: 'string', format: 'date-time' }, endsAt: { type: 'string', format: 'date-time' }, reason: { type: 'string' } } }),
+      requestBody: body({
+        type: 'object',
+        required: ['delegateId', 'startsAt', 'endsAt'],
+        properties: {
+          userId: { type: 'string' },
+          delegateId: { type: 'string' },
+          startsAt: { type: 'string', format: 'date-time' },
+          endsAt: { type: 'string', format: 'date-time' },
+          reason: { type: 'string' },
+        },
+      }),
       responses: { '201': json({ $ref: '#/components/schemas/Delegation' }, 'Created'), '422': refusals['422'], ...common },
     },
   },
   '/api/delegations/{id}': {
-    delete: { summary: 'End an out-of-office period', parameters: idParam('id'), responses: { '200': json({ $ref: '#/components/schemas/Delegation' }), ...refusals, ...common } },
+    delete: {
+      summary: 'End an out-of-office period',
+      parameters: idParam('id'),
+      responses: { '200': json({ $ref: '#/components/schemas/Delegation' }), ...refusals, ...common },
+    },
   },
 } as const;

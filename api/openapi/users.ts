@@ -61,7 +61,9 @@ export const userPaths = {
         }),
         '401': errorResponse('invalid_credentials'),
         '422': errorResponse('Malformed body'),
-        '429': errorResponse('too_many_attempts: 10 failed logins for the username, or 50 from the client address, within 15 minutes (counted per API process); refused even with the right password until the Retry-After header’s seconds have passed'),
+        '429': errorResponse(
+          'too_many_attempts: 10 failed logins for the username, or 50 from the client address, within 15 minutes (counted per API process); refused even with the right password until the Retry-After header’s seconds have passed',
+        ),
       },
     },
   },
@@ -74,7 +76,11 @@ export const userPaths = {
         properties: {
           locale: { type: 'string', enum: ['zh-CN', 'en'] },
           name: { type: 'string' },
-          password: { type: 'object', required: ['current', 'new'], properties: { current: { type: 'string' }, new: { type: 'string', minLength: 8 } } },
+          password: {
+            type: 'object',
+            required: ['current', 'new'],
+            properties: { current: { type: 'string' }, new: { type: 'string', minLength: 8 } },
+          },
         },
       }),
       responses: { '200': json({ $ref: '#/components/schemas/User' }), '422': refusals['422'], ...common },
@@ -89,7 +95,12 @@ export const userPaths = {
     post: {
       summary: 'Create a user (admin): username, name, email, password (min 8), roles required',
       requestBody: body({ ...userWrite, required: ['username', 'name', 'email', 'password', 'roles'] }),
-      responses: { '201': json({ $ref: '#/components/schemas/User' }, 'Created'), '409': masterRefusals['409'], '422': masterRefusals['422'], ...common },
+      responses: {
+        '201': json({ $ref: '#/components/schemas/User' }, 'Created'),
+        '409': masterRefusals['409'],
+        '422': masterRefusals['422'],
+        ...common,
+      },
     },
   },
   '/api/users/{id}': {
@@ -99,7 +110,8 @@ export const userPaths = {
       responses: { '200': json({ $ref: '#/components/schemas/User' }), '404': errorResponse('Unknown id'), ...common },
     },
     put: {
-      summary: 'Change a user (admin); every field optional; password resets it; active=false deactivates (no DELETE). A superior chain may not loop (422 superiorId)',
+      summary:
+        'Change a user (admin); every field optional; password resets it; active=false deactivates (no DELETE). A superior chain may not loop (422 superiorId)',
       parameters: idParam('id'),
       requestBody: body(userWrite),
       responses: { '200': json({ $ref: '#/components/schemas/User' }), ...masterRefusals, ...common },

@@ -11,14 +11,30 @@ import { parse } from '../errors';
 import { approvalService } from '../services/approvals';
 import { processView } from './processes';
 
-const ROLES = ['admin', 'general_manager', 'manager', 'supervisor', 'specialist', 'follower', 'buyer', 'store_lead', 'after_sales', 'finance', 'store_manager', 'franchisee', 'area_manager'] as const satisfies readonly RoleName[];
+const ROLES = [
+  'admin',
+  'general_manager',
+  'manager',
+  'supervisor',
+  'specialist',
+  'follower',
+  'buyer',
+  'store_lead',
+  'after_sales',
+  'finance',
+  'store_manager',
+  'franchisee',
+  'area_manager',
+] as const satisfies readonly RoleName[];
 
 const Assignee = z.union([
   z.object({ userId: z.string().uuid('must be a user id') }).strict(),
   z.object({ role: z.enum(ROLES), regionId: z.string().nullish() }).strict(),
   z.object({ superiorOf: z.literal('submitter'), levels: z.number().int().min(1).max(5).optional() }).strict(),
 ]);
-const isoDuration = z.string().regex(/^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/, 'must be an ISO-8601 duration such as P2D or PT4H');
+const isoDuration = z
+  .string()
+  .regex(/^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/, 'must be an ISO-8601 duration such as P2D or PT4H');
 const Step = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _'),
   title: z.object({ 'zh-CN': z.string().min(1).max(100), en: z.string().min(1).max(100) }),
@@ -38,14 +54,28 @@ const Body = z.object({
 export function approvalRoutes(ctx: AppContext): Router {
   const router = Router();
   const approvals = approvalService(ctx);
-  const staff = requireRole('general_manager', 'manager', 'supervisor', 'specialist', 'follower', 'buyer', 'store_lead', 'after_sales', 'finance', 'store_manager', 'area_manager');
+  const staff = requireRole(
+    'general_manager',
+    'manager',
+    'supervisor',
+    'specialist',
+    'follower',
+    'buyer',
+    'store_lead',
+    'after_sales',
+    'finance',
+    'store_manager',
+    'area_manager',
+  );
 
   router.post('/api/approvals', staff, async (req, res) => {
     const body = parse(Body, req.body);
     const user = currentUser(req);
     const { workflowId, processId, replay, settled } = await approvals.request(body, req.get('Idempotency-Key'), user);
     const row = settled
-      ? await ctx.db.processInstance.findUnique({ where: { workflowId }, include: { submitter: { select: { name: true } } } }).catch(() => null)
+      ? await ctx.db.processInstance
+          .findUnique({ where: { workflowId }, include: { submitter: { select: { name: true } } } })
+          .catch(() => null)
       : null;
     if (row) return void res.status(replay ? 200 : 201).json(processView(row));
     res.status(202).json({ id: workflowId, workflowId, processType: 'approval', processId, title: body.title, status: 'starting' });

@@ -37,7 +37,9 @@ export function loginRoutes(ctx: AppContext): Router {
 const MeBody = z.object({
   locale: z.enum(LOCALES, { error: 'must be zh-CN or en' }).optional(),
   name: text(100).optional(),
-  password: z.object({ current: z.string({ error: 'required' }).min(1, 'required').max(200), new: password }, { error: 'must be {current, new}' }).optional(),
+  password: z
+    .object({ current: z.string({ error: 'required' }).min(1, 'required').max(200), new: password }, { error: 'must be {current, new}' })
+    .optional(),
 });
 
 /** GET /api/me and PUT /api/me: every user reads and changes their own profile. */

@@ -20,7 +20,13 @@ const MAX_QTY = 100_000;
 const IMPORT_LIMIT = '10mb';
 const SORTABLE = ['createdAt', 'code', 'amountFen', 'paymentDeadline', 'status', 'franchiseeId', 'season'] as const;
 const SORT_FIELDS: Record<(typeof SORTABLE)[number], string> = {
-  createdAt: 'createdAt', code: 'seq', amountFen: 'amountFen', paymentDeadline: 'paymentDeadline', status: 'status', franchiseeId: 'franchiseeId', season: 'seasonCode',
+  createdAt: 'createdAt',
+  code: 'seq',
+  amountFen: 'amountFen',
+  paymentDeadline: 'paymentDeadline',
+  status: 'status',
+  franchiseeId: 'franchiseeId',
+  season: 'seasonCode',
 };
 
 // ---- request bodies --------------------------------------------------------------------------
@@ -32,7 +38,11 @@ const CreateBody = z.object({
   note: z.string().trim().max(500, 'at most 500 characters').nullish(),
 });
 const PaymentBody = z.object({
-  amountFen: z.number({ error: 'must be a whole number of fen' }).int('must be a whole number of fen').min(1, 'must be above 0').max(Number.MAX_SAFE_INTEGER),
+  amountFen: z
+    .number({ error: 'must be a whole number of fen' })
+    .int('must be a whole number of fen')
+    .min(1, 'must be above 0')
+    .max(Number.MAX_SAFE_INTEGER),
   reference: text(100),
   paidOn: isoDate.nullish(),
   note: z.string().trim().max(500, 'at most 500 characters').nullish(),
@@ -89,7 +99,15 @@ function headerView(b: BookingHeader) {
 function fullView(b: BookingFull) {
   return {
     ...headerView(b),
-    lines: b.lines.map((l) => ({ position: l.position, sku: l.sku, productName: l.product.name, size: l.size, qty: l.qty, unitPriceFen: l.unitPriceFen, amountFen: Number(l.amountFen) })),
+    lines: b.lines.map((l) => ({
+      position: l.position,
+      sku: l.sku,
+      productName: l.product.name,
+      size: l.size,
+      qty: l.qty,
+      unitPriceFen: l.unitPriceFen,
+      amountFen: Number(l.amountFen),
+    })),
     payments: b.payments.map((p) => ({
       id: p.id,
       amountFen: Number(p.amountFen),
@@ -162,23 +180,33 @@ export async function bookingSummary(db: Db, season: string): Promise<BookingSum
       overdue: sum('overdue'),
     };
   };
-  const byRegion = new Map<string, { regionId: string; regionName: string; franchisees: (SummaryFigures & { franchiseeId: string; franchiseeName: string })[] }>();
+  const byRegion = new Map<
+    string,
+    { regionId: string; regionName: string; franchisees: (SummaryFigures & { franchiseeId: string; franchiseeName: string })[] }
+  >();
   for (const r of rows) {
-    const f = figures([{
-      quotaFen: r.quotaFen === null ? null : Number(r.quotaFen),
-      orderedFen: Number(r.orderedFen),
-      prepaymentDueFen: Number(r.prepaymentDueFen),
-      receivedFen: Number(r.receivedFen),
-      outstandingFen: Number(r.outstandingFen),
-      bookings: Number(r.bookings),
-      confirmed: Number(r.confirmed),
-      overdue: Number(r.overdue),
-    }]);
+    const f = figures([
+      {
+        quotaFen: r.quotaFen === null ? null : Number(r.quotaFen),
+        orderedFen: Number(r.orderedFen),
+        prepaymentDueFen: Number(r.prepaymentDueFen),
+        receivedFen: Number(r.receivedFen),
+        outstandingFen: Number(r.outstandingFen),
+        bookings: Number(r.bookings),
+        confirmed: Number(r.confirmed),
+        overdue: Number(r.overdue),
+      },
+    ]);
     const region = byRegion.get(r.regionId) ?? { regionId: r.regionId, regionName: r.regionName, franchisees: [] };
     region.franchisees.push({ franchiseeId: r.franchiseeId, franchiseeName: r.franchiseeName, ...f });
     byRegion.set(r.regionId, region);
   }
-  const regions = [...byRegion.values()].map((r) => ({ regionId: r.regionId, regionName: r.regionName, ...figures(r.franchisees), franchisees: r.franchisees }));
+  const regions = [...byRegion.values()].map((r) => ({
+    regionId: r.regionId,
+    regionName: r.regionName,
+    ...figures(r.franchisees),
+    franchisees: r.franchisees,
+  }));
   return { season, totals: figures(regions.flatMap((r) => r.franchisees)), regions };
 }
 
@@ -193,7 +221,8 @@ export function bookingRoutes(ctx: AppContext): Router {
   /** Staff (incl. finance) see every booking; a franchisee's users see their own. */
   const readers: express.RequestHandler = (req, _res, next) => {
     const user = currentUser(req);
-    if (!isStaff(user) && !(user.roles.includes('franchisee') && user.franchiseeId)) return next(forbidden('Bookings are for merchandise staff, finance and the franchisee concerned'));
+    if (!isStaff(user) && !(user.roles.includes('franchisee') && user.franchiseeId))
+      return next(forbidden('Bookings are for merchandise staff, finance and the franchisee concerned'));
     next();
   };
   const staffOnly: express.RequestHandler = (req, _res, next) => {
@@ -228,14 +257,26 @@ export function bookingRoutes(ctx: AppContext): Router {
     const term = filterString(f.q)?.trim();
     if (term) {
       const seq = /^BK0*(\d{1,9})$/i.exec(term);
-      and.push({ OR: [{ franchisee: { name: { contains: term, mode: 'insensitive' } } }, { franchiseeId: { equals: term, mode: 'insensitive' } }, ...(seq ? [{ seq: Number(seq[1]) }] : [])] });
+      and.push({
+        OR: [
+          { franchisee: { name: { contains: term, mode: 'insensitive' } } },
+          { franchiseeId: { equals: term, mode: 'insensitive' } },
+          ...(seq ? [{ seq: Number(seq[1]) }] : []),
+        ],
+      });
     }
     const ids = filterIds(f.id);
     if (ids) and.push({ id: { in: ids.filter((x) => /^[0-9a-f-]{36}$/i.test(x)) } });
     const where: Prisma.BookingWhereInput = { AND: and };
     const sortField = q.sort ? SORT_FIELDS[q.sort.field as (typeof SORTABLE)[number]] : undefined;
     const [rows, total] = await Promise.all([
-      ctx.db.booking.findMany({ where, include: headerInclude, skip: q.skip, take: q.take, orderBy: sortField ? [{ [sortField]: q.sort!.order }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'asc' }] }),
+      ctx.db.booking.findMany({
+        where,
+        include: headerInclude,
+        skip: q.skip,
+        take: q.take,
+        orderBy: sortField ? [{ [sortField]: q.sort!.order }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'asc' }],
+      }),
       ctx.db.booking.count({ where }),
     ]);
     sendList(res, 'bookings', q, rows.map(headerView), total);
@@ -271,7 +312,12 @@ export function bookingRoutes(ctx: AppContext): Router {
 
   router.post('/api/bookings/import', writers, express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req, res) => {
     const { season } = parse(SeasonQuery, req.query);
-    const ids = await bookings.importSheet(season, Buffer.isBuffer(req.body) ? req.body : null, req.headers['content-type'], currentUser(req));
+    const ids = await bookings.importSheet(
+      season,
+      Buffer.isBuffer(req.body) ? req.body : null,
+      req.headers['content-type'],
+      currentUser(req),
+    );
     res.status(201).json({ bookings: await Promise.all(ids.map(reload)) });
   });
 
@@ -291,4 +337,3 @@ export function bookingRoutes(ctx: AppContext): Router {
 
   return router;
 }
-

@@ -57,7 +57,11 @@ export function calendarOverrideRoutes(ctx: AppContext): Router {
 
   router.post('/api/calendar-overrides', writers, async (req, res) => {
     const body = parse(CreateBody, req.body);
-    const row = await guard(`Calendar override ${body.date}`, () => ctx.db.calendarOverride.create({ data: { ...body, note: body.note ?? null } }), 'date');
+    const row = await guard(
+      `Calendar override ${body.date}`,
+      () => ctx.db.calendarOverride.create({ data: { ...body, note: body.note ?? null } }),
+      'date',
+    );
     res.status(201).json(overrideView(row));
   });
 

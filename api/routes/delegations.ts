@@ -32,7 +32,12 @@ export function delegationRoutes(ctx: AppContext): Router {
       ],
     };
     const [rows, total] = await Promise.all([
-      ctx.db.delegation.findMany({ where, skip: q.skip, take: q.take, orderBy: q.sort ? { [q.sort.field]: q.sort.order } : { startsAt: 'desc' } }),
+      ctx.db.delegation.findMany({
+        where,
+        skip: q.skip,
+        take: q.take,
+        orderBy: q.sort ? { [q.sort.field]: q.sort.order } : { startsAt: 'desc' },
+      }),
       ctx.db.delegation.count({ where }),
     ]);
     sendList(res, 'delegations', q, rows, total);
@@ -43,10 +48,17 @@ export function delegationRoutes(ctx: AppContext): Router {
     const body = parse(Body, req.body);
     const userId = body.userId ?? user.id;
     if (userId !== user.id && !hasRole(user, 'admin')) throw forbidden('You may set only your own out-of-office');
-    if (body.delegateId === userId) throw new ApiError(422, 'validation_failed', 'A user cannot delegate to themselves', { delegateId: 'someone else' });
+    if (body.delegateId === userId)
+      throw new ApiError(422, 'validation_failed', 'A user cannot delegate to themselves', { delegateId: 'someone else' });
     await requireActiveUser(ctx.db, body.delegateId, 'delegateId');
     const row = await ctx.db.delegation.create({
-      data: { userId, delegateId: body.delegateId, startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt), reason: body.reason ?? null },
+      data: {
+        userId,
+        delegateId: body.delegateId,
+        startsAt: new Date(body.startsAt),
+        endsAt: new Date(body.endsAt),
+        reason: body.reason ?? null,
+      },
     });
     res.status(201).json(row);
   });

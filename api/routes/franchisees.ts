@@ -29,7 +29,12 @@ const Fields = {
     .min(0, 'must be ≥ 0')
     .max(10_000, 'must be ≤ 10000 (100%)')
     .nullish(),
-  paymentWindowDays: z.number({ error: 'must be a number of days' }).int('must be whole days').min(1, 'must be ≥ 1').max(365, 'must be ≤ 365').nullish(),
+  paymentWindowDays: z
+    .number({ error: 'must be a number of days' })
+    .int('must be whole days')
+    .min(1, 'must be ≥ 1')
+    .max(365, 'must be ≤ 365')
+    .nullish(),
   quotas: Quotas.optional(),
 };
 const CreateBody = z.object({ id: code(20), ...Fields });
@@ -53,7 +58,9 @@ function franchiseeView(f: WithQuotas) {
 /** 422 on quotas.<i>.seasonCode for a season that does not exist. */
 async function checkSeasons(db: Db, quotas: { seasonCode: string }[]): Promise<void> {
   if (!quotas.length) return;
-  const known = new Set((await db.season.findMany({ where: { code: { in: quotas.map((q) => q.seasonCode) } }, select: { code: true } })).map((s) => s.code));
+  const known = new Set(
+    (await db.season.findMany({ where: { code: { in: quotas.map((q) => q.seasonCode) } }, select: { code: true } })).map((s) => s.code),
+  );
   const i = quotas.findIndex((q) => !known.has(q.seasonCode));
   if (i >= 0) throw unknownReference(`quotas.${i}.seasonCode`, 'season');
 }
@@ -110,7 +117,9 @@ export function franchiseeRoutes(ctx: AppContext): Router {
         await tx.franchisee.update({ where: { id }, data });
         if (quotas) {
           await tx.franchiseeQuota.deleteMany({ where: { franchiseeId: id } });
-          await tx.franchiseeQuota.createMany({ data: quotas.map((q) => ({ franchiseeId: id, seasonCode: q.seasonCode, quotaFen: BigInt(q.quotaFen) })) });
+          await tx.franchiseeQuota.createMany({
+            data: quotas.map((q) => ({ franchiseeId: id, seasonCode: q.seasonCode, quotaFen: BigInt(q.quotaFen) })),
+          });
         }
         return tx.franchisee.findUniqueOrThrow({ where: { id }, include });
       }),
@@ -120,7 +129,10 @@ export function franchiseeRoutes(ctx: AppContext): Router {
 
   router.delete('/api/franchisees/:id', writers, async (req, res) => {
     const id = String(req.params.id);
-    const row = await ctx.db.franchisee.findUnique({ where: { id }, include: { ...include, _count: { select: { stores: true, users: true, quotas: true } } } });
+    const row = await ctx.db.franchisee.findUnique({
+      where: { id },
+      include: { ...include, _count: { select: { stores: true, users: true, quotas: true } } },
+    });
     if (!row) throw notFound(`Franchisee ${id}`);
     const used = inUse(`Franchisee ${id}`, row._count);
     if (used) throw used;

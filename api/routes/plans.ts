@@ -12,7 +12,17 @@ import { currentUser, isStaff, requireRole } from '../auth';
 import type { AppContext } from '../context';
 import { forbidden, notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { lineInput, loadRevision, planService, revisionInclude, storeRegions, waveInput, type PlanWithOwner, type RevisionFull, type Tx } from '../services/plans';
+import {
+  lineInput,
+  loadRevision,
+  planService,
+  revisionInclude,
+  storeRegions,
+  waveInput,
+  type PlanWithOwner,
+  type RevisionFull,
+  type Tx,
+} from '../services/plans';
 import { fen, filterBoolean, filterIds, filterString, INT4_MAX, invalid, isoDate, text } from '../validation';
 
 const MAX_LINES = 10_000;
@@ -24,13 +34,20 @@ const IMPORT_LIMIT = '5mb';
 // ---- request bodies --------------------------------------------------------------------------
 
 /** '' from a form is "none". */
-const placeId = z.preprocess((v) => (v === '' ? null : v), z.string({ error: 'must be an id' }).trim().min(1, 'must be an id').max(40, 'at most 40 characters').nullish());
+const placeId = z.preprocess(
+  (v) => (v === '' ? null : v),
+  z.string({ error: 'must be an id' }).trim().min(1, 'must be an id').max(40, 'at most 40 characters').nullish(),
+);
 
 const Line = z.object({
   category: text(100),
   regionId: placeId,
   storeId: placeId,
-  qty: z.number({ error: 'must be a whole number ≥ 0' }).int('must be a whole number').min(0, 'must be ≥ 0').max(INT4_MAX, `must be at most ${INT4_MAX}`),
+  qty: z
+    .number({ error: 'must be a whole number ≥ 0' })
+    .int('must be a whole number')
+    .min(0, 'must be ≥ 0')
+    .max(INT4_MAX, `must be at most ${INT4_MAX}`),
   amountFen: fen(),
 });
 const Wave = z.object({
@@ -48,7 +65,10 @@ const waves = z.array(Wave, { error: 'must be a list of waves' }).max(MAX_WAVES,
 const comment = z.string().trim().max(2000, 'at most 2000 characters').nullish();
 
 const CreateBody = z.preprocess(
-  (v) => (v && typeof v === 'object' && !Array.isArray(v) && (v as { season?: unknown }).season === undefined ? { ...v, season: (v as { seasonCode?: unknown }).seasonCode } : v),
+  (v) =>
+    v && typeof v === 'object' && !Array.isArray(v) && (v as { season?: unknown }).season === undefined
+      ? { ...v, season: (v as { seasonCode?: unknown }).seasonCode }
+      : v,
   z.object({
     season: z.string({ error: 'required' }).trim().min(1, 'required').max(20),
     type: z.enum(PLAN_TYPES, { error: 'must be purchase or launch' }),
@@ -59,10 +79,22 @@ const CreateBody = z.preprocess(
     comment,
   }),
 );
-const UpdateBody = z.object({ title: text(200).optional(), lines: lines.optional(), waves: waves.optional(), totals: Totals.optional(), comment });
+const UpdateBody = z.object({
+  title: text(200).optional(),
+  lines: lines.optional(),
+  waves: waves.optional(),
+  totals: Totals.optional(),
+  comment,
+});
 const SubmitBody = z.object({ comment });
-const ExportQuery = z.object({ format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).default('csv'), revision: z.coerce.number({ error: 'must be a revision number' }).int().min(1).max(INT4_MAX).optional() });
-const DiffQuery = z.object({ from: z.coerce.number().int().min(1).max(INT4_MAX).optional(), to: z.coerce.number().int().min(1).max(INT4_MAX).optional() });
+const ExportQuery = z.object({
+  format: z.enum(['csv', 'xlsx'], { error: 'must be csv or xlsx' }).default('csv'),
+  revision: z.coerce.number({ error: 'must be a revision number' }).int().min(1).max(INT4_MAX).optional(),
+});
+const DiffQuery = z.object({
+  from: z.coerce.number().int().min(1).max(INT4_MAX).optional(),
+  to: z.coerce.number().int().min(1).max(INT4_MAX).optional(),
+});
 
 // ---- views -----------------------------------------------------------------------------------
 
@@ -70,7 +102,10 @@ const lineView = (l: PlanLine) => ({ id: l.id, position: l.position, ...lineInpu
 const waveView = (w: PlanWave) => ({ id: w.id, position: w.position, ...waveInput(w) });
 
 async function totalsOf(db: Tx, lines: PlanLineInput[]): Promise<PlanTotals> {
-  const regions = await storeRegions(db, lines.map((l) => l.storeId));
+  const regions = await storeRegions(
+    db,
+    lines.map((l) => l.storeId),
+  );
   return planTotals(lines, (storeId) => regions.get(storeId) ?? null);
 }
 
@@ -210,7 +245,11 @@ export function planRoutes(ctx: AppContext): Router {
 
   router.get('/api/plans/:id/revisions', readers, async (req, res) => {
     const plan = await loadPlan(req);
-    const revisions = await ctx.db.planRevision.findMany({ where: { planId: plan.id }, include: revisionInclude, orderBy: { number: 'asc' } });
+    const revisions = await ctx.db.planRevision.findMany({
+      where: { planId: plan.id },
+      include: revisionInclude,
+      orderBy: { number: 'asc' },
+    });
     res.json(
       await Promise.all(
         revisions.map(async (r) => ({
@@ -270,7 +309,12 @@ export function planRoutes(ctx: AppContext): Router {
   });
 
   router.put('/api/plans/:id/lines', writers, express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req, res) => {
-    const id = await plans.importLines(String(req.params.id), Buffer.isBuffer(req.body) ? req.body : null, req.headers['content-type'], currentUser(req));
+    const id = await plans.importLines(
+      String(req.params.id),
+      Buffer.isBuffer(req.body) ? req.body : null,
+      req.headers['content-type'],
+      currentUser(req),
+    );
     res.json(await planView(ctx.db, id));
   });
 

@@ -18,7 +18,13 @@ import { dateFromDb, fen, filterIds, filterString, INT4_MAX, isoDate, text } fro
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SORTABLE = ['createdAt', 'code', 'status', 'allocationDate', 'arrivalDate'] as const;
-const SORT_FIELDS: Record<(typeof SORTABLE)[number], string> = { createdAt: 'createdAt', code: 'seq', status: 'status', allocationDate: 'allocationDate', arrivalDate: 'arrivalDate' };
+const SORT_FIELDS: Record<(typeof SORTABLE)[number], string> = {
+  createdAt: 'createdAt',
+  code: 'seq',
+  status: 'status',
+  allocationDate: 'allocationDate',
+  arrivalDate: 'arrivalDate',
+};
 
 const price = fen(INT4_MAX).refine((n) => n > 0, 'must be above 0');
 const Line = z.object({ sku: text(40), newPriceFen: price });
@@ -26,7 +32,11 @@ const Body = z
   .object({
     sku: text(40).optional(),
     newPriceFen: price.optional(),
-    lines: z.array(Line, { error: 'must be a list of {sku, newPriceFen}' }).min(1, 'at least one line').max(500, 'at most 500 lines').optional(),
+    lines: z
+      .array(Line, { error: 'must be a list of {sku, newPriceFen}' })
+      .min(1, 'at least one line')
+      .max(500, 'at most 500 lines')
+      .optional(),
     allocationDate: isoDate,
     arrivalDate: isoDate,
     effectiveDate: isoDate.nullish(),
@@ -39,7 +49,8 @@ const Body = z
     if (!b.lines && !b.sku) zctx.addIssue({ code: 'custom', path: ['sku'], message: 'give sku and newPriceFen, or lines' });
     if (b.sku && b.newPriceFen === undefined) zctx.addIssue({ code: 'custom', path: ['newPriceFen'], message: 'required with sku' });
     if (b.sku && b.lines) zctx.addIssue({ code: 'custom', path: ['lines'], message: 'give either sku or lines, not both' });
-    if (b.arrivalDate < b.allocationDate) zctx.addIssue({ code: 'custom', path: ['arrivalDate'], message: 'must be on or after allocationDate' });
+    if (b.arrivalDate < b.allocationDate)
+      zctx.addIssue({ code: 'custom', path: ['arrivalDate'], message: 'must be on or after allocationDate' });
   });
 const ContextQuery = z.object({ sku: text(40), storeIds: z.string().max(2000).optional() });
 const PricesQuery = z.object({ sku: z.string().trim().max(40).optional(), storeId: z.string().trim().max(40).optional() });
@@ -63,39 +74,66 @@ export function priceRoutes(ctx: AppContext): Router {
   const today = () => DateTime.now().setZone(ctx.config.tzBusiness).startOf('day');
 
   async function storeNames(ids: string[]): Promise<Map<string, string>> {
-    return new Map((await ctx.db.store.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]));
+    return new Map(
+      (await ctx.db.store.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
+    );
   }
 
   async function view(a: AdjustmentFull) {
     const names = await storeNames(a.storeIds);
-    const tasks = a.workflowId ? await ctx.db.task.findMany({ where: { workflowId: a.workflowId, stepKey: { startsWith: 'notify_' } }, include: { assignee: { select: { name: true } } }, orderBy: { createdAt: 'asc' } }) : [];
-    const deciders = new Map((await ctx.db.user.findMany({ where: { id: { in: tasks.flatMap((t) => (t.decidedById ? [t.decidedById] : [])) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-    const related = await ctx.db.priceAdjustment.findMany({ where: { id: { in: [a.supersedesId, a.supersededById].filter((x): x is string => !!x) } }, select: { id: true, seq: true } });
+    const tasks = a.workflowId
+      ? await ctx.db.task.findMany({
+          where: { workflowId: a.workflowId, stepKey: { startsWith: 'notify_' } },
+          include: { assignee: { select: { name: true } } },
+          orderBy: { createdAt: 'asc' },
+        })
+      : [];
+    const deciders = new Map(
+      (
+        await ctx.db.user.findMany({
+          where: { id: { in: tasks.flatMap((t) => (t.decidedById ? [t.decidedById] : [])) } },
+          select: { id: true, name: true },
+        })
+      ).map((u) => [u.id, u.name]),
+    );
+    const related = await ctx.db.priceAdjustment.findMany({
+      where: { id: { in: [a.supersedesId, a.supersededById].filter((x): x is string => !!x) } },
+      select: { id: true, seq: true },
+    });
     const rank = (stepKey: string) => (stepKey === 'notify_finance' ? -1 : a.storeIds.indexOf(stepKey.slice('notify_store:'.length)));
-    const codeOf = (id: string | null) => (id ? (related.find((r) => r.id === id) ? adjustmentCode(related.find((r) => r.id === id)!.seq) : null) : null);
+    const codeOf = (id: string | null) =>
+      id ? (related.find((r) => r.id === id) ? adjustmentCode(related.find((r) => r.id === id)!.seq) : null) : null;
     return {
       ...header(a),
       storeNames: a.storeIds.map((id) => names.get(id) ?? id),
       supersedesCode: codeOf(a.supersedesId),
       supersededByCode: codeOf(a.supersededById),
-      lines: a.lines.map((l) => ({ sku: l.sku, productName: l.product.name, oldPriceFen: l.oldPriceFen, newPriceFen: l.newPriceFen, suggestedPriceFen: l.suggestedPriceFen })),
+      lines: a.lines.map((l) => ({
+        sku: l.sku,
+        productName: l.product.name,
+        oldPriceFen: l.oldPriceFen,
+        newPriceFen: l.newPriceFen,
+        suggestedPriceFen: l.suggestedPriceFen,
+      })),
       // Finance first, then the stores in the adjustment's order.
-      notifications: [...tasks].sort((x, y) => rank(x.stepKey) - rank(y.stepKey)).map((t) => {
-        const storeId = t.stepKey.startsWith('notify_store:') ? t.stepKey.slice('notify_store:'.length) : null;
-        return {
-          kind: storeId ? 'store' : 'finance',
-          storeId,
-          storeName: storeId ? (names.get(storeId) ?? storeId) : null,
-          taskId: t.id,
-          status: t.status,
-          assigneeName: t.assignee?.name ?? null,
-          candidateRole: t.candidateRole,
-          sentAt: t.createdAt.toISOString(),
-          dueAt: t.dueAt.toISOString(),
-          acknowledgedAt: t.decision === 'acknowledge' ? (t.decidedAt?.toISOString() ?? null) : null,
-          acknowledgedByName: t.decidedById ? (deciders.get(t.decidedById) ?? null) : null,
-        };
-      }),
+      notifications: [...tasks]
+        .sort((x, y) => rank(x.stepKey) - rank(y.stepKey))
+        .map((t) => {
+          const storeId = t.stepKey.startsWith('notify_store:') ? t.stepKey.slice('notify_store:'.length) : null;
+          return {
+            kind: storeId ? 'store' : 'finance',
+            storeId,
+            storeName: storeId ? (names.get(storeId) ?? storeId) : null,
+            taskId: t.id,
+            status: t.status,
+            assigneeName: t.assignee?.name ?? null,
+            candidateRole: t.candidateRole,
+            sentAt: t.createdAt.toISOString(),
+            dueAt: t.dueAt.toISOString(),
+            acknowledgedAt: t.decision === 'acknowledge' ? (t.decidedAt?.toISOString() ?? null) : null,
+            acknowledgedByName: t.decidedById ? (deciders.get(t.decidedById) ?? null) : null,
+          };
+        }),
     };
   }
 
@@ -150,7 +188,13 @@ export function priceRoutes(ctx: AppContext): Router {
     const where: Prisma.PriceAdjustmentWhereInput = { AND: and };
     const sortField = q.sort ? SORT_FIELDS[q.sort.field as (typeof SORTABLE)[number]] : undefined;
     const [rows, total] = await Promise.all([
-      ctx.db.priceAdjustment.findMany({ where, include: { createdBy: { select: { name: true } }, lines: true }, skip: q.skip, take: q.take, orderBy: sortField ? [{ [sortField]: q.sort!.order }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'asc' }] }),
+      ctx.db.priceAdjustment.findMany({
+        where,
+        include: { createdBy: { select: { name: true } }, lines: true },
+        skip: q.skip,
+        take: q.take,
+        orderBy: sortField ? [{ [sortField]: q.sort!.order }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'asc' }],
+      }),
       ctx.db.priceAdjustment.count({ where }),
     ]);
     sendList(res, 'price-adjustments', q, rows.map(header), total);
@@ -163,12 +207,31 @@ export function priceRoutes(ctx: AppContext): Router {
     if (!product) throw new ApiError(422, 'validation_failed', `No such SKU ${query.sku}`, { sku: `no such SKU ${query.sku}` });
     const settings = await readSettings(ctx.db);
     const rule = settings['price.markdownRule'];
-    const requested = query.storeIds ? query.storeIds.split(',').map((s) => s.trim()).filter(Boolean) : null;
+    const requested = query.storeIds
+      ? query.storeIds
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null;
     const u = currentUser(req);
     if (!isStaff(u)) requested?.splice(0, requested.length, ...requested.filter((id) => id === u.storeId)); // a store manager: their store's stock only
-    const stores = await ctx.db.store.findMany({ where: requested ? { id: { in: requested } } : isStaff(u) ? {} : { id: u.storeId ?? '\u0000' }, select: { id: true, name: true }, orderBy: { id: 'asc' } });
-    const stock = new Map((await ctx.db.storeStock.findMany({ where: { sku: product.sku, storeId: { in: stores.map((s) => s.id) } } })).map((s) => [s.storeId, s]));
-    const prices = await pricesAt(ctx.db, [product.sku], stores.map((s) => s.id), new Date());
+    const stores = await ctx.db.store.findMany({
+      where: requested ? { id: { in: requested } } : isStaff(u) ? {} : { id: u.storeId ?? '\u0000' },
+      select: { id: true, name: true },
+      orderBy: { id: 'asc' },
+    });
+    const stock = new Map(
+      (await ctx.db.storeStock.findMany({ where: { sku: product.sku, storeId: { in: stores.map((s) => s.id) } } })).map((s) => [
+        s.storeId,
+        s,
+      ]),
+    );
+    const prices = await pricesAt(
+      ctx.db,
+      [product.sku],
+      stores.map((s) => s.id),
+      new Date(),
+    );
     const day = today();
     const rows = stores.map((s) => {
       const st = stock.get(s.id);
@@ -209,15 +272,29 @@ export function priceRoutes(ctx: AppContext): Router {
     const u = currentUser(req);
     // A store manager reads their own store's prices.
     const storeId = !isStaff(u) ? (u.storeId ?? '\u0000') : query.storeId || undefined;
-    const products = await ctx.db.product.findMany({ where: query.sku ? { sku: query.sku } : {}, select: { sku: true, name: true }, orderBy: { sku: 'asc' }, take: 500 });
-    const stores = await ctx.db.store.findMany({ where: storeId ? { id: storeId } : {}, select: { id: true, name: true }, orderBy: { id: 'asc' } });
+    const products = await ctx.db.product.findMany({
+      where: query.sku ? { sku: query.sku } : {},
+      select: { sku: true, name: true },
+      orderBy: { sku: 'asc' },
+      take: 500,
+    });
+    const stores = await ctx.db.store.findMany({
+      where: storeId ? { id: storeId } : {},
+      select: { id: true, name: true },
+      orderBy: { id: 'asc' },
+    });
     const history = await ctx.db.priceChange.findMany({
       where: { sku: { in: products.map((p) => p.sku) }, storeId: { in: stores.map((s) => s.id) } },
       include: { adjustment: { select: { seq: true } } },
       orderBy: [{ effectiveAt: 'desc' }, { createdAt: 'desc' }],
     });
     const now = new Date();
-    const current = await pricesAt(ctx.db, products.map((p) => p.sku), stores.map((s) => s.id), now);
+    const current = await pricesAt(
+      ctx.db,
+      products.map((p) => p.sku),
+      stores.map((s) => s.id),
+      now,
+    );
     res.json(
       products.flatMap((p) =>
         stores.map((s) => {
@@ -231,7 +308,14 @@ export function priceRoutes(ctx: AppContext): Router {
             since: c.since?.toISOString() ?? null,
             history: history
               .filter((h) => h.sku === p.sku && h.storeId === s.id)
-              .map((h) => ({ priceFen: h.priceFen, previousFen: h.previousFen, effectiveAt: h.effectiveAt.toISOString(), adjustmentCode: h.adjustment ? adjustmentCode(h.adjustment.seq) : null, note: h.note, pending: h.effectiveAt > now })),
+              .map((h) => ({
+                priceFen: h.priceFen,
+                previousFen: h.previousFen,
+                effectiveAt: h.effectiveAt.toISOString(),
+                adjustmentCode: h.adjustment ? adjustmentCode(h.adjustment.seq) : null,
+                note: h.note,
+                pending: h.effectiveAt > now,
+              })),
           };
         }),
       ),
@@ -248,4 +332,3 @@ export function priceRoutes(ctx: AppContext): Router {
 
   return router;
 }
-

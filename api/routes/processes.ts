@@ -16,7 +16,9 @@ const Reason = z.object({ reason: z.string().trim().max(2000, 'at most 2000 char
 
 function processVisibleWhere(user: CurrentUser): Prisma.ProcessInstanceWhereInput {
   if (seesAllTasks(user) || hasRole(user, 'finance')) return {};
-  return { OR: [{ submitterId: user.id }, { tasks: { some: { OR: [mineWhere(user), { decidedById: user.id }, { delegatedFromId: user.id }] } } }] };
+  return {
+    OR: [{ submitterId: user.id }, { tasks: { some: { OR: [mineWhere(user), { decidedById: user.id }, { delegatedFromId: user.id }] } } }],
+  };
 }
 
 export function processView(p: ProcessInstance & { submitter?: { name: string } | null }) {
@@ -79,7 +81,10 @@ export function processRoutes(ctx: AppContext): Router {
     const p = await loadVisible(req);
     let live: unknown = null;
     if (p.status === 'running' || p.status === 'sent_back') {
-      live = await ctx.temporal.workflow.getHandle(p.workflowId).query(processStateQuery).catch(() => null);
+      live = await ctx.temporal.workflow
+        .getHandle(p.workflowId)
+        .query(processStateQuery)
+        .catch(() => null);
     }
     res.json({ ...processView(p), state: live });
   });
@@ -88,7 +93,9 @@ export function processRoutes(ctx: AppContext): Router {
     const p = await loadVisible(req);
     const events = await ctx.db.auditEvent.findMany({ where: { workflowId: p.workflowId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
     const ids = [...new Set(events.flatMap((e) => (e.actorId && !e.actorName ? [e.actorId] : [])))];
-    const names = new Map((await ctx.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+    const names = new Map(
+      (await ctx.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+    );
     res.json(
       events.map((e) => ({
         id: e.id.toString(),
@@ -128,7 +135,8 @@ export function auditRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/api/audit-events', async (req, res) => {
     const user = currentUser(req);
-    if (!hasRole(user, 'manager', 'general_manager', 'finance')) throw forbidden('The audit trail is for managers and finance; see a process timeline instead');
+    if (!hasRole(user, 'manager', 'general_manager', 'finance'))
+      throw forbidden('The audit trail is for managers and finance; see a process timeline instead');
     const q = parseListQuery(req, ['at', 'type', 'processType']);
     const f = q.filter;
     const where: Prisma.AuditEventWhereInput = {
@@ -138,7 +146,12 @@ export function auditRoutes(ctx: AppContext): Router {
       ...(typeof f.actorId === 'string' ? { actorId: f.actorId } : {}),
     };
     const [rows, total] = await Promise.all([
-      ctx.db.auditEvent.findMany({ where, skip: q.skip, take: q.take, orderBy: q.sort ? [{ [q.sort.field]: q.sort.order }, { id: q.sort.order }] : [{ at: 'desc' }, { id: 'desc' }] }),
+      ctx.db.auditEvent.findMany({
+        where,
+        skip: q.skip,
+        take: q.take,
+        orderBy: q.sort ? [{ [q.sort.field]: q.sort.order }, { id: q.sort.order }] : [{ at: 'desc' }, { id: 'desc' }],
+      }),
       ctx.db.auditEvent.count({ where }),
     ]);
     sendList(

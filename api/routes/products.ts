@@ -11,7 +11,9 @@ import { code, containsAny, fen, filterIds, filterString, guard, idAlias, INT4_M
 const SORTABLE = ['id', 'sku', 'name', 'category', 'seasonCode', 'wholesalePriceFen', 'retailPriceFen', 'createdAt'] as const;
 
 const Sizes = z
-  .array(z.string({ error: 'must be a size such as M' }).trim().min(1, 'required').max(20, 'at most 20 characters'), { error: 'must be a list of sizes' })
+  .array(z.string({ error: 'must be a size such as M' }).trim().min(1, 'required').max(20, 'at most 20 characters'), {
+    error: 'must be a list of sizes',
+  })
   .min(1, 'at least one size')
   .max(50, 'at most 50 sizes')
   .superRefine((sizes, zctx) => {

@@ -13,7 +13,10 @@ export function quotaRoutes(ctx: AppContext): Router {
   router.post('/api/seasons/:code/quotas/from-plan', requireRole('manager'), async (req, res) => {
     const season = String(req.params.code);
     if (!(await ctx.db.season.count({ where: { code: season } }))) throw notFound(`Season ${season}`);
-    const plan = await ctx.db.plan.findFirst({ where: { seasonCode: season, type: 'purchase', status: 'approved' }, orderBy: { lockedAt: 'desc' } });
+    const plan = await ctx.db.plan.findFirst({
+      where: { seasonCode: season, type: 'purchase', status: 'approved' },
+      orderBy: { lockedAt: 'desc' },
+    });
     if (!plan) throw invalid('season', `season ${season} has no approved purchase plan`);
     // Σ amount of the approved revision's store lines, per franchisee of the store.
     const sums = await ctx.db.$queryRaw<{ franchiseeId: string; quotaFen: bigint }[]>`

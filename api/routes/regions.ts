@@ -58,7 +58,10 @@ export function regionRoutes(ctx: AppContext): Router {
 
   router.delete('/api/regions/:id', writers, async (req, res) => {
     const id = String(req.params.id);
-    const row = await ctx.db.region.findUnique({ where: { id }, include: { _count: { select: { stores: true, franchisees: true, users: true } } } });
+    const row = await ctx.db.region.findUnique({
+      where: { id },
+      include: { _count: { select: { stores: true, franchisees: true, users: true } } },
+    });
     if (!row) throw notFound(`Region ${id}`);
     const used = inUse(`Region ${id}`, row._count);
     if (used) throw used;

@@ -49,12 +49,25 @@ const Query = z.object({
     .max(40)
     // Within years 1900–9998: Date.parse takes up to +275760, and a week or day after 9999 is
     // beyond what luxon and PostgreSQL write (both were 500s).
-    .refine((s) => Date.parse(s) >= Date.UTC(1900, 0, 1) && Date.parse(s) < Date.UTC(9999, 0, 1), 'must be an ISO-8601 instant between the years 1900 and 9998')
+    .refine(
+      (s) => Date.parse(s) >= Date.UTC(1900, 0, 1) && Date.parse(s) < Date.UTC(9999, 0, 1),
+      'must be an ISO-8601 instant between the years 1900 and 9998',
+    )
     .optional(),
   // Years 1900–9998: PostgreSQL has no year 0 (a period before 0001-01-30 reached it) and does not
   // read the instant after 9999-12-31 (both were 500s).
-  from: z.string().trim().max(10).refine((s) => s === '' || (s >= '1900' && s < '9999'), 'must be a date YYYY-MM-DD from 1900 to 9998').optional(),
-  to: z.string().trim().max(10).refine((s) => s === '' || (s >= '1900' && s < '9999'), 'must be a date YYYY-MM-DD from 1900 to 9998').optional(),
+  from: z
+    .string()
+    .trim()
+    .max(10)
+    .refine((s) => s === '' || (s >= '1900' && s < '9999'), 'must be a date YYYY-MM-DD from 1900 to 9998')
+    .optional(),
+  to: z
+    .string()
+    .trim()
+    .max(10)
+    .refine((s) => s === '' || (s >= '1900' && s < '9999'), 'must be a date YYYY-MM-DD from 1900 to 9998')
+    .optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   locale: z.enum(['zh-CN', 'en']).optional(),
 });
@@ -75,7 +88,8 @@ const FIGURES: Record<string, Figure<unknown>> = {
   tasks: figure({ compute: (ctx, w) => taskFigures(ctx.db, w), sheets: taskSheets }),
   escalations: figure({
     // This week, unless a period is asked for.
-    compute: (ctx, w, _s, q) => (q.from || q.to ? escalationFigures(ctx.db, w.tz, w.from, w.to, w.fromAt, w.toAt) : escalationsThisWeek(ctx.db, w)),
+    compute: (ctx, w, _s, q) =>
+      q.from || q.to ? escalationFigures(ctx.db, w.tz, w.from, w.to, w.fromAt, w.toAt) : escalationsThisWeek(ctx.db, w),
     sheets: escalationSheets,
   }),
   'cycle-times': figure({ compute: (ctx, w) => cycleTimeFigures(ctx.db, w), sheets: cycleTimeSheets }),
@@ -100,7 +114,12 @@ export function reportRoutes(ctx: AppContext): Router {
       const q = parse(Query, req.query);
       let w: ReportWindow;
       try {
-        w = reportWindow({ tz: ctx.config.tzBusiness, at: q.at ? new Date(q.at) : undefined, from: q.from || undefined, to: q.to || undefined });
+        w = reportWindow({
+          tz: ctx.config.tzBusiness,
+          at: q.at ? new Date(q.at) : undefined,
+          from: q.from || undefined,
+          to: q.to || undefined,
+        });
       } catch (err) {
         if (err instanceof WindowError) throw invalid(err.field, err.message);
         throw err;

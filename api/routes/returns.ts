@@ -27,24 +27,28 @@ const ReturnLine = z.object({
   condition: z.enum(RETURN_CONDITIONS as [string, ...string[]], { error: 'new, defective or worn' }).default('new'),
 });
 const ClearanceLine = z.object({ sku: text(40), clearancePriceFen: fen(INT4_MAX).refine((n) => n > 0, 'must be above 0') });
-const Body = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('return'),
-    storeId: z.string().trim().max(40).nullish(),
-    franchiseeId: z.string().trim().max(40).nullish(),
-    lines: z.array(ReturnLine, { error: 'must be a list of lines' }).min(1, 'at least one line').max(5_000),
-    reason: text(2000),
-  }),
-  z.object({
-    kind: z.literal('clearance'),
-    /** A store manager's own store when left out. */
-    storeId: z.string().trim().max(40).nullish(),
-    lines: z.array(ClearanceLine, { error: 'must be a list of {sku, clearancePriceFen}' }).min(1, 'at least one line').max(500),
-    startsOn: isoDate,
-    endsOn: isoDate,
-    reason: text(2000),
-  }),
-], { error: 'kind must be return or clearance' });
+const Body = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('return'),
+      storeId: z.string().trim().max(40).nullish(),
+      franchiseeId: z.string().trim().max(40).nullish(),
+      lines: z.array(ReturnLine, { error: 'must be a list of lines' }).min(1, 'at least one line').max(5_000),
+      reason: text(2000),
+    }),
+    z.object({
+      kind: z.literal('clearance'),
+      /** A store manager's own store when left out. */
+      storeId: z.string().trim().max(40).nullish(),
+      lines: z.array(ClearanceLine, { error: 'must be a list of {sku, clearancePriceFen}' }).min(1, 'at least one line').max(500),
+      startsOn: isoDate,
+      endsOn: isoDate,
+      reason: text(2000),
+    }),
+  ],
+  { error: 'kind must be return or clearance' },
+);
 
 const include = {
   createdBy: { select: { name: true } },
@@ -68,7 +72,12 @@ export function returnRoutes(ctx: AppContext): Router {
     const [store, franchisee, shipment] = await Promise.all([
       r.storeId ? ctx.db.store.findUnique({ where: { id: r.storeId }, select: { name: true } }) : null,
       r.franchiseeId ? ctx.db.franchisee.findUnique({ where: { id: r.franchiseeId }, select: { name: true } }) : null,
-      r.shipmentId ? ctx.db.shipment.findUnique({ where: { id: r.shipmentId }, select: { id: true, seq: true, status: true, delayed: true, escalationLevel: true } }) : null,
+      r.shipmentId
+        ? ctx.db.shipment.findUnique({
+            where: { id: r.shipmentId },
+            select: { id: true, seq: true, status: true, delayed: true, escalationLevel: true },
+          })
+        : null,
     ]);
     return {
       id: r.id,
@@ -83,13 +92,30 @@ export function returnRoutes(ctx: AppContext): Router {
       refusalReasons: r.refusalReasons,
       startsOn: r.startsOn ? dateFromDb(r.startsOn) : null,
       endsOn: r.endsOn ? dateFromDb(r.endsOn) : null,
-      shipment: shipment ? { id: shipment.id, code: shipmentCode(shipment.seq), status: shipment.status, delayed: shipment.delayed, escalationLevel: shipment.escalationLevel } : null,
+      shipment: shipment
+        ? {
+            id: shipment.id,
+            code: shipmentCode(shipment.seq),
+            status: shipment.status,
+            delayed: shipment.delayed,
+            escalationLevel: shipment.escalationLevel,
+          }
+        : null,
       result: r.result,
       workflowId: r.workflowId,
       createdByName: r.createdBy.name,
       createdAt: r.createdAt.toISOString(),
       totalQty: r.lines.reduce((n, l) => n + l.qty, 0),
-      lines: r.lines.map((l) => ({ position: l.position, sku: l.sku, size: l.size || null, qty: l.qty, condition: l.condition, clearancePriceFen: l.clearancePriceFen, receivedQty: l.receivedQty, defectiveQty: l.defectiveQty })),
+      lines: r.lines.map((l) => ({
+        position: l.position,
+        sku: l.sku,
+        size: l.size || null,
+        qty: l.qty,
+        condition: l.condition,
+        clearancePriceFen: l.clearancePriceFen,
+        receivedQty: l.receivedQty,
+        defectiveQty: l.defectiveQty,
+      })),
     };
   }
 
@@ -117,7 +143,13 @@ export function returnRoutes(ctx: AppContext): Router {
     const where: Prisma.ReturnRequestWhereInput = { AND: and };
     const sortField = q.sort ? SORT_FIELDS[q.sort.field as (typeof SORTABLE)[number]] : undefined;
     const [rows, total] = await Promise.all([
-      ctx.db.returnRequest.findMany({ where, include, skip: q.skip, take: q.take, orderBy: sortField ? [{ [sortField]: q.sort!.order }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'asc' }] }),
+      ctx.db.returnRequest.findMany({
+        where,
+        include,
+        skip: q.skip,
+        take: q.take,
+        orderBy: sortField ? [{ [sortField]: q.sort!.order }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'asc' }],
+      }),
       ctx.db.returnRequest.count({ where }),
     ]);
     sendList(res, 'returns', q, await Promise.all(rows.map(view)), total);

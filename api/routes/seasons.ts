@@ -6,7 +6,21 @@ import { requireRole, requireStaff } from '../auth';
 import type { AppContext } from '../context';
 import { notFound, parse } from '../errors';
 import { parseListQuery, sendList } from '../list';
-import { code, containsAny, dateFromDb, dateToDb, filterBoolean, filterIds, guard, idAlias, inUse, invalid, isoDate, orderBy, text } from '../validation';
+import {
+  code,
+  containsAny,
+  dateFromDb,
+  dateToDb,
+  filterBoolean,
+  filterIds,
+  guard,
+  idAlias,
+  inUse,
+  invalid,
+  isoDate,
+  orderBy,
+  text,
+} from '../validation';
 
 const SORTABLE = ['id', 'code', 'name', 'startsOn', 'endsOn', 'orderOpen'] as const;
 const Fields = {
@@ -90,7 +104,10 @@ export function seasonRoutes(ctx: AppContext): Router {
 
   router.delete('/api/seasons/:id', writers, async (req, res) => {
     const code = String(req.params.id);
-    const row = await ctx.db.season.findUnique({ where: { code }, include: { _count: { select: { products: true, quotas: true, processes: true } } } });
+    const row = await ctx.db.season.findUnique({
+      where: { code },
+      include: { _count: { select: { products: true, quotas: true, processes: true } } },
+    });
     if (!row) throw notFound(`Season ${code}`);
     const used = inUse(`Season ${code}`, row._count);
     if (used) throw used;

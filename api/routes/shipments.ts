@@ -18,14 +18,25 @@ import { filterBoolean, filterIds, filterString, goodsLines, invalid, text } fro
 const MAX_QTY = 1_000_000;
 const IMPORT_LIMIT = '10mb';
 const SORTABLE = ['createdAt', 'expectedArrival', 'code', 'status', 'escalationLevel'] as const;
-const SORT_FIELDS: Record<(typeof SORTABLE)[number], string> = { createdAt: 'createdAt', expectedArrival: 'expectedArrival', code: 'seq', status: 'status', escalationLevel: 'escalationLevel' };
+const SORT_FIELDS: Record<(typeof SORTABLE)[number], string> = {
+  createdAt: 'createdAt',
+  expectedArrival: 'expectedArrival',
+  code: 'seq',
+  status: 'status',
+  escalationLevel: 'escalationLevel',
+};
 const TRACKERS = ['follower', 'specialist', 'supervisor', 'manager'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // ---- request bodies --------------------------------------------------------------------------
 
 /** An instant, or a date meaning the end of that day in the business zone. */
-const when = z.string({ error: 'an ISO-8601 instant or a date YYYY-MM-DD' }).trim().min(1, 'required').max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO-8601 instant or a date YYYY-MM-DD');
+const when = z
+  .string({ error: 'an ISO-8601 instant or a date YYYY-MM-DD' })
+  .trim()
+  .min(1, 'required')
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO-8601 instant or a date YYYY-MM-DD');
 const CreateBody = z.object({
   bookingId: z.string().regex(UUID, 'must be a booking id').nullish(),
   externalRef: z.string().trim().min(1).max(60, 'at most 60 characters').nullish(),
@@ -55,7 +66,11 @@ const ReceiptBody = z.object({
     )
     .max(5_000, 'at most 5000 lines'),
 });
-const BalanceQuery = z.object({ season: text(20), franchiseeId: z.string().trim().max(40).optional(), format: z.enum(['json', 'csv', 'xlsx']).default('json') });
+const BalanceQuery = z.object({
+  season: text(20),
+  franchiseeId: z.string().trim().max(40).optional(),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+});
 
 // ---- helpers --------------------------------------------------------------------------------------
 
@@ -100,15 +115,42 @@ function headerView(s: ShipmentHeader | ShipmentFull) {
 }
 
 async function fullView(db: Db, s: ShipmentFull) {
-  const names = new Map((await db.product.findMany({ where: { sku: { in: [...new Set(s.lines.map((l) => l.sku))] } }, select: { sku: true, name: true } })).map((p) => [p.sku, p.name]));
+  const names = new Map(
+    (await db.product.findMany({ where: { sku: { in: [...new Set(s.lines.map((l) => l.sku))] } }, select: { sku: true, name: true } })).map(
+      (p) => [p.sku, p.name],
+    ),
+  );
   const receipt = s.receipts[0];
   const by = receipt ? await db.user.findUnique({ where: { id: receipt.receivedById }, select: { name: true } }) : null;
   return {
     ...headerView(s),
-    lines: s.lines.map((l) => ({ position: l.position, sku: l.sku, productName: names.get(l.sku) ?? null, size: l.size, qty: l.qty, franchiseeId: l.orderLine?.franchiseeId ?? null, receivedQty: l.receivedQty, damagedQty: l.damagedQty })),
-    events: s.events.map((e) => ({ eventId: e.eventId, type: e.type, at: e.at.toISOString(), location: e.location, expectedArrival: iso(e.expectedArrival), recordedAt: e.recordedAt.toISOString(), applied: e.applied })),
+    lines: s.lines.map((l) => ({
+      position: l.position,
+      sku: l.sku,
+      productName: names.get(l.sku) ?? null,
+      size: l.size,
+      qty: l.qty,
+      franchiseeId: l.orderLine?.franchiseeId ?? null,
+      receivedQty: l.receivedQty,
+      damagedQty: l.damagedQty,
+    })),
+    events: s.events.map((e) => ({
+      eventId: e.eventId,
+      type: e.type,
+      at: e.at.toISOString(),
+      location: e.location,
+      expectedArrival: iso(e.expectedArrival),
+      recordedAt: e.recordedAt.toISOString(),
+      applied: e.applied,
+    })),
     receipt: receipt
-      ? { number: receipt.number, receivedAt: receipt.receivedAt.toISOString(), byName: by?.name ?? null, lines: receipt.lines as unknown as ReceiptLine[], discrepancies: receipt.discrepancies as unknown as Discrepancy[] }
+      ? {
+          number: receipt.number,
+          receivedAt: receipt.receivedAt.toISOString(),
+          byName: by?.name ?? null,
+          lines: receipt.lines as unknown as ReceiptLine[],
+          discrepancies: receipt.discrepancies as unknown as Discrepancy[],
+        }
       : null,
   };
 }
@@ -116,7 +158,17 @@ async function fullView(db: Db, s: ShipmentFull) {
 // ---- order balance (期货订、发、欠) ---------------------------------------------------------------------
 
 export async function orderBalance(db: Db, season: string, franchiseeId?: string): Promise<OrderBalanceReport> {
-  const rows = await db.$queryRaw<{ franchiseeId: string; franchiseeName: string; sku: string; productName: string; orderedQty: bigint; shippedQty: bigint; receivedQty: bigint }[]>`
+  const rows = await db.$queryRaw<
+    {
+      franchiseeId: string;
+      franchiseeName: string;
+      sku: string;
+      productName: string;
+      orderedQty: bigint;
+      shippedQty: bigint;
+      receivedQty: bigint;
+    }[]
+  >`
     SELECT o."franchiseeId", f.name AS "franchiseeName", o.sku, p.name AS "productName",
       SUM(o.qty)::bigint AS "orderedQty", SUM(o."shippedQty")::bigint AS "shippedQty", SUM(o."receivedQty")::bigint AS "receivedQty"
     FROM "OrderLine" o JOIN "Franchisee" f ON f.id = o."franchiseeId" JOIN "Product" p ON p.sku = o.sku
@@ -126,10 +178,28 @@ export async function orderBalance(db: Db, season: string, franchiseeId?: string
   const out = rows.map((r) => {
     const ordered = Number(r.orderedQty);
     const shipped = Number(r.shippedQty);
-    return { franchiseeId: r.franchiseeId, franchiseeName: r.franchiseeName, sku: r.sku, productName: r.productName, orderedQty: ordered, shippedQty: shipped, owedQty: Math.max(ordered - shipped, 0), receivedQty: Number(r.receivedQty) };
+    return {
+      franchiseeId: r.franchiseeId,
+      franchiseeName: r.franchiseeName,
+      sku: r.sku,
+      productName: r.productName,
+      orderedQty: ordered,
+      shippedQty: shipped,
+      owedQty: Math.max(ordered - shipped, 0),
+      receivedQty: Number(r.receivedQty),
+    };
   });
   const total = (k: 'orderedQty' | 'shippedQty' | 'owedQty' | 'receivedQty') => out.reduce((n, r) => n + r[k], 0);
-  return { season, rows: out, totals: { orderedQty: total('orderedQty'), shippedQty: total('shippedQty'), owedQty: total('owedQty'), receivedQty: total('receivedQty') } };
+  return {
+    season,
+    rows: out,
+    totals: {
+      orderedQty: total('orderedQty'),
+      shippedQty: total('shippedQty'),
+      owedQty: total('owedQty'),
+      receivedQty: total('receivedQty'),
+    },
+  };
 }
 
 // ---- routes -------------------------------------------------------------------------------------------
@@ -213,7 +283,11 @@ export function shipmentRoutes(ctx: AppContext): Router {
   });
 
   router.post('/api/shipments/import', trackers, express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req, res) => {
-    const { ids, skipped } = await shipments.importList(Buffer.isBuffer(req.body) ? req.body : null, req.headers['content-type'], currentUser(req));
+    const { ids, skipped } = await shipments.importList(
+      Buffer.isBuffer(req.body) ? req.body : null,
+      req.headers['content-type'],
+      currentUser(req),
+    );
     res.status(201).json({ shipments: await Promise.all(ids.map(reload)), skipped });
   });
 

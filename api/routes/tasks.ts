@@ -20,7 +20,9 @@ const DecisionBody = z.object({
   comment,
   /** What a process's own decision carries, e.g. extend's {paymentDeadline: 'YYYY-MM-DD'}. */
   data: z
-    .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean(), z.null()]), { error: 'must be an object of simple values' })
+    .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean(), z.null()]), {
+      error: 'must be an object of simple values',
+    })
     .refine((d) => Object.keys(d).length <= 10, 'at most 10 fields')
     .nullish(),
 });
@@ -158,7 +160,13 @@ export function taskRoutes(ctx: AppContext): Router {
       ctx.db.task.count({ where }),
     ]);
     const now = new Date();
-    sendList(res, 'tasks', q, rows.map((t) => taskView(t, now)), total);
+    sendList(
+      res,
+      'tasks',
+      q,
+      rows.map((t) => taskView(t, now)),
+      total,
+    );
   });
 
   router.get('/api/tasks/:id', async (req, res) => {
@@ -170,7 +178,13 @@ export function taskRoutes(ctx: AppContext): Router {
     const task = await loadVisible(req);
     refuseClosed(task);
     const user = currentUser(req);
-    const state = await taskUpdate(task, decideUpdate, { taskId: task.id, actor: actorOf(user), decision: body.decision, comment: body.comment ?? null, ...(body.data ? { data: body.data } : {}) });
+    const state = await taskUpdate(task, decideUpdate, {
+      taskId: task.id,
+      actor: actorOf(user),
+      decision: body.decision,
+      comment: body.comment ?? null,
+      ...(body.data ? { data: body.data } : {}),
+    });
     // Built from what the workflow answered (its write is committed): nothing to read again,
     // and a database outage now cannot turn a decision taken into a 503.
     res.json(afterDecision(task, state));
@@ -204,7 +218,12 @@ export function taskRoutes(ctx: AppContext): Router {
     const task = await loadVisible(req);
     refuseClosed(task);
     await requireActiveUser(ctx.db, body.toUserId, 'toUserId');
-    await taskUpdate(task, delegateUpdate, { taskId: task.id, actor: actorOf(currentUser(req)), toUserId: body.toUserId, comment: body.comment ?? null });
+    await taskUpdate(task, delegateUpdate, {
+      taskId: task.id,
+      actor: actorOf(currentUser(req)),
+      toUserId: body.toUserId,
+      comment: body.comment ?? null,
+    });
     res.json(await reload(task.id));
   });
 
@@ -220,7 +239,13 @@ export function taskRoutes(ctx: AppContext): Router {
     const task = await loadVisible(req);
     refuseClosed(task);
     await requireActiveUser(ctx.db, body.userId, 'userId');
-    await taskUpdate(task, addApproverUpdate, { taskId: task.id, actor: actorOf(currentUser(req)), userId: body.userId, position: body.position, comment: body.comment ?? null });
+    await taskUpdate(task, addApproverUpdate, {
+      taskId: task.id,
+      actor: actorOf(currentUser(req)),
+      userId: body.userId,
+      position: body.position,
+      comment: body.comment ?? null,
+    });
     res.json(await reload(task.id));
   });
 

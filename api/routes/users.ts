@@ -26,7 +26,9 @@ const Fields = {
   name: text(100),
   email: z.string({ error: 'required' }).trim().email('must be an e-mail address'),
   password,
-  roles: z.array(z.enum(Role, { error: `must be one of: ${Object.values(Role).join(', ')}` }), { error: 'must be a list of roles' }).min(1, 'at least one role'),
+  roles: z
+    .array(z.enum(Role, { error: `must be one of: ${Object.values(Role).join(', ')}` }), { error: 'must be a list of roles' })
+    .min(1, 'at least one role'),
   locale: z.enum(LOCALES, { error: 'must be zh-CN or en' }),
   regionId: ref,
   superiorId: z.string().uuid('must be a user id').nullish(),
@@ -64,10 +66,7 @@ export function userRoutes(ctx: AppContext): Router {
     const q = parseListQuery(req, SORTABLE);
     const where: Prisma.UserWhereInput = {};
     if (typeof q.filter.q === 'string' && q.filter.q) {
-      where.OR = [
-        { username: { contains: q.filter.q, mode: 'insensitive' } },
-        { name: { contains: q.filter.q, mode: 'insensitive' } },
-      ];
+      where.OR = [{ username: { contains: q.filter.q, mode: 'insensitive' } }, { name: { contains: q.filter.q, mode: 'insensitive' } }];
     }
     if (typeof q.filter.role === 'string') where.roles = { has: q.filter.role as never };
     if (Array.isArray(q.filter.id)) where.id = { in: q.filter.id.map(String) };

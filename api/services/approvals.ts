@@ -43,7 +43,8 @@ export function approvalService(ctx: AppContext) {
       const refs: AssigneeRef[] = [...(body.steps ?? []).flatMap((s) => s.assignees), ...(body.cc ?? [])];
       const userIds = refs.flatMap((r) => ('userId' in r ? [r.userId] : []));
       const found = await ctx.db.user.count({ where: { id: { in: userIds }, active: true } });
-      if (found !== new Set(userIds).size) throw new ApiError(422, 'validation_failed', 'An assignee is not an active user', { steps: 'unknown or disabled user' });
+      if (found !== new Set(userIds).size)
+        throw new ApiError(422, 'validation_failed', 'An assignee is not an active user', { steps: 'unknown or disabled user' });
 
       if (body.season && !(await ctx.db.season.count({ where: { code: body.season } }))) {
         throw new ApiError(422, 'validation_failed', `Unknown season ${body.season}`, { season: 'unknown season' });
@@ -53,7 +54,10 @@ export function approvalService(ctx: AppContext) {
       const chain = buildChain({ ...template, ...(body.cc ? { cc: body.cc } : {}) }, { amountFen: body.amountFen });
       // A client retrying after a lost answer (API restarted mid-request) sends the same
       // Idempotency-Key: the same workflow id, so the process starts once (was: twice).
-      if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) throw new ApiError(422, 'validation_failed', 'Idempotency-Key: 1 to 200 printable ASCII characters', { 'Idempotency-Key': '1 to 200 printable ASCII characters' });
+      if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key))
+        throw new ApiError(422, 'validation_failed', 'Idempotency-Key: 1 to 200 printable ASCII characters', {
+          'Idempotency-Key': '1 to 200 printable ASCII characters',
+        });
       const processId = key ? uuidFrom(`${user.id}:${key}`) : randomUUID();
       const workflowId = `approval-${processId}`;
       let replay = false;
@@ -65,7 +69,12 @@ export function approvalService(ctx: AppContext) {
           taskQueue: ctx.config.taskQueue,
           workflowId,
           ...(key ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
-          args: [{ process: { processType: 'approval', processId, title: body.title, submitterId: user.id, seasonCode: body.season ?? null }, chain }],
+          args: [
+            {
+              process: { processType: 'approval', processId, title: body.title, submitterId: user.id, seasonCode: body.season ?? null },
+              chain,
+            },
+          ],
         });
       } catch (err) {
         if (!(key && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

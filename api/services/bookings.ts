@@ -60,7 +60,10 @@ interface PreparedBooking {
 async function requireOpenSeason(db: Db, code: string, field = 'season'): Promise<void> {
   const season = await db.season.findUnique({ where: { code }, select: { orderOpen: true } });
   if (!season) throw invalid(field, `no such season ${code}`);
-  if (!season.orderOpen) throw new ApiError(409, 'season_closed', `The order fair of season ${code} is closed: no futures orders can be booked`, { [field]: 'closed' });
+  if (!season.orderOpen)
+    throw new ApiError(409, 'season_closed', `The order fair of season ${code} is closed: no futures orders can be booked`, {
+      [field]: 'closed',
+    });
 }
 
 /**
@@ -70,7 +73,12 @@ async function requireOpenSeason(db: Db, code: string, field = 'season'): Promis
 async function priceLines(db: Db, season: string, lines: LineIn[], keys: LineKeys, details: Record<string, string>): Promise<PricedLine[]> {
   const skus = [...new Set(lines.map((l) => l.sku))];
   const products = new Map(
-    (await db.product.findMany({ where: { sku: { in: skus } }, select: { sku: true, seasonCode: true, wholesalePriceFen: true, sizes: { select: { size: true } } } })).map((p) => [p.sku, p]),
+    (
+      await db.product.findMany({
+        where: { sku: { in: skus } },
+        select: { sku: true, seasonCode: true, wholesalePriceFen: true, sizes: { select: { size: true } } },
+      })
+    ).map((p) => [p.sku, p]),
   );
   const seen = new Map<string, number>();
   const priced: PricedLine[] = [];
@@ -78,7 +86,8 @@ async function priceLines(db: Db, season: string, lines: LineIn[], keys: LineKey
     const p = products.get(l.sku);
     if (!p) details[keys.field(i, 'sku')] = `no such SKU ${l.sku}`;
     else if (p.seasonCode !== season) details[keys.field(i, 'sku')] = `${l.sku} is a product of season ${p.seasonCode}, not ${season}`;
-    else if (!p.sizes.some((s) => s.size === l.size)) details[keys.field(i, 'size')] = `${l.sku} has no size ${l.size} (sizes: ${p.sizes.map((s) => s.size).join(', ')})`;
+    else if (!p.sizes.some((s) => s.size === l.size))
+      details[keys.field(i, 'size')] = `${l.sku} has no size ${l.size} (sizes: ${p.sizes.map((s) => s.size).join(', ')})`;
     const key = `${l.sku}\u0000${l.size}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, i);
@@ -90,7 +99,13 @@ async function priceLines(db: Db, season: string, lines: LineIn[], keys: LineKey
 
 function throwDetails(details: Record<string, string>, what = 'order'): void {
   const fields = Object.keys(details);
-  if (fields.length) throw new ApiError(422, 'validation_failed', `Invalid ${what}: ${fields.slice(0, 10).join(', ')}${fields.length > 10 ? ', …' : ''}`, details);
+  if (fields.length)
+    throw new ApiError(
+      422,
+      'validation_failed',
+      `Invalid ${what}: ${fields.slice(0, 10).join(', ')}${fields.length > 10 ? ', …' : ''}`,
+      details,
+    );
 }
 
 export interface NewBooking {
@@ -118,20 +133,36 @@ interface BookingRef {
 
 export function bookingService(ctx: AppContext) {
   /** Checks one franchisee's order against master data (all problems in one 422) and prices it. */
-  async function prepare(input: { franchiseeId: string; season: string; lines: LineIn[]; note?: string | null }, keys: LineKeys, franchiseeField: string, details: Record<string, string>): Promise<PreparedBooking | null> {
-    const franchisee = await ctx.db.franchisee.findUnique({ where: { id: input.franchiseeId }, select: { id: true, name: true, regionId: true, prepaymentShareBp: true, paymentWindowDays: true } });
+  async function prepare(
+    input: { franchiseeId: string; season: string; lines: LineIn[]; note?: string | null },
+    keys: LineKeys,
+    franchiseeField: string,
+    details: Record<string, string>,
+  ): Promise<PreparedBooking | null> {
+    const franchisee = await ctx.db.franchisee.findUnique({
+      where: { id: input.franchiseeId },
+      select: { id: true, name: true, regionId: true, prepaymentShareBp: true, paymentWindowDays: true },
+    });
     if (!franchisee) details[franchiseeField] = `no such franchisee ${input.franchiseeId}`;
     const lines = await priceLines(ctx.db, input.season, input.lines, keys, details);
     return franchisee ? { franchisee, season: input.season, lines, note: input.note ?? null } : null;
   }
 
   async function refuseExisting(franchiseeIds: string[], season: string): Promise<void> {
-    const existing = await ctx.db.booking.findFirst({ where: { franchiseeId: { in: franchiseeIds }, seasonCode: season, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true, seq: true, franchiseeId: true } });
+    const existing = await ctx.db.booking.findFirst({
+      where: { franchiseeId: { in: franchiseeIds }, seasonCode: season, status: { in: [...ACTIVE_STATUSES] } },
+      select: { id: true, seq: true, franchiseeId: true },
+    });
     if (existing) {
-      throw new ApiError(409, 'booking_exists', `Franchisee ${existing.franchiseeId} already has booking ${bookingCode(existing.seq)} for season ${season}; cancel it first or change it`, {
-        bookingId: existing.id,
-        franchiseeId: existing.franchiseeId,
-      });
+      throw new ApiError(
+        409,
+        'booking_exists',
+        `Franchisee ${existing.franchiseeId} already has booking ${bookingCode(existing.seq)} for season ${season}; cancel it first or change it`,
+        {
+          bookingId: existing.id,
+          franchiseeId: existing.franchiseeId,
+        },
+      );
     }
   }
 
@@ -144,7 +175,11 @@ export function bookingService(ctx: AppContext) {
     const now = new Date().toISOString();
     const toleranceBp = shareToBp(settings['booking.quotaTolerance']);
     const quotas = new Map(
-      (await ctx.db.franchiseeQuota.findMany({ where: { seasonCode: prepared[0]!.season, franchiseeId: { in: prepared.map((p) => p.franchisee.id) } } })).map((q) => [q.franchiseeId, q.quotaFen]),
+      (
+        await ctx.db.franchiseeQuota.findMany({
+          where: { seasonCode: prepared[0]!.season, franchiseeId: { in: prepared.map((p) => p.franchisee.id) } },
+        })
+      ).map((q) => [q.franchiseeId, q.quotaFen]),
     );
     const planned = prepared.map((p) => {
       const { amountFen, totalQty } = orderTotals(p.lines);
@@ -153,7 +188,12 @@ export function bookingService(ctx: AppContext) {
       const window = p.franchisee.paymentWindowDays ? `P${p.franchisee.paymentWindowDays}D` : settings['booking.paymentWindow'];
       const quotaFen = quotas.get(p.franchisee.id) ?? null;
       return {
-        p, amountFen, totalQty, shareBp, window, quotaFen,
+        p,
+        amountFen,
+        totalQty,
+        shareBp,
+        window,
+        quotaFen,
         due: prepaymentDueFen(amountFen, shareBp),
         check: quotaCheck(amountFen, quotaFen, toleranceBp),
         deadline: paymentDeadline(now, window, ctx.config.tzBusiness),
@@ -162,27 +202,51 @@ export function bookingService(ctx: AppContext) {
 
     let created: { id: string; seq: number; plan: (typeof planned)[number] }[];
     try {
-      created = await ctx.db.$transaction(async (tx) => {
-        const out: { id: string; seq: number; plan: (typeof planned)[number] }[] = [];
-        for (const x of planned) {
-          const b = await tx.booking.create({
-            data: {
-              franchiseeId: x.p.franchisee.id, seasonCode: x.p.season, status: x.check === 'within' ? 'awaiting_payment' : 'awaiting_approval',
-              amountFen: x.amountFen, prepaymentShareBp: x.shareBp, prepaymentDueFen: x.due, paymentDeadline: new Date(x.deadline),
-              quotaFen: x.quotaFen, quotaCheck: x.check, totalQty: x.totalQty, note: x.p.note, createdById: user.id,
-            },
-          });
-          await tx.booking.update({ where: { id: b.id }, data: { workflowId: bookingWorkflowId(b.id) } });
-          await tx.bookingLine.createMany({
-            data: x.p.lines.map((l, position) => ({ bookingId: b.id, position, sku: l.sku, size: l.size, qty: l.qty, unitPriceFen: l.unitPriceFen, amountFen: BigInt(l.qty) * BigInt(l.unitPriceFen) })),
-          });
-          out.push({ id: b.id, seq: b.seq, plan: x });
-        }
-        return out;
-      }, { timeout: 60_000 });
+      created = await ctx.db.$transaction(
+        async (tx) => {
+          const out: { id: string; seq: number; plan: (typeof planned)[number] }[] = [];
+          for (const x of planned) {
+            const b = await tx.booking.create({
+              data: {
+                franchiseeId: x.p.franchisee.id,
+                seasonCode: x.p.season,
+                status: x.check === 'within' ? 'awaiting_payment' : 'awaiting_approval',
+                amountFen: x.amountFen,
+                prepaymentShareBp: x.shareBp,
+                prepaymentDueFen: x.due,
+                paymentDeadline: new Date(x.deadline),
+                quotaFen: x.quotaFen,
+                quotaCheck: x.check,
+                totalQty: x.totalQty,
+                note: x.p.note,
+                createdById: user.id,
+              },
+            });
+            await tx.booking.update({ where: { id: b.id }, data: { workflowId: bookingWorkflowId(b.id) } });
+            await tx.bookingLine.createMany({
+              data: x.p.lines.map((l, position) => ({
+                bookingId: b.id,
+                position,
+                sku: l.sku,
+                size: l.size,
+                qty: l.qty,
+                unitPriceFen: l.unitPriceFen,
+                amountFen: BigInt(l.qty) * BigInt(l.unitPriceFen),
+              })),
+            });
+            out.push({ id: b.id, seq: b.seq, plan: x });
+          }
+          return out;
+        },
+        { timeout: 60_000 },
+      );
     } catch (err) {
       // The partial unique index: another request booked the same franchisee and season first.
-      if ((err as { code?: string }).code === 'P2002') await refuseExisting(prepared.map((p) => p.franchisee.id), prepared[0]!.season);
+      if ((err as { code?: string }).code === 'P2002')
+        await refuseExisting(
+          prepared.map((p) => p.franchisee.id),
+          prepared[0]!.season,
+        );
       throw err;
     }
 
@@ -203,7 +267,11 @@ export function bookingService(ctx: AppContext) {
           terms: { paymentWindow: x.window },
         };
         // Answered once the run has written its first state (status, deadline, quota task).
-        return startProcess(ctx.temporal, orderBooking, { taskQueue: ctx.config.taskQueue, workflowId: bookingWorkflowId(id), args: [input] });
+        return startProcess(ctx.temporal, orderBooking, {
+          taskQueue: ctx.config.taskQueue,
+          workflowId: bookingWorkflowId(id),
+          args: [input],
+        });
       },
       rollBack: async (failed) => {
         await ctx.db.booking.deleteMany({ where: { id: { in: failed.map((c) => c.id) } } });
@@ -232,7 +300,9 @@ export function bookingService(ctx: AppContext) {
     async importSheet(season: string, file: Buffer | null, contentType: string | undefined, user: CurrentUser): Promise<string[]> {
       await requireOpenSeason(ctx.db, season);
       if (!file?.length) {
-        throw new ApiError(422, 'validation_failed', 'Send the order sheet itself as the body, as text/csv or .xlsx', { file: 'send the file as text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+        throw new ApiError(422, 'validation_failed', 'Send the order sheet itself as the body, as text/csv or .xlsx', {
+          file: 'send the file as text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        });
       }
       const read = await parseOrderSheet(file, contentType);
       const lines = read.ok ? read.lines : (read.lines ?? []);
@@ -242,13 +312,22 @@ export function bookingService(ctx: AppContext) {
       for (const l of lines) groups.set(l.franchiseeId, [...(groups.get(l.franchiseeId) ?? []), l]);
       const prepared: PreparedBooking[] = [];
       for (const [franchiseeId, rows] of groups) {
-        const p = await prepare({ franchiseeId, season, lines: rows }, rowKeys(rows.map((r) => r.row)), `rows.${rows[0]!.row}.franchisee`, details);
+        const p = await prepare(
+          { franchiseeId, season, lines: rows },
+          rowKeys(rows.map((r) => r.row)),
+          `rows.${rows[0]!.row}.franchisee`,
+          details,
+        );
         if (p) prepared.push(p);
       }
       if (!read.ok) throw new ApiError(422, 'validation_failed', read.message, details);
       throwDetails(details, 'order sheet');
-      if (!prepared.length) throw new ApiError(422, 'validation_failed', 'The order sheet has no order lines', { file: 'no lines with a quantity' });
-      await refuseExisting(prepared.map((p) => p.franchisee.id), season);
+      if (!prepared.length)
+        throw new ApiError(422, 'validation_failed', 'The order sheet has no order lines', { file: 'no lines with a quantity' });
+      await refuseExisting(
+        prepared.map((p) => p.franchisee.id),
+        season,
+      );
       return book(prepared, user);
     },
 
@@ -256,24 +335,41 @@ export function bookingService(ctx: AppContext) {
     async recordPayment(booking: BookingRef, payment: NewPayment, user: CurrentUser): Promise<void> {
       // A retry of a payment that landed (its answer lost) is told so, even when that payment closed the booking (was: booking_closed).
       if (await ctx.db.bookingPayment.count({ where: { bookingId: booking.id, reference: payment.reference } })) {
-        throw new ApiError(409, 'duplicate_payment_reference', `Payment ${payment.reference} is already recorded on this booking`, { reference: 'already recorded' });
+        throw new ApiError(409, 'duplicate_payment_reference', `Payment ${payment.reference} is already recorded on this booking`, {
+          reference: 'already recorded',
+        });
       }
       if (!OPEN_STATUSES.includes(booking.status as never)) {
-        throw new ApiError(409, 'booking_closed', `This booking is ${booking.status}; no payment can be recorded on it`, { status: booking.status });
+        throw new ApiError(409, 'booking_closed', `This booking is ${booking.status}; no payment can be recorded on it`, {
+          status: booking.status,
+        });
       }
       // A bank reference identifies one transfer: recorded on another booking, it is a mistake.
-      const elsewhere = await ctx.db.bookingPayment.findFirst({ where: { reference: payment.reference, bookingId: { not: booking.id } }, include: { booking: { select: { seq: true } } } });
+      const elsewhere = await ctx.db.bookingPayment.findFirst({
+        where: { reference: payment.reference, bookingId: { not: booking.id } },
+        include: { booking: { select: { seq: true } } },
+      });
       if (elsewhere) {
-        throw new ApiError(409, 'duplicate_payment_reference', `Payment ${payment.reference} is already recorded on booking ${bookingCode(elsewhere.booking.seq)}`, { reference: 'already recorded', bookingId: elsewhere.bookingId });
+        throw new ApiError(
+          409,
+          'duplicate_payment_reference',
+          `Payment ${payment.reference} is already recorded on booking ${bookingCode(elsewhere.booking.seq)}`,
+          { reference: 'already recorded', bookingId: elsewhere.bookingId },
+        );
       }
       await sendUpdate(ctx.temporal, booking.workflowId!, recordPaymentUpdate, {
-        actor: actorOf(user), amountFen: payment.amountFen, reference: payment.reference, paidOn: payment.paidOn ?? null, note: payment.note ?? null,
+        actor: actorOf(user),
+        amountFen: payment.amountFen,
+        reference: payment.reference,
+        paidOn: payment.paidOn ?? null,
+        note: payment.note ?? null,
       });
     },
 
     /** The manager cancels an open booking; answered once the cancellation is written (status, quota released, refund task if money came in). */
     async cancel(booking: BookingRef, reason: string, user: CurrentUser): Promise<void> {
-      if (!OPEN_STATUSES.includes(booking.status as never)) throw new ApiError(409, 'booking_closed', `This booking is already ${booking.status}`, { status: booking.status });
+      if (!OPEN_STATUSES.includes(booking.status as never))
+        throw new ApiError(409, 'booking_closed', `This booking is already ${booking.status}`, { status: booking.status });
       await sendUpdate(ctx.temporal, booking.workflowId!, cancelBookingUpdate, { actor: actorOf(user), reason });
     },
   };

@@ -60,13 +60,21 @@ const fileKeys = (rows: ImportedLine[]): LineKeys => ({
   label: (i) => `row ${rows[i]!.row}`,
 });
 
-const normLine = (l: PlanLineInput): PlanLineInput => ({ category: l.category, regionId: l.regionId ?? null, storeId: l.storeId ?? null, qty: l.qty, amountFen: l.amountFen });
+const normLine = (l: PlanLineInput): PlanLineInput => ({
+  category: l.category,
+  regionId: l.regionId ?? null,
+  storeId: l.storeId ?? null,
+  qty: l.qty,
+  amountFen: l.amountFen,
+});
 
 /** The region of each store named (none asked, none read). */
 export async function storeRegions(db: Tx, storeIds: (string | null | undefined)[]): Promise<Map<string, string>> {
   const ids = [...new Set(storeIds.filter((s): s is string => !!s))];
   if (!ids.length) return new Map();
-  return new Map((await db.store.findMany({ where: { id: { in: ids } }, select: { id: true, regionId: true } })).map((s) => [s.id, s.regionId]));
+  return new Map(
+    (await db.store.findMany({ where: { id: { in: ids } }, select: { id: true, regionId: true } })).map((s) => [s.id, s.regionId]),
+  );
 }
 
 /**
@@ -74,17 +82,27 @@ export async function storeRegions(db: Tx, storeIds: (string | null | undefined)
  * no line twice, the given totals match, waves fit the type, their dates and categories.
  * Throws one 422 naming every bad field.
  */
-async function checkPlan(db: Tx, plan: { type: string; lines: PlanLineInput[]; waves: PlanWaveInput[]; totals?: PlanChange['totals'] }, keys: LineKeys): Promise<void> {
+async function checkPlan(
+  db: Tx,
+  plan: { type: string; lines: PlanLineInput[]; waves: PlanWaveInput[]; totals?: PlanChange['totals'] },
+  keys: LineKeys,
+): Promise<void> {
   const details: Record<string, string> = {};
   const regionIds = [...new Set(plan.lines.flatMap((l) => (l.regionId ? [l.regionId] : [])))];
-  const regions = new Set(regionIds.length ? (await db.region.findMany({ where: { id: { in: regionIds } }, select: { id: true } })).map((r) => r.id) : []);
-  const stores = await storeRegions(db, plan.lines.map((l) => l.storeId));
+  const regions = new Set(
+    regionIds.length ? (await db.region.findMany({ where: { id: { in: regionIds } }, select: { id: true } })).map((r) => r.id) : [],
+  );
+  const stores = await storeRegions(
+    db,
+    plan.lines.map((l) => l.storeId),
+  );
   const seen = new Map<string, number>();
   plan.lines.forEach((l, i) => {
     if (l.regionId && !regions.has(l.regionId)) details[keys.field(i, 'regionId')] = `no such region ${l.regionId}`;
     const storeRegion = l.storeId ? stores.get(l.storeId) : undefined;
     if (l.storeId && storeRegion === undefined) details[keys.field(i, 'storeId')] = `no such store ${l.storeId}`;
-    else if (l.storeId && l.regionId && storeRegion !== l.regionId) details[keys.field(i, 'storeId')] = `store ${l.storeId} is in region ${storeRegion}, not ${l.regionId}`;
+    else if (l.storeId && l.regionId && storeRegion !== l.regionId)
+      details[keys.field(i, 'storeId')] = `store ${l.storeId} is in region ${storeRegion}, not ${l.regionId}`;
     // A store line counts for its region whether or not the region is written out.
     const key = lineKey({ ...l, regionId: l.regionId ?? storeRegion ?? null });
     const first = seen.get(key);
@@ -94,11 +112,14 @@ async function checkPlan(db: Tx, plan: { type: string; lines: PlanLineInput[]; w
 
   if (plan.totals) {
     const computed = planTotals(plan.lines);
-    if (plan.totals.qty !== computed.qty) details['totals.qty'] = `mismatched totals: the lines add up to ${computed.qty}, not ${plan.totals.qty}`;
-    if (plan.totals.amountFen !== computed.amountFen) details['totals.amountFen'] = `mismatched totals: the lines add up to ${computed.amountFen} fen, not ${plan.totals.amountFen}`;
+    if (plan.totals.qty !== computed.qty)
+      details['totals.qty'] = `mismatched totals: the lines add up to ${computed.qty}, not ${plan.totals.qty}`;
+    if (plan.totals.amountFen !== computed.amountFen)
+      details['totals.amountFen'] = `mismatched totals: the lines add up to ${computed.amountFen} fen, not ${plan.totals.amountFen}`;
   }
 
-  if (plan.type === 'purchase' && plan.waves.length) details.waves = 'a purchase plan has no waves; waves (上市波段) belong to a launch plan';
+  if (plan.type === 'purchase' && plan.waves.length)
+    details.waves = 'a purchase plan has no waves; waves (上市波段) belong to a launch plan';
   else {
     const categories = new Set(plan.lines.map((l) => l.category));
     plan.waves.forEach((w, i) => {
@@ -111,7 +132,9 @@ async function checkPlan(db: Tx, plan: { type: string; lines: PlanLineInput[]; w
   const fields = Object.keys(details);
   if (fields.length) {
     const totals = fields.filter((f) => f.startsWith('totals.'));
-    const message = totals.length ? `Mismatched totals: ${totals.map((f) => details[f]).join('; ')}` : `Invalid plan: ${fields.slice(0, 10).join(', ')}${fields.length > 10 ? ', …' : ''}`;
+    const message = totals.length
+      ? `Mismatched totals: ${totals.map((f) => details[f]).join('; ')}`
+      : `Invalid plan: ${fields.slice(0, 10).join(', ')}${fields.length > 10 ? ', …' : ''}`;
     throw new ApiError(422, 'validation_failed', message, details);
   }
 }
@@ -121,8 +144,19 @@ async function checkPlan(db: Tx, plan: { type: string; lines: PlanLineInput[]; w
 export type RevisionFull = PlanRevision & { lines: PlanLine[]; waves: PlanWave[] };
 export type PlanWithOwner = Plan & { owner: { name: string } };
 
-export const lineInput = (l: PlanLine): PlanLineInput => ({ category: l.category, regionId: l.regionId, storeId: l.storeId, qty: l.qty, amountFen: Number(l.amountFen) });
-export const waveInput = (w: PlanWave): PlanWaveInput => ({ name: w.name, startsOn: dateFromDb(w.startsOn), endsOn: w.endsOn ? dateFromDb(w.endsOn) : null, categories: w.categories });
+export const lineInput = (l: PlanLine): PlanLineInput => ({
+  category: l.category,
+  regionId: l.regionId,
+  storeId: l.storeId,
+  qty: l.qty,
+  amountFen: Number(l.amountFen),
+});
+export const waveInput = (w: PlanWave): PlanWaveInput => ({
+  name: w.name,
+  startsOn: dateFromDb(w.startsOn),
+  endsOn: w.endsOn ? dateFromDb(w.endsOn) : null,
+  categories: w.categories,
+});
 
 export const revisionInclude = { lines: { orderBy: { position: 'asc' } }, waves: { orderBy: { position: 'asc' } } } as const;
 
@@ -135,7 +169,9 @@ function notEditable(p: Plan): ApiError {
     rejected: 'it was rejected',
     withdrawn: 'it was withdrawn',
   };
-  return new ApiError(409, 'plan_not_editable', `This plan cannot be changed: ${why[p.status] ?? `its status is ${p.status}`}`, { status: p.status });
+  return new ApiError(409, 'plan_not_editable', `This plan cannot be changed: ${why[p.status] ?? `its status is ${p.status}`}`, {
+    status: p.status,
+  });
 }
 
 /** A plan is edited as a draft or after a send back, and not while it is being submitted. */
@@ -159,7 +195,15 @@ async function writeLines(tx: Prisma.TransactionClient, revisionId: string, line
   await tx.planLine.deleteMany({ where: { revisionId } });
   if (lines.length) {
     await tx.planLine.createMany({
-      data: lines.map((l, position) => ({ revisionId, position, category: l.category, regionId: l.regionId ?? null, storeId: l.storeId ?? null, qty: l.qty, amountFen: BigInt(l.amountFen) })),
+      data: lines.map((l, position) => ({
+        revisionId,
+        position,
+        category: l.category,
+        regionId: l.regionId ?? null,
+        storeId: l.storeId ?? null,
+        qty: l.qty,
+        amountFen: BigInt(l.amountFen),
+      })),
     });
   }
 }
@@ -168,7 +212,14 @@ async function writeWaves(tx: Prisma.TransactionClient, revisionId: string, wave
   await tx.planWave.deleteMany({ where: { revisionId } });
   if (waves.length) {
     await tx.planWave.createMany({
-      data: waves.map((w, position) => ({ revisionId, position, name: w.name, startsOn: dateToDb(w.startsOn), endsOn: w.endsOn ? dateToDb(w.endsOn) : null, categories: [...new Set(w.categories)] })),
+      data: waves.map((w, position) => ({
+        revisionId,
+        position,
+        name: w.name,
+        startsOn: dateToDb(w.startsOn),
+        endsOn: w.endsOn ? dateToDb(w.endsOn) : null,
+        categories: [...new Set(w.categories)],
+      })),
     });
   }
 }
@@ -183,7 +234,9 @@ const cachedTotals = (lines: PlanLineInput[]) => {
 export function planService(ctx: AppContext) {
   /** The plan with its owner's name; 404 when there is none. */
   async function loadPlan(id: string): Promise<PlanWithOwner> {
-    const plan = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.db.plan.findUnique({ where: { id }, include: { owner: { select: { name: true } } } }) : null;
+    const plan = /^[0-9a-f-]{36}$/i.test(id)
+      ? await ctx.db.plan.findUnique({ where: { id }, include: { owner: { select: { name: true } } } })
+      : null;
     if (!plan) throw notFound(`Plan ${id}`);
     return plan;
   }
@@ -209,7 +262,10 @@ export function planService(ctx: AppContext) {
       if (current.status === 'draft') {
         if (change.lines) await writeLines(tx, current.id, lines);
         if (change.waves) await writeWaves(tx, current.id, waves);
-        await tx.planRevision.update({ where: { id: current.id }, data: { ...cachedTotals(lines), ...(change.comment !== undefined ? { comment: change.comment } : {}) } });
+        await tx.planRevision.update({
+          where: { id: current.id },
+          data: { ...cachedTotals(lines), ...(change.comment !== undefined ? { comment: change.comment } : {}) },
+        });
       } else {
         const next = await tx.planRevision.create({
           data: { planId: plan.id, number: current.number + 1, status: 'draft', ...cachedTotals(lines), comment: change.comment ?? null },
@@ -256,7 +312,13 @@ export function planService(ctx: AppContext) {
       // submitted and opened the first step's tasks. Not started, the plan is a plain draft again,
       // and the start's own error is the answer.
       if (!claimed) return settle(ctx.temporal, workflowId);
-      const input: PlanApprovalInput = { planId: plan.id, title: plan.title, submitterId: plan.ownerId, seasonCode: plan.seasonCode, chain };
+      const input: PlanApprovalInput = {
+        planId: plan.id,
+        title: plan.title,
+        submitterId: plan.ownerId,
+        seasonCode: plan.seasonCode,
+        chain,
+      };
       const [settled] = await startAfterWrite([plan], {
         start: async () => {
           try {
@@ -302,8 +364,12 @@ export function planService(ctx: AppContext) {
       return ctx.db.$transaction(async (tx) => {
         if (!(await tx.season.count({ where: { code: body.season } }))) throw invalid('season', `no such season ${body.season}`);
         await checkPlan(tx, { type: body.type, lines, waves, totals: body.totals }, jsonKeys);
-        const plan = await tx.plan.create({ data: { seasonCode: body.season, type: body.type, title: body.title, ownerId: user.id, status: 'draft', currentRevision: 1 } });
-        const revision = await tx.planRevision.create({ data: { planId: plan.id, number: 1, status: 'draft', ...cachedTotals(lines), comment: body.comment ?? null } });
+        const plan = await tx.plan.create({
+          data: { seasonCode: body.season, type: body.type, title: body.title, ownerId: user.id, status: 'draft', currentRevision: 1 },
+        });
+        const revision = await tx.planRevision.create({
+          data: { planId: plan.id, number: 1, status: 'draft', ...cachedTotals(lines), comment: body.comment ?? null },
+        });
         await writeLines(tx, revision.id, lines);
         await writeWaves(tx, revision.id, waves);
         return plan.id;
@@ -322,7 +388,9 @@ export function planService(ctx: AppContext) {
       mayChange(user, plan);
       refuseNotEditable(plan);
       if (!file) {
-        throw new ApiError(422, 'validation_failed', 'Send the file itself as the body, as text/csv or .xlsx', { file: 'send the file as text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+        throw new ApiError(422, 'validation_failed', 'Send the file itself as the body, as text/csv or .xlsx', {
+          file: 'send the file as text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        });
       }
       const read = await parsePlanFile(file, contentType);
       if (!read.ok) {

@@ -52,51 +52,88 @@ export function priceService(ctx: AppContext) {
       const effectiveDate = body.effectiveDate ?? body.arrivalDate;
       const details: Record<string, string> = {};
       if (effectiveDate < body.allocationDate) details.effectiveDate = 'must be on or after allocationDate';
-      const products = new Map((await ctx.db.product.findMany({ where: { sku: { in: lines.map((l) => l.sku) } }, select: { sku: true, name: true, retailPriceFen: true } })).map((p) => [p.sku, p]));
+      const products = new Map(
+        (
+          await ctx.db.product.findMany({
+            where: { sku: { in: lines.map((l) => l.sku) } },
+            select: { sku: true, name: true, retailPriceFen: true },
+          })
+        ).map((p) => [p.sku, p]),
+      );
       const seen = new Set<string>();
       lines.forEach((l, i) => {
         if (!products.has(l.sku)) details[body.lines ? `lines.${i}.sku` : 'sku'] = `no such SKU ${l.sku}`;
         if (seen.has(l.sku)) details[`lines.${i}`] = 'the same SKU twice';
         seen.add(l.sku);
       });
-      const names = new Map((await ctx.db.store.findMany({ where: { id: { in: storeIds } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]));
+      const names = new Map(
+        (await ctx.db.store.findMany({ where: { id: { in: storeIds } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
+      );
       storeIds.forEach((id, i) => {
         if (!names.has(id)) details[`storeIds.${i}`] = `no such store ${id}`;
       });
-      if (Object.keys(details).length) throw new ApiError(422, 'validation_failed', `Invalid price adjustment: ${Object.keys(details).join(', ')}`, details);
+      if (Object.keys(details).length)
+        throw new ApiError(422, 'validation_failed', `Invalid price adjustment: ${Object.keys(details).join(', ')}`, details);
 
       const settings = await readSettings(ctx.db);
       const leadDays = settings['price.approvalLeadDays'];
-      const deadlines = priceDeadlines({ allocationDate: body.allocationDate, arrivalDate: body.arrivalDate, effectiveDate }, leadDays, ctx.config.tzBusiness);
+      const deadlines = priceDeadlines(
+        { allocationDate: body.allocationDate, arrivalDate: body.arrivalDate, effectiveDate },
+        leadDays,
+        ctx.config.tzBusiness,
+      );
       const when = timeliness(Date.now(), deadlines);
       if (when === 'too_late') {
-        throw new ApiError(422, 'too_late', `Too late: finance and the stores must be told before the goods arrive (${body.arrivalDate})`, { arrivalDate: 'the goods arrive before a notice could go out' });
+        throw new ApiError(422, 'too_late', `Too late: finance and the stores must be told before the goods arrive (${body.arrivalDate})`, {
+          arrivalDate: 'the goods arrive before a notice could go out',
+        });
       }
       if (when === 'urgent_only' && !body.urgent) {
-        throw new ApiError(422, 'too_late', `Too late for approval ${leadDays} days before the allocation date (due ${deadlines.approvalDueAt}); mark it urgent to send it straight to the merchandise manager`, {
-          allocationDate: `approval was due by ${deadlines.approvalDueAt}`,
-          urgent: 'set urgent: true to proceed',
-        });
+        throw new ApiError(
+          422,
+          'too_late',
+          `Too late for approval ${leadDays} days before the allocation date (due ${deadlines.approvalDueAt}); mark it urgent to send it straight to the merchandise manager`,
+          {
+            allocationDate: `approval was due by ${deadlines.approvalDueAt}`,
+            urgent: 'set urgent: true to proceed',
+          },
+        );
       }
 
       // A pending adjustment of the same SKU and store must be superseded explicitly.
       const pending = await ctx.db.priceAdjustment.findMany({
-        where: { status: { in: [...PENDING_PRICE_STATUSES] }, storeIds: { hasSome: storeIds }, lines: { some: { sku: { in: lines.map((l) => l.sku) } } } },
+        where: {
+          status: { in: [...PENDING_PRICE_STATUSES] },
+          storeIds: { hasSome: storeIds },
+          lines: { some: { sku: { in: lines.map((l) => l.sku) } } },
+        },
         select: { id: true, seq: true, workflowId: true },
       });
       const blocking = pending.filter((p) => p.id !== body.supersedes);
       if (blocking.length) {
-        throw new ApiError(409, 'pending_adjustment', `Adjustment ${adjustmentCode(blocking[0]!.seq)} of the same SKU and store is not in effect yet; supersede it explicitly (supersedes: its id)`, {
-          adjustmentId: blocking[0]!.id,
-          code: adjustmentCode(blocking[0]!.seq),
-        });
+        throw new ApiError(
+          409,
+          'pending_adjustment',
+          `Adjustment ${adjustmentCode(blocking[0]!.seq)} of the same SKU and store is not in effect yet; supersede it explicitly (supersedes: its id)`,
+          {
+            adjustmentId: blocking[0]!.id,
+            code: adjustmentCode(blocking[0]!.seq),
+          },
+        );
       }
       if (body.supersedes && !pending.some((p) => p.id === body.supersedes)) {
-        throw new ApiError(422, 'validation_failed', 'Only a pending adjustment of the same SKU and store can be superseded', { supersedes: 'not a pending adjustment of these SKUs and stores' });
+        throw new ApiError(422, 'validation_failed', 'Only a pending adjustment of the same SKU and store can be superseded', {
+          supersedes: 'not a pending adjustment of these SKUs and stores',
+        });
       }
 
       const first = storeIds[0]!;
-      const current = await pricesAt(ctx.db, lines.map((l) => l.sku), [first], new Date());
+      const current = await pricesAt(
+        ctx.db,
+        lines.map((l) => l.sku),
+        [first],
+        new Date(),
+      );
       const day = today();
       const stock = await ctx.db.storeStock.findMany({ where: { sku: { in: lines.map((l) => l.sku) }, storeId: { in: storeIds } } });
       const rule = settings['price.markdownRule'];
@@ -104,13 +141,26 @@ export function priceService(ctx: AppContext) {
       const a = await ctx.db.$transaction(async (tx) => {
         const created = await tx.priceAdjustment.create({
           data: {
-            urgent: body.urgent, reason: body.reason, allocationDate: dateToDb(body.allocationDate), arrivalDate: dateToDb(body.arrivalDate), effectiveDate: dateToDb(effectiveDate),
-            approvalDueAt: new Date(deadlines.approvalDueAt), notifyBy: new Date(deadlines.notifyBy), storeIds, createdById: user.id, supersedesId: body.supersedes ?? null,
+            urgent: body.urgent,
+            reason: body.reason,
+            allocationDate: dateToDb(body.allocationDate),
+            arrivalDate: dateToDb(body.arrivalDate),
+            effectiveDate: dateToDb(effectiveDate),
+            approvalDueAt: new Date(deadlines.approvalDueAt),
+            notifyBy: new Date(deadlines.notifyBy),
+            storeIds,
+            createdById: user.id,
+            supersedesId: body.supersedes ?? null,
             lines: {
               create: lines.map((l) => {
                 const ages = stock.filter((s) => s.sku === l.sku).map((s) => ageDays(dateFromDb(s.receivedOn), day));
                 const retail = products.get(l.sku)!.retailPriceFen;
-                return { sku: l.sku, newPriceFen: l.newPriceFen, oldPriceFen: current.get(`${l.sku}|${first}`)?.priceFen ?? retail, suggestedPriceFen: ages.length ? suggestedPriceFen(retail, markdownFor(Math.max(...ages), rule)) : null };
+                return {
+                  sku: l.sku,
+                  newPriceFen: l.newPriceFen,
+                  oldPriceFen: current.get(`${l.sku}|${first}`)?.priceFen ?? retail,
+                  suggestedPriceFen: ages.length ? suggestedPriceFen(retail, markdownFor(Math.max(...ages), rule)) : null,
+                };
               }),
             },
           },
@@ -123,7 +173,10 @@ export function priceService(ctx: AppContext) {
       const input: PriceAdjustmentInput = {
         adjustmentId: a.id,
         code: adjustmentCode(a.seq),
-        title: `${adjustmentCode(a.seq)} 调价 ${lines.map((l) => l.sku).join('、').slice(0, 80)}`,
+        title: `${adjustmentCode(a.seq)} 调价 ${lines
+          .map((l) => l.sku)
+          .join('、')
+          .slice(0, 80)}`,
         submitterId: user.id,
         urgent: body.urgent,
         reason: body.reason,
@@ -144,7 +197,11 @@ export function priceService(ctx: AppContext) {
       });
       if (body.supersedes) {
         const old = pending.find((p) => p.id === body.supersedes)!;
-        await sendUpdate(ctx.temporal, old.workflowId!, supersedeUpdate, { actor: actorOf(user), byAdjustmentId: a.id, byCode: adjustmentCode(a.seq) }).catch(() => undefined);
+        await sendUpdate(ctx.temporal, old.workflowId!, supersedeUpdate, {
+          actor: actorOf(user),
+          byAdjustmentId: a.id,
+          byCode: adjustmentCode(a.seq),
+        }).catch(() => undefined);
       }
       return a.id;
     },

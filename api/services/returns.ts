@@ -39,9 +39,17 @@ export function returnService(ctx: AppContext) {
       const details: Record<string, string> = {};
       if (!!storeId === !!franchiseeId) details.storeId = 'give either storeId or franchiseeId';
       if (storeId && !(await ctx.db.store.count({ where: { id: storeId } }))) details.storeId = `no such store ${storeId}`;
-      if (franchiseeId && !(await ctx.db.franchisee.count({ where: { id: franchiseeId } }))) details.franchiseeId = `no such franchisee ${franchiseeId}`;
+      if (franchiseeId && !(await ctx.db.franchisee.count({ where: { id: franchiseeId } })))
+        details.franchiseeId = `no such franchisee ${franchiseeId}`;
 
-      const products = new Map((await ctx.db.product.findMany({ where: { sku: { in: body.lines.map((l) => l.sku) } }, select: { sku: true, seasonCode: true, sizes: { select: { size: true } } } })).map((p) => [p.sku, p]));
+      const products = new Map(
+        (
+          await ctx.db.product.findMany({
+            where: { sku: { in: body.lines.map((l) => l.sku) } },
+            select: { sku: true, seasonCode: true, sizes: { select: { size: true } } },
+          })
+        ).map((p) => [p.sku, p]),
+      );
       const seen = new Set<string>();
       body.lines.forEach((l, i) => {
         const p = products.get(l.sku);
@@ -57,7 +65,8 @@ export function returnService(ctx: AppContext) {
         if (body.startsOn < today) details.startsOn = 'must be today or later';
         if (body.endsOn < body.startsOn) details.endsOn = 'must be on or after startsOn';
       }
-      if (Object.keys(details).length) throw new ApiError(422, 'validation_failed', `Invalid request: ${Object.keys(details).join(', ')}`, details);
+      if (Object.keys(details).length)
+        throw new ApiError(422, 'validation_failed', `Invalid request: ${Object.keys(details).join(', ')}`, details);
 
       // The request and its workflow id in one transaction: none is left without it.
       const r = await ctx.db.$transaction(async (tx) => {
@@ -74,7 +83,13 @@ export function returnService(ctx: AppContext) {
             lines: {
               create: body.lines.map((l, position) =>
                 body.kind === 'return'
-                  ? { position, sku: l.sku, size: (l as ReturnLineIn).size, qty: (l as ReturnLineIn).qty, condition: (l as ReturnLineIn).condition }
+                  ? {
+                      position,
+                      sku: l.sku,
+                      size: (l as ReturnLineIn).size,
+                      qty: (l as ReturnLineIn).qty,
+                      condition: (l as ReturnLineIn).condition,
+                    }
                   : { position, sku: l.sku, clearancePriceFen: (l as ClearanceLineIn).clearancePriceFen },
               ),
             },
@@ -90,12 +105,20 @@ export function returnService(ctx: AppContext) {
         start: () => {
           if (body.kind === 'return') {
             const input: ReturnWorkflowInput = {
-              requestId: r.id, code, title: `${code} 过季返仓`, submitterId: user.id, seasonCode,
+              requestId: r.id,
+              code,
+              title: `${code} 过季返仓`,
+              submitterId: user.id,
+              seasonCode,
             };
             return startProcess(ctx.temporal, goodsReturn, { taskQueue: ctx.config.taskQueue, workflowId, args: [input] });
           }
           const input: ClearanceWorkflowInput = {
-            requestId: r.id, code, title: `${code} 清货`, submitterId: user.id, seasonCode,
+            requestId: r.id,
+            code,
+            title: `${code} 清货`,
+            submitterId: user.id,
+            seasonCode,
             startsAt: DateTime.fromISO(body.startsOn, { zone }).startOf('day').toUTC().toISO()!,
             endsAt: endOfDay(body.endsOn, zone)!,
           };

@@ -28,6 +28,10 @@ export async function startAfterWrite<R>(rows: readonly R[], how: StartAfterWrit
   await how.rollBack(failed);
   const reason = (started.find((s) => s.status === 'rejected') as PromiseRejectedResult).reason as Error;
   if (!how.notStarted) throw reason;
-  const { message, details } = how.notStarted(reason.message, failed, rows.filter((row) => !failed.includes(row)));
+  const { message, details } = how.notStarted(
+    reason.message,
+    failed,
+    rows.filter((row) => !failed.includes(row)),
+  );
   throw new ApiError(503, 'temporal_unavailable', message, details);
 }

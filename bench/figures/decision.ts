@@ -33,7 +33,9 @@ export async function figureDecision(ctx: BenchContext): Promise<Row[]> {
   };
 
   const processes = Math.ceil(sizes.decisions / (STEPS_PER_PROCESS - 1));
-  ctx.log(`  ours: ${sizes.decisions} decisions over ${processes} approval processes of ${STEPS_PER_PROCESS} steps (supervisor, manager, …)`);
+  ctx.log(
+    `  ours: ${sizes.decisions} decisions over ${processes} approval processes of ${STEPS_PER_PROCESS} steps (supervisor, manager, …)`,
+  );
   const steps = Array.from({ length: STEPS_PER_PROCESS }, (_, i) => ({
     key: `s${i}`,
     title: { 'zh-CN': `第${i + 1}级审批`, en: `Level ${i + 1}` },
@@ -43,13 +45,19 @@ export async function figureDecision(ctx: BenchContext): Promise<Row[]> {
   const roundTrip: number[] = [];
   const postOnly: number[] = [];
   for (let p = 0; p < processes && roundTrip.length < sizes.decisions; p++) {
-    const created = await ctx.api.expect(201, 'POST', '/api/approvals', { token: ctx.token('specialist'), body: { title: `基准审批 ${p}`, steps } });
+    const created = await ctx.api.expect(201, 'POST', '/api/approvals', {
+      token: ctx.token('specialist'),
+      body: { title: `基准审批 ${p}`, steps },
+    });
     const workflowId = created.workflowId as string;
     ctx.started.push(workflowId);
     let task = await visible(approvers[0]!, workflowId, 's0');
     for (let i = 0; i + 1 < STEPS_PER_PROCESS && roundTrip.length < sizes.decisions; i++) {
       const t0 = performance.now();
-      await ctx.api.expect(200, 'POST', `/api/tasks/${task.id}/decision`, { token: ctx.token(approvers[i % 2]!), body: { decision: 'approve' } });
+      await ctx.api.expect(200, 'POST', `/api/tasks/${task.id}/decision`, {
+        token: ctx.token(approvers[i % 2]!),
+        body: { decision: 'approve' },
+      });
       postOnly.push(performance.now() - t0);
       task = await visible(approvers[(i + 1) % 2]!, workflowId, `s${i + 1}`);
       roundTrip.push(performance.now() - t0);
@@ -80,6 +88,13 @@ export async function figureDecision(ctx: BenchContext): Promise<Row[]> {
     { figure: fig, metric: 'p50', unit: 'ms', ours: ours.p50, baseline: bare.p50, baselineIs: is },
     { figure: fig, metric: 'p95', unit: 'ms', ours: ours.p95, baseline: bare.p95 },
     { figure: fig, metric: 'p99', unit: 'ms', ours: ours.p99, baseline: bare.p99 },
-    { figure: fig, metric: 'POST decision alone p50', unit: 'ms', ours: post.p50, baseline: bare.p50, note: 'the response to the click; the rest is the next task appearing' },
+    {
+      figure: fig,
+      metric: 'POST decision alone p50',
+      unit: 'ms',
+      ours: post.p50,
+      baseline: bare.p50,
+      note: 'the response to the click; the rest is the next task appearing',
+    },
   ];
 }

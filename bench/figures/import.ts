@@ -28,7 +28,13 @@ export async function figureImport(ctx: BenchContext, products: number): Promise
     for (let j = 0; j < perFranchisee && lines.length < sizes.importLines; j++) {
       const k = Math.floor(j / SIZES.length);
       const p = (f * 7 + k) % products;
-      lines.push({ franchisee: `F${f}`, sku: productSku(p), size: SIZES[j % SIZES.length]!, qty: 1 + ((f + j) % 12), price: productPrice(p) });
+      lines.push({
+        franchisee: `F${f}`,
+        sku: productSku(p),
+        size: SIZES[j % SIZES.length]!,
+        qty: 1 + ((f + j) % 12),
+        price: productPrice(p),
+      });
     }
   }
   const groups = [...new Set(lines.map((l) => l.franchisee))];
@@ -37,12 +43,18 @@ export async function figureImport(ctx: BenchContext, products: number): Promise
   const idOf = new Map(groups.map((g, i) => [g, ids[i]!]));
   for (const l of lines) l.franchisee = idOf.get(l.franchisee)!;
   const csv = ['加盟商,款号,尺码,数量', ...lines.map((l) => `${l.franchisee},${l.sku},${l.size},${l.qty}`)].join('\r\n') + '\r\n';
-  ctx.log(`  ${lines.length} lines for ${groups.length} franchisees (${perFranchisee} each), ${Math.round(Buffer.byteLength(csv) / 1024)} KiB of CSV`);
+  ctx.log(
+    `  ${lines.length} lines for ${groups.length} franchisees (${perFranchisee} each), ${Math.round(Buffer.byteLength(csv) / 1024)} KiB of CSV`,
+  );
   await quiesce(ctx, 60_000);
 
   // --- bare: split, two INSERTs (rolled back), the workflow starts.
   const t0 = performance.now();
-  const rows = csv.trim().split('\r\n').slice(1).map((r) => r.split(','));
+  const rows = csv
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((r) => r.split(','));
   const byF = new Map<string, { amount: bigint; qty: number }>();
   for (const [f, sku, , q] of rows) {
     const x = byF.get(f!) ?? { amount: 0n, qty: 0 };
@@ -90,7 +102,9 @@ export async function figureImport(ctx: BenchContext, products: number): Promise
   const t1 = performance.now();
   const tag = Date.now().toString(36);
   await Promise.all(
-    groups.map((_g, i) => env.client.workflow.start(benchTimer, { taskQueue: ctx.bare.taskQueue, workflowId: `bench-import-bare-${tag}-${i}`, args: [0] })),
+    groups.map((_g, i) =>
+      env.client.workflow.start(benchTimer, { taskQueue: ctx.bare.taskQueue, workflowId: `bench-import-bare-${tag}-${i}`, args: [0] }),
+    ),
   );
   const startS = (performance.now() - t1) / 1000;
   const bareS = (performance.now() - t0) / 1000;
@@ -126,7 +140,14 @@ export async function figureImport(ctx: BenchContext, products: number): Promise
   };
   const fig = '5 order-sheet import';
   return [
-    { figure: fig, metric: `${lines.length} lines imported and booked`, unit: 's', ours: oursS, baseline: bareS, baselineIs: 'split + 2 set-based INSERTs + bare starts' },
+    {
+      figure: fig,
+      metric: `${lines.length} lines imported and booked`,
+      unit: 's',
+      ours: oursS,
+      baseline: bareS,
+      baselineIs: 'split + 2 set-based INSERTs + bare starts',
+    },
     { figure: fig, metric: 'rows/s', unit: '/s', ours: lines.length / oursS, baseline: lines.length / bareS },
     {
       figure: fig,

@@ -116,7 +116,8 @@ export async function loadHistory(ctx: BenchContext): Promise<Record<string, num
 /** Index and table access in a plan: "Index Scan using X", "Seq Scan on T", … */
 export function planAccess(plan: string): string[] {
   const out = new Set<string>();
-  for (const m of plan.matchAll(/(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)(?: Backward)?(?: using| on) "?([\w]+)"?/g)) out.add(`${m[1]} ${m[2]}`);
+  for (const m of plan.matchAll(/(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)(?: Backward)?(?: using| on) "?([\w]+)"?/g))
+    out.add(`${m[1]} ${m[2]}`);
   return [...out];
 }
 
@@ -127,23 +128,54 @@ export async function figureInbox(ctx: BenchContext): Promise<Row[]> {
   const t0 = performance.now();
   const loadTimings = await loadHistory(ctx);
   const loadS = (performance.now() - t0) / 1000;
-  ctx.log(`    loaded in ${round(loadS)} s (${Object.entries(loadTimings).map(([k, v]) => `${k} ${round(v)} s`).join(', ')})`);
+  ctx.log(
+    `    loaded in ${round(loadS)} s (${Object.entries(loadTimings)
+      .map(([k, v]) => `${k} ${round(v)} s`)
+      .join(', ')})`,
+  );
 
   // A second instance of the same app whose Prisma client logs its statements.
   const captured: Statement[] = [];
-  const logDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.databaseUrl, max: 1 }), log: [{ emit: 'event', level: 'query' }] });
+  const logDb = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: env.databaseUrl, max: 1 }),
+    log: [{ emit: 'event', level: 'query' }],
+  });
   logDb.$on('query', (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
   const server = await new Promise<Server>((resolve) => {
-    const s = createApp({ config: env.config, db: logDb, temporal: env.client, jwtSecret: env.config.jwtSecret! }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ config: env.config, db: logDb, temporal: env.client, jwtSecret: env.config.jwtSecret! }).listen(
+      0,
+      '127.0.0.1',
+      () => resolve(s),
+    );
   });
   const capture = apiClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   const anyProcess = `hist-${Math.floor(Math.ceil(sizes.tasks / 2) / 3)}`;
   const queries: QuerySpec[] = [
-    { key: 'inbox', label: "supervisor's inbox (mine, open)", user: 'supervisor', path: `/api/tasks?filter=${encodeURIComponent('{"mine":true,"status":"open"}')}&range=${encodeURIComponent('[0,24]')}` },
-    { key: 'managerInbox', label: "manager's inbox (mine, open)", user: 'manager', path: `/api/tasks?filter=${encodeURIComponent('{"mine":true,"status":"open"}')}&range=${encodeURIComponent('[0,24]')}` },
-    { key: 'allTasks', label: 'all tasks, first page (manager)', user: 'manager', path: `/api/tasks?range=${encodeURIComponent('[0,24]')}` },
+    {
+      key: 'inbox',
+      label: "supervisor's inbox (mine, open)",
+      user: 'supervisor',
+      path: `/api/tasks?filter=${encodeURIComponent('{"mine":true,"status":"open"}')}&range=${encodeURIComponent('[0,24]')}`,
+    },
+    {
+      key: 'managerInbox',
+      label: "manager's inbox (mine, open)",
+      user: 'manager',
+      path: `/api/tasks?filter=${encodeURIComponent('{"mine":true,"status":"open"}')}&range=${encodeURIComponent('[0,24]')}`,
+    },
+    {
+      key: 'allTasks',
+      label: 'all tasks, first page (manager)',
+      user: 'manager',
+      path: `/api/tasks?range=${encodeURIComponent('[0,24]')}`,
+    },
     { key: 'timeline', label: 'process timeline', user: 'manager', path: `/api/processes/${anyProcess}/timeline` },
-    { key: 'auditTrail', label: 'audit trail, first page (manager)', user: 'manager', path: `/api/audit-events?range=${encodeURIComponent('[0,24]')}` },
+    {
+      key: 'auditTrail',
+      label: 'audit trail, first page (manager)',
+      user: 'manager',
+      path: `/api/audit-events?range=${encodeURIComponent('[0,24]')}`,
+    },
   ];
   const statements: Record<string, Statement[]> = {};
   try {
@@ -209,6 +241,14 @@ export async function figureInbox(ctx: BenchContext): Promise<Row[]> {
   } finally {
     await client.end();
   }
-  ctx.details.reads = { tasks: sizes.tasks, processes: Math.ceil(sizes.tasks / 2), auditEvents: sizes.auditEvents, users: HIST_USERS, loadSeconds: loadS, loadTimings, queries: results };
+  ctx.details.reads = {
+    tasks: sizes.tasks,
+    processes: Math.ceil(sizes.tasks / 2),
+    auditEvents: sizes.auditEvents,
+    users: HIST_USERS,
+    loadSeconds: loadS,
+    loadTimings,
+    queries: results,
+  };
   return rows;
 }

@@ -60,10 +60,21 @@ export async function figureScale(ctx: BenchContext): Promise<Row[]> {
     return env.client.workflow.start(approvalRequest, {
       taskQueue: env.taskQueue,
       workflowId,
-      args: [{
-        process: { processType: 'approval', processId, title: `规模测试 ${i}`, submitterId: submitter },
-        chain: { steps: [{ key: 'review', title: { 'zh-CN': '审批', en: 'Review' }, assignees: [{ userId: users[i % users.length]! }], dueAt: dueAt.toISOString() }] },
-      }],
+      args: [
+        {
+          process: { processType: 'approval', processId, title: `规模测试 ${i}`, submitterId: submitter },
+          chain: {
+            steps: [
+              {
+                key: 'review',
+                title: { 'zh-CN': '审批', en: 'Review' },
+                assignees: [{ userId: users[i % users.length]! }],
+                dueAt: dueAt.toISOString(),
+              },
+            ],
+          },
+        },
+      ],
     });
   };
   const openCount = () => env.db.mailMessage.count({ where: { workflowId: { in: ids }, template: 'task_assigned' } });
@@ -83,7 +94,9 @@ export async function figureScale(ctx: BenchContext): Promise<Row[]> {
   const windowStart = createUntil + (OPEN_MARGIN_S + IDLE_S) * 1000;
   // Due times are spread at random over the window: the count is not known in advance.
   const dueAt = () => new Date(windowStart + Math.random() * windowS * 1000);
-  ctx.log(`  opening up to ${sizes.scale} processes for ${round(createS)} s (${IN_FLIGHT} at most not yet open), reminders due over ${round(windowS)} s`);
+  ctx.log(
+    `  opening up to ${sizes.scale} processes for ${round(createS)} s (${IN_FLIGHT} at most not yet open), reminders due over ${round(windowS)} s`,
+  );
 
   // Open processes as fast as the system takes them: a new one starts while fewer than
   // IN_FLIGHT started ones have not yet opened (task row and mail written), so no backlog
@@ -115,22 +128,36 @@ export async function figureScale(ctx: BenchContext): Promise<Row[]> {
   const bare: WorkflowHandle<typeof benchTimer>[] = [];
   await pool(bareCount, CONCURRENCY, async (i) => {
     const workflowId = `bench-timer-${tag}-${i}`;
-    bare.push(await env.client.workflow.start(benchTimer, { taskQueue: ctx.bare.taskQueue, workflowId, args: [windowStart + Math.random() * windowS * 1000] }));
+    bare.push(
+      await env.client.workflow.start(benchTimer, {
+        taskQueue: ctx.bare.taskQueue,
+        workflowId,
+        args: [windowStart + Math.random() * windowS * 1000],
+      }),
+    );
     ctx.started.push(workflowId);
   });
   ctx.started.push(...ids);
   const allOpen = await waitFor(openCount, (c) => c >= total, Math.max(1000, windowStart - Date.now() - IDLE_S * 1000), 500);
   const openS = (Date.now() - t0) / 1000;
   const n = total;
-  ctx.log(`    ${allOpen.value}/${total} open ${round(openS)} s after the first start (${total < sizes.scale ? `time ran out before ${sizes.scale}` : 'all asked for'})`);
+  ctx.log(
+    `    ${allOpen.value}/${total} open ${round(openS)} s after the first start (${total < sizes.scale ? `time ran out before ${sizes.scale}` : 'all asked for'})`,
+  );
 
   // Every process of the run that waits: these, and the bookings of figures 1 and 5.
-  const openAll = await env.db.processInstance.count({ where: { status: { in: ['running', 'sent_back'] }, NOT: { workflowId: { startsWith: 'hist-' } } } });
+  const openAll = await env.db.processInstance.count({
+    where: { status: { in: ['running', 'sent_back'] }, NOT: { workflowId: { startsWith: 'hist-' } } },
+  });
   // Idle: every process waits on its timer.
   const idleS = Math.max(5, Math.floor((windowStart - Date.now()) / 1000) - 1);
   const cpu = await idleCpu(ctx, idleS);
   const during = { cpu, heap: heapMiB(), rss: rssMiB(process.pid), all: readings(ctx) };
-  ctx.log(`    idle ${idleS} s: CPU ${Object.entries(during.cpu).map(([k, v]) => `${k} ${round(v)} %`).join(', ')}; worker RSS ${round(during.rss)} MiB`);
+  ctx.log(
+    `    idle ${idleS} s: CPU ${Object.entries(during.cpu)
+      .map(([k, v]) => `${k} ${round(v)} %`)
+      .join(', ')}; worker RSS ${round(during.rss)} MiB`,
+  );
 
   // The reminders fire; wait for them (bounded by the time left).
   const reminded = () => env.db.auditEvent.count({ where: { workflowId: { in: ids }, type: 'reminder_sent' } });
@@ -147,7 +174,10 @@ export async function figureScale(ctx: BenchContext): Promise<Row[]> {
   // A reminder that had not fired by the end is at least (end − due) late.
   const dues = await env.db.task.findMany({ where: { workflowId: { in: ids } }, select: { dueAt: true } });
   const missing = Math.max(0, dues.length - late.length);
-  const lowerBounds = dues.map((d) => end - d.dueAt.getTime()).sort((a, b) => b - a).slice(0, missing);
+  const lowerBounds = dues
+    .map((d) => end - d.dueAt.getTime())
+    .sort((a, b) => b - a)
+    .slice(0, missing);
   const ours = latency([...late.map((r) => r.ms), ...lowerBounds]);
   const mail = latency(mailLate.map((r) => r.ms));
   const bareLate: number[] = [];
@@ -158,7 +188,9 @@ export async function figureScale(ctx: BenchContext): Promise<Row[]> {
   const bareL = latency(bareLate);
   const afterRss = rssMiB(process.pid);
   const perProcessKiB = total > 0 ? ((during.rss - before.rss) * 1024) / total : NaN;
-  ctx.log(`    reminders: ${fired.value}/${n} fired; lateness p50 ${round(ours.p50)} ms, p99 ${round(ours.p99)} ms (bare timers p99 ${round(bareL.p99)} ms)`);
+  ctx.log(
+    `    reminders: ${fired.value}/${n} fired; lateness p50 ${round(ours.p50)} ms, p99 ${round(ours.p99)} ms (bare timers p99 ${round(bareL.p99)} ms)`,
+  );
 
   const cache = (env.worker.options as { maxCachedWorkflows?: number }).maxCachedWorkflows;
   ctx.details.scale = {
@@ -201,7 +233,10 @@ export async function figureScale(ctx: BenchContext): Promise<Row[]> {
       unit: '% core',
       ours: during.cpu['bench (API + worker)'] ?? NaN,
       baseline: before.cpu['bench (API + worker)'] ?? NaN,
-      note: tempCpu === undefined ? undefined : `Temporal dev server ${round(tempCpu)} % (before ${round(before.cpu['Temporal dev server'] ?? NaN)} %)`,
+      note:
+        tempCpu === undefined
+          ? undefined
+          : `Temporal dev server ${round(tempCpu)} % (before ${round(before.cpu['Temporal dev server'] ?? NaN)} %)`,
     },
     {
       figure: fig,

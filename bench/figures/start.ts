@@ -42,7 +42,10 @@ export async function figureStart(ctx: BenchContext): Promise<Row[]> {
   t0 = performance.now();
   await pool(n, conc, async (i) => {
     const t = performance.now();
-    const body = await ctx.api.expect(201, 'POST', '/api/bookings', { token, body: { franchiseeId: franchisees[i], season: SEASON, lines: lines(i) } });
+    const body = await ctx.api.expect(201, 'POST', '/api/bookings', {
+      token,
+      body: { franchiseeId: franchisees[i], season: SEASON, lines: lines(i) },
+    });
     oursMs.push(performance.now() - t);
     workflowIds.push(body.workflowId as string);
   });
@@ -57,11 +60,18 @@ export async function figureStart(ctx: BenchContext): Promise<Row[]> {
   );
   const openS = (performance.now() - t0) / 1000;
   const q2 = await quiesce(ctx, 60_000);
-  ctx.log(`    ${round(n / oursS)} starts/s; ${running.value}/${n} statements sent after ${round(openS)} s; quiet ${round(q2.waitedS)} s later`);
+  ctx.log(
+    `    ${round(n / oursS)} starts/s; ${running.value}/${n} statements sent after ${round(openS)} s; quiet ${round(q2.waitedS)} s later`,
+  );
 
   const bare = latency(bareMs);
   const ours = latency(oursMs);
-  ctx.details.start = { count: n, concurrency: conc, bare: { seconds: bareS, latencyMs: bare }, ours: { seconds: oursS, latencyMs: ours, statementsSent: running.value, allRunningAfterS: openS } };
+  ctx.details.start = {
+    count: n,
+    concurrency: conc,
+    bare: { seconds: bareS, latencyMs: bare },
+    ours: { seconds: oursS, latencyMs: ours, statementsSent: running.value, allRunningAfterS: openS },
+  };
   const fig = '1 process start';
   return [
     { figure: fig, metric: 'starts/s', unit: '/s', ours: n / oursS, baseline: n / bareS, baselineIs: 'client.workflow.start(systemCheck)' },

@@ -70,7 +70,8 @@ function summaryRows(summary: BookingSummary): SummaryRow[] {
   const rows: SummaryRow[] = [];
   for (const r of summary.regions) {
     const region = regionLabel(r);
-    for (const f of r.franchisees) rows.push({ kind: 'franchisee', region, franchiseeId: f.franchiseeId, franchiseeName: f.franchiseeName, figures: f });
+    for (const f of r.franchisees)
+      rows.push({ kind: 'franchisee', region, franchiseeId: f.franchiseeId, franchiseeName: f.franchiseeName, figures: f });
     rows.push({ kind: 'region', region, franchiseeId: '', franchiseeName: '片区小计', figures: r });
   }
   rows.push({ kind: 'total', region: '合计', franchiseeId: '', franchiseeName: '', figures: summary.totals });

@@ -58,7 +58,31 @@ const IGNORED = new Set([
   ...['颜色', '色号', '颜色编号', '色系', 'color', 'colour'],
   ...['备注', '说明', 'note', 'notes', 'remark', 'remarks', 'comment'],
   ...['片区', '区域', 'region', '加盟商名称', '客户名称', 'franchiseename', 'customername'],
-  ...['序号', '行号', 'no', 'no.', '#', '品类', '类别', '大类', 'category', '季节', 'season', '波段', 'wave', '系列', 'series', '性别', '年份', '品牌', 'brand', '面料', '图片', 'image', 'picture'],
+  ...[
+    '序号',
+    '行号',
+    'no',
+    'no.',
+    '#',
+    '品类',
+    '类别',
+    '大类',
+    'category',
+    '季节',
+    'season',
+    '波段',
+    'wave',
+    '系列',
+    'series',
+    '性别',
+    '年份',
+    '品牌',
+    'brand',
+    '面料',
+    '图片',
+    'image',
+    'picture',
+  ],
   ...['合计', '小计', '总计', '总数', '总数量', '数量合计', '合计数量', 'total', 'subtotal', 'totalqty'],
 ]);
 const isIgnored = (header: string) => {
@@ -108,7 +132,9 @@ function findLayout(records: TableRow[]): { header: number; layout: Layout } | {
   const { header: chosen, first } = found;
   if (!chosen) {
     const names = (lang: 'zh' | 'en') => ORDER_SHEET_COLUMNS.map((c) => c[lang]).join(', ');
-    return { error: `no header row: row ${first.number} must name the columns ${names('zh')} (or ${names('en')}), or 加盟商, 款号 and one column per size` };
+    return {
+      error: `no header row: row ${first.number} must name the columns ${names('zh')} (or ${names('en')}), or 加盟商, 款号 and one column per size`,
+    };
   }
   const { row, columns, others } = chosen;
   const missing = [...(columns.has('franchisee') ? [] : ['加盟商/franchisee']), ...(columns.has('sku') ? [] : ['款号/sku'])];
@@ -117,7 +143,13 @@ function findLayout(records: TableRow[]): { header: number; layout: Layout } | {
     if (missing.length) return { error: `missing required columns: ${missing.join(', ')}` };
     return {
       header: row.number,
-      layout: { layout: 'long', franchisee: columns.get('franchisee')!, sku: columns.get('sku')!, size: columns.get('size')!, quantities: [{ index: columns.get('qty')!, size: '' }] },
+      layout: {
+        layout: 'long',
+        franchisee: columns.get('franchisee')!,
+        sku: columns.get('sku')!,
+        size: columns.get('size')!,
+        quantities: [{ index: columns.get('qty')!, size: '' }],
+      },
     };
   }
   // Wide: every other column is a size (a 数量 column there is the row's total, not read).
@@ -131,7 +163,12 @@ function findLayout(records: TableRow[]): { header: number; layout: Layout } | {
   if (missing.length) return { error: `missing required columns: ${missing.join(', ')}` };
   return {
     header: row.number,
-    layout: { layout: 'wide', franchisee: columns.get('franchisee')!, sku: columns.get('sku')!, quantities: sizes.map((s) => ({ index: s.index, size: s.text })) },
+    layout: {
+      layout: 'wide',
+      franchisee: columns.get('franchisee')!,
+      sku: columns.get('sku')!,
+      quantities: sizes.map((s) => ({ index: s.index, size: s.text })),
+    },
   };
 }
 
@@ -173,7 +210,8 @@ function linesFrom(records: TableRow[]): OrderSheetResult {
     }
     for (const b of bad) errors.fail(r.number, b.field, b.message);
     if (errors.count !== before) continue;
-    for (const q of quantities) lines.push({ row: r.number, franchiseeId, sku, size: layout.layout === 'long' ? size : q.size, qty: q.qty });
+    for (const q of quantities)
+      lines.push({ row: r.number, franchiseeId, sku, size: layout.layout === 'long' ? size : q.size, qty: q.qty });
   }
   if (lines.length > MAX_ORDER_SHEET_LINES) return fileError(`at most ${MAX_ORDER_SHEET_LINES} order lines per file, not ${lines.length}`);
   if (errors.count) return { ok: false, lines, ...errors.report() };

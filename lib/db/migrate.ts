@@ -118,10 +118,7 @@ function applyMigrationsWithPrisma(databaseUrl: string): MigrationResult {
   return { applied: [], alreadyApplied: listMigrations().map((m) => m.name), runner: 'prisma' };
 }
 
-export async function applyMigrations(
-  databaseUrl: string,
-  runner: 'auto' | 'prisma' | 'builtin' = 'auto',
-): Promise<MigrationResult> {
+export async function applyMigrations(databaseUrl: string, runner: 'auto' | 'prisma' | 'builtin' = 'auto'): Promise<MigrationResult> {
   const usePrisma = runner === 'prisma' || (runner === 'auto' && prismaSchemaEngineAvailable());
   return usePrisma ? applyMigrationsWithPrisma(databaseUrl) : applyMigrationsBuiltin(databaseUrl);
 }

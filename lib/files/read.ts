@@ -165,7 +165,8 @@ export function zipUnpackedSize(buf: Buffer): number | null {
 
 async function xlsxRows(buf: Buffer): Promise<{ rows: TableRow[] } | { error: string }> {
   if (!isZip(buf)) {
-    if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0) return { error: 'this is an old Excel .xls file: save it as .xlsx (or CSV) and import that' };
+    if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0)
+      return { error: 'this is an old Excel .xls file: save it as .xlsx (or CSV) and import that' };
     return { error: 'not a valid .xlsx file' };
   }
   // A few MB of zip can unpack to GBs (a zip bomb): refuse before unpacking anything.

@@ -21,7 +21,12 @@ export function csvText(s: string): string {
 
 /** A worksheet name Excel accepts: at most 31 characters, none of []:*?/\. */
 export function sheetName(title: string, fallback = 'Sheet1'): string {
-  return title.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || fallback;
+  return (
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 31) || fallback
+  );
 }
 
 export function newWorkbook(): ExcelJS.Workbook {

@@ -41,7 +41,13 @@ export async function planLinesXlsx(lines: ExportLine[], title = '计划明细')
   for (const l of lines) {
     // Cells hold numbers so Excel can sum them; the yuan value is parsed from its exact
     // decimal text, and the import reads it back to the same fen.
-    ws.addRow({ category: l.category, region: l.regionId ?? null, store: l.storeId ?? null, qty: l.qty, amount: Number(fenToYuan(l.amountFen)) });
+    ws.addRow({
+      category: l.category,
+      region: l.regionId ?? null,
+      store: l.storeId ?? null,
+      qty: l.qty,
+      amount: Number(fenToYuan(l.amountFen)),
+    });
   }
   return xlsxBuffer(wb);
 }

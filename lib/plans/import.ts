@@ -72,9 +72,12 @@ function linesFrom(records: TableRow[]): ImportResult {
   if ('error' in found) return fileError(found.error);
   const { columns } = found;
   if (!columns.size) {
-    return fileError(`no header row: row ${header.number} must name the columns ${PLAN_FILE_COLUMNS.map((c) => c.zh).join(', ')} (or ${PLAN_FILE_COLUMNS.map((c) => c.en).join(', ')})`);
+    return fileError(
+      `no header row: row ${header.number} must name the columns ${PLAN_FILE_COLUMNS.map((c) => c.zh).join(', ')} (or ${PLAN_FILE_COLUMNS.map((c) => c.en).join(', ')})`,
+    );
   }
-  if (columns.has('amount') && columns.has('amountFen')) return fileError('give the amount once: either 金额/amount (yuan) or 金额(分)/amountFen');
+  if (columns.has('amount') && columns.has('amountFen'))
+    return fileError('give the amount once: either 金额/amount (yuan) or 金额(分)/amountFen');
   const missing = [
     ...(columns.has('category') ? [] : ['品类/category']),
     ...(columns.has('qty') ? [] : ['数量/qty']),
@@ -113,7 +116,11 @@ function linesFrom(records: TableRow[]): ImportResult {
       fail(
         r.number,
         amountField,
-        /^\s*-/.test(amountText) ? 'must be ≥ 0' : amountField === 'amount' ? `must be an amount in yuan with at most 2 decimals, not "${amountText}"` : `must be a whole number of fen, not "${amountText}"`,
+        /^\s*-/.test(amountText)
+          ? 'must be ≥ 0'
+          : amountField === 'amount'
+            ? `must be an amount in yuan with at most 2 decimals, not "${amountText}"`
+            : `must be a whole number of fen, not "${amountText}"`,
       );
     } else if (fen > BigInt(Number.MAX_SAFE_INTEGER)) fail(r.number, amountField, 'is too large');
 

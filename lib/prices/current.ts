@@ -7,7 +7,12 @@ import type { Db } from '../db/client';
  * The price of each SKU in each store at an instant: the latest change in effect by then, else
  * the product's retail price. Keyed `${sku}|${storeId}`.
  */
-export async function pricesAt(db: Db | Prisma.TransactionClient, skus: string[], storeIds: string[], at: Date): Promise<Map<string, { priceFen: number; since: Date | null }>> {
+export async function pricesAt(
+  db: Db | Prisma.TransactionClient,
+  skus: string[],
+  storeIds: string[],
+  at: Date,
+): Promise<Map<string, { priceFen: number; since: Date | null }>> {
   const out = new Map<string, { priceFen: number; since: Date | null }>();
   if (!skus.length || !storeIds.length) return out;
   const products = await db.product.findMany({ where: { sku: { in: skus } }, select: { sku: true, retailPriceFen: true } });

@@ -3,7 +3,15 @@
 // levels). Pure assembly is separate (dailyDigests) so that it can be reasoned about alone.
 import type { MailDigestTask, MailParams, MailSummaryRow } from '../../domain/mail';
 import type { Db } from '../db/client';
-import { cycleTimeFigures, delayedShipmentFigures, escalationFigures, lateApprovalFigures, processFlow, returnFigures, taskFigures } from './figures';
+import {
+  cycleTimeFigures,
+  delayedShipmentFigures,
+  escalationFigures,
+  lateApprovalFigures,
+  processFlow,
+  returnFigures,
+  taskFigures,
+} from './figures';
 import { addDays, reportWindow } from './window';
 
 /** Who gets a daily digest (when there is something in it): managers and supervisors. */
@@ -69,7 +77,12 @@ export function teamOf(rootId: string, people: readonly DigestPerson[]): Set<str
 
 /** A role task nobody claimed is the person's when they hold its role (in its region, if it names one). */
 function claimableBy(t: OverdueTask, p: DigestPerson): boolean {
-  return t.assigneeId === null && t.candidateRole !== null && p.roles.includes(t.candidateRole) && (t.candidateRegionId === null || t.candidateRegionId === p.regionId);
+  return (
+    t.assigneeId === null &&
+    t.candidateRole !== null &&
+    p.roles.includes(t.candidateRole) &&
+    (t.candidateRegionId === null || t.candidateRegionId === p.regionId)
+  );
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -82,7 +95,9 @@ export function dailyDigests(people: readonly DigestPerson[], overdue: readonly 
     const team = teamOf(p.id, people);
     const teamPeople = people.filter((x) => team.has(x.id));
     const mine = overdue.filter((t) => t.assigneeId === p.id || claimableBy(t, p));
-    const theirs = overdue.filter((t) => !mine.includes(t) && ((t.assigneeId !== null && team.has(t.assigneeId)) || teamPeople.some((x) => claimableBy(t, x))));
+    const theirs = overdue.filter(
+      (t) => !mine.includes(t) && ((t.assigneeId !== null && team.has(t.assigneeId)) || teamPeople.some((x) => claimableBy(t, x))),
+    );
     if (!mine.length && !theirs.length) continue;
     const row = (t: OverdueTask, own: boolean): MailDigestTask => ({
       processTitle: t.processTitle,
@@ -112,7 +127,10 @@ export function dailyDigests(people: readonly DigestPerson[], overdue: readonly 
 }
 
 export async function loadPeople(db: Db): Promise<DigestPerson[]> {
-  const rows = await db.user.findMany({ select: { id: true, name: true, roles: true, regionId: true, superiorId: true, active: true }, orderBy: { username: 'asc' } });
+  const rows = await db.user.findMany({
+    select: { id: true, name: true, roles: true, regionId: true, superiorId: true, active: true },
+    orderBy: { username: 'asc' },
+  });
   return rows.map((r) => ({ ...r, roles: r.roles.map(String) }));
 }
 
@@ -138,7 +156,11 @@ export async function buildDailyDigests(db: Db, tz: string, at: Date): Promise<{
  * The weekly summaries at `at`: the 7 business days before today (on a Monday, last Monday to
  * Sunday), the same for every department manager.
  */
-export async function buildWeeklySummaries(db: Db, tz: string, at: Date): Promise<{ date: string; from: string; to: string; summaries: Digest[] }> {
+export async function buildWeeklySummaries(
+  db: Db,
+  tz: string,
+  at: Date,
+): Promise<{ date: string; from: string; to: string; summaries: Digest[] }> {
   const today = reportWindow({ tz, at }).today;
   const from = addDays(today, -7);
   const to = addDays(today, -1);
@@ -158,7 +180,14 @@ export async function buildWeeklySummaries(db: Db, tz: string, at: Date): Promis
     const f = flow.find((x) => x.processType === processType);
     const t = tasks.byProcess.find((x) => x.processType === processType);
     const c = cycles.processes.find((x) => x.processType === processType);
-    return { processType, started: f?.started ?? 0, ended: f?.ended ?? 0, medianCycleSeconds: c?.medianSeconds ?? undefined, openTasks: t?.open ?? 0, overdueTasks: t?.overdue ?? 0 };
+    return {
+      processType,
+      started: f?.started ?? 0,
+      ended: f?.ended ?? 0,
+      medianCycleSeconds: c?.medianSeconds ?? undefined,
+      openTasks: t?.open ?? 0,
+      overdueTasks: t?.overdue ?? 0,
+    };
   });
   const params: MailParams = {
     reportDate: today,
@@ -174,6 +203,8 @@ export async function buildWeeklySummaries(db: Db, tz: string, at: Date): Promis
     defectiveQty: returns.defects.defectiveQty,
     link: DASHBOARD_LINK,
   };
-  const summaries = people.filter((p) => isRecipient(p, SUMMARY_ROLES)).map((p) => ({ userId: p.id, key: `digest:weekly:${p.id}:${today}`, params }));
+  const summaries = people
+    .filter((p) => isRecipient(p, SUMMARY_ROLES))
+    .map((p) => ({ userId: p.id, key: `digest:weekly:${p.id}:${today}`, params }));
   return { date: today, from, to, summaries };
 }

@@ -47,7 +47,8 @@ const STATUSES: Record<string, [string, string]> = {
   running: ['进行中', 'Running'],
 };
 
-const pick = (pair: [string, string] | undefined, locale: ReportLocale, fallback: string) => (pair ? pair[locale === 'en' ? 1 : 0] : fallback);
+const pick = (pair: [string, string] | undefined, locale: ReportLocale, fallback: string) =>
+  pair ? pair[locale === 'en' ? 1 : 0] : fallback;
 export const processTypeLabel = (t: string, locale: ReportLocale) => pick(PROCESS_TYPES[t], locale, t);
 const statusLabel = (s: string, locale: ReportLocale) => pick(STATUSES[s], locale, s);
 
@@ -64,11 +65,19 @@ export function taskSheets(f: TaskFigures, locale: ReportLocale): Sheet[] {
     {
       title: en ? 'Tasks by process' : '按流程的待办',
       columns: [col('流程', 'Process', 'text', locale), ...counts],
-      rows: [...f.byProcess.map((r) => [processTypeLabel(r.processType, locale), r.open, r.overdue, r.dueToday]), [en ? 'Total' : '合计', f.totals.open, f.totals.overdue, f.totals.dueToday]],
+      rows: [
+        ...f.byProcess.map((r) => [processTypeLabel(r.processType, locale), r.open, r.overdue, r.dueToday]),
+        [en ? 'Total' : '合计', f.totals.open, f.totals.overdue, f.totals.dueToday],
+      ],
     },
     {
       title: en ? 'Tasks by person' : '按人员的待办',
-      columns: [col('处理人', 'Assignee', 'text', locale), col('用户名', 'Username', 'text', locale), col('角色（未认领）', 'Role (unclaimed)', 'text', locale), ...counts],
+      columns: [
+        col('处理人', 'Assignee', 'text', locale),
+        col('用户名', 'Username', 'text', locale),
+        col('角色（未认领）', 'Role (unclaimed)', 'text', locale),
+        ...counts,
+      ],
       rows: f.byPerson.map((r) => [r.name, r.username, r.role, r.open, r.overdue, r.dueToday]),
     },
   ];
@@ -92,7 +101,11 @@ export function escalationSheets(f: EscalationFigures, locale: ReportLocale): Sh
 
 export function cycleTimeSheets(f: CycleTimeFigures, locale: ReportLocale): Sheet[] {
   const en = locale === 'en';
-  const stats = [col('件数', 'Count', 'int', locale), col('中位数（小时）', 'Median (hours)', 'hours', locale), col('P90（小时）', 'P90 (hours)', 'hours', locale)];
+  const stats = [
+    col('件数', 'Count', 'int', locale),
+    col('中位数（小时）', 'Median (hours)', 'hours', locale),
+    col('P90（小时）', 'P90 (hours)', 'hours', locale),
+  ];
   return [
     {
       title: en ? `Cycle time per process ${f.from} – ${f.to}` : `流程周期 ${f.from} 至 ${f.to}`,
@@ -101,8 +114,20 @@ export function cycleTimeSheets(f: CycleTimeFigures, locale: ReportLocale): Shee
     },
     {
       title: en ? 'Cycle time per step' : '步骤周期',
-      columns: [col('流程', 'Process', 'text', locale), col('步骤', 'Step', 'text', locale), col('步骤名称', 'Step title', 'text', locale), ...stats],
-      rows: f.steps.map((r) => [processTypeLabel(r.processType, locale), r.stepKey, locale === 'en' ? r.titleEn : r.title, r.count, r.medianSeconds, r.p90Seconds]),
+      columns: [
+        col('流程', 'Process', 'text', locale),
+        col('步骤', 'Step', 'text', locale),
+        col('步骤名称', 'Step title', 'text', locale),
+        ...stats,
+      ],
+      rows: f.steps.map((r) => [
+        processTypeLabel(r.processType, locale),
+        r.stepKey,
+        locale === 'en' ? r.titleEn : r.title,
+        r.count,
+        r.medianSeconds,
+        r.p90Seconds,
+      ]),
     },
   ];
 }
@@ -113,7 +138,15 @@ export function prepaymentSheets(f: PrepaymentFigures, locale: ReportLocale): Sh
   return [
     {
       title: en ? `Prepayments ${f.season ?? ''}`.trim() : `${f.season ?? ''}预付款`,
-      columns: [col('片区编号', 'Region id', 'text', locale), col('片区', 'Region', 'text', locale), col('订单数', 'Bookings', 'int', locale), money('应付预付款', 'Due'), money('已收', 'Received'), money('未收', 'Outstanding'), money('逾期未收', 'Overdue')],
+      columns: [
+        col('片区编号', 'Region id', 'text', locale),
+        col('片区', 'Region', 'text', locale),
+        col('订单数', 'Bookings', 'int', locale),
+        money('应付预付款', 'Due'),
+        money('已收', 'Received'),
+        money('未收', 'Outstanding'),
+        money('逾期未收', 'Overdue'),
+      ],
       rows: [
         ...f.regions.map((r) => [r.regionId, r.regionName, r.bookings, r.dueFen, r.receivedFen, r.outstandingFen, r.overdueFen]),
         [en ? 'Total' : '合计', '', f.totals.bookings, f.totals.dueFen, f.totals.receivedFen, f.totals.outstandingFen, f.totals.overdueFen],
@@ -127,16 +160,36 @@ export function delayedShipmentSheets(f: DelayedShipmentFigures, locale: ReportL
   return [
     {
       title: en ? 'Delayed shipments by escalation level' : '按升级级别的延误发货',
-      columns: [col('升级级别', 'Level', 'int', locale), col('延误数', 'Delayed', 'int', locale), col('逾期未到', 'Late', 'int', locale), col('无动态', 'Silent', 'int', locale)],
+      columns: [
+        col('升级级别', 'Level', 'int', locale),
+        col('延误数', 'Delayed', 'int', locale),
+        col('逾期未到', 'Late', 'int', locale),
+        col('无动态', 'Silent', 'int', locale),
+      ],
       rows: [...f.byLevel.map((r) => [r.level, r.count, r.late, r.silent]), [en ? 'Total' : '合计', f.total, null, null]],
     },
     {
       title: en ? 'Delayed shipments' : '延误发货明细',
       columns: [
-        col('发货单', 'Shipment', 'text', locale), col('类型', 'Kind', 'text', locale), col('季节', 'Season', 'text', locale), col('升级级别', 'Level', 'int', locale),
-        col('原因', 'Reason', 'text', locale), col('延误开始', 'Delayed since', 'text', locale), col('预计到货', 'Expected arrival', 'text', locale), col('已延误（小时）', 'Hours delayed', 'decimal', locale),
+        col('发货单', 'Shipment', 'text', locale),
+        col('类型', 'Kind', 'text', locale),
+        col('季节', 'Season', 'text', locale),
+        col('升级级别', 'Level', 'int', locale),
+        col('原因', 'Reason', 'text', locale),
+        col('延误开始', 'Delayed since', 'text', locale),
+        col('预计到货', 'Expected arrival', 'text', locale),
+        col('已延误（小时）', 'Hours delayed', 'decimal', locale),
       ],
-      rows: f.shipments.map((s) => [`SH${String(s.seq).padStart(6, '0')}`, s.kind, s.seasonCode, s.level, s.reason, s.delayedSince, s.expectedArrival, s.hoursDelayed]),
+      rows: f.shipments.map((s) => [
+        `SH${String(s.seq).padStart(6, '0')}`,
+        s.kind,
+        s.seasonCode,
+        s.level,
+        s.reason,
+        s.delayedSince,
+        s.expectedArrival,
+        s.hoursDelayed,
+      ]),
     },
   ];
 }
@@ -147,7 +200,14 @@ export function orderTotalSheets(f: OrderTotals, locale: ReportLocale): Sheet[] 
   return [
     {
       title: en ? `Ordered, shipped, owed ${f.season ?? ''}`.trim() : `${f.season ?? ''}期货订发欠`,
-      columns: [col('片区编号', 'Region id', 'text', locale), col('片区', 'Region', 'text', locale), q('订货数', 'Ordered'), q('已发数', 'Shipped'), q('欠发数', 'Owed'), q('已到货数', 'Received')],
+      columns: [
+        col('片区编号', 'Region id', 'text', locale),
+        col('片区', 'Region', 'text', locale),
+        q('订货数', 'Ordered'),
+        q('已发数', 'Shipped'),
+        q('欠发数', 'Owed'),
+        q('已到货数', 'Received'),
+      ],
       rows: [
         ...f.byRegion.map((r) => [r.regionId, r.regionName, r.orderedQty, r.shippedQty, r.owedQty, r.receivedQty]),
         [en ? 'Total' : '合计', '', f.totals.orderedQty, f.totals.shippedQty, f.totals.owedQty, f.totals.receivedQty],
@@ -166,8 +226,22 @@ export function lateApprovalSheets(f: LateApprovalFigures, locale: ReportLocale)
     },
     {
       title: en ? 'Price adjustments approved late' : '逾期批准的调价',
-      columns: [col('调价单', 'Adjustment', 'text', locale), col('提议人', 'Proposed by', 'text', locale), col('加急', 'Urgent', 'text', locale), col('审批截止', 'Due', 'text', locale), col('批准时间', 'Approved at', 'text', locale), col('逾期（小时）', 'Hours late', 'decimal', locale)],
-      rows: f.adjustments.map((a) => [a.seq === null ? a.adjustmentId : `PA${String(a.seq).padStart(6, '0')}`, a.proposerName, a.urgent ? (en ? 'yes' : '是') : '', a.dueAt, a.approvedAt, a.hoursLate]),
+      columns: [
+        col('调价单', 'Adjustment', 'text', locale),
+        col('提议人', 'Proposed by', 'text', locale),
+        col('加急', 'Urgent', 'text', locale),
+        col('审批截止', 'Due', 'text', locale),
+        col('批准时间', 'Approved at', 'text', locale),
+        col('逾期（小时）', 'Hours late', 'decimal', locale),
+      ],
+      rows: f.adjustments.map((a) => [
+        a.seq === null ? a.adjustmentId : `PA${String(a.seq).padStart(6, '0')}`,
+        a.proposerName,
+        a.urgent ? (en ? 'yes' : '是') : '',
+        a.dueAt,
+        a.approvedAt,
+        a.hoursLate,
+      ]),
     },
   ];
 }
@@ -183,8 +257,15 @@ export function returnSheets(f: ReturnFigures, locale: ReportLocale): Sheet[] {
     },
     {
       title: en ? 'Defective goods pending' : '待处理的残次',
-      columns: [col('状态', 'Status', 'text', locale), col('申请数', 'Requests', 'int', locale), col('残次件数', 'Defective units', 'int', locale)],
-      rows: [...f.defects.byStatus.map((r) => [statusLabel(r.status, locale), r.requests, r.defectiveQty]), [en ? 'Total' : '合计', f.defects.requests, f.defects.defectiveQty]],
+      columns: [
+        col('状态', 'Status', 'text', locale),
+        col('申请数', 'Requests', 'int', locale),
+        col('残次件数', 'Defective units', 'int', locale),
+      ],
+      rows: [
+        ...f.defects.byStatus.map((r) => [statusLabel(r.status, locale), r.requests, r.defectiveQty]),
+        [en ? 'Total' : '合计', f.defects.requests, f.defects.defectiveQty],
+      ],
     },
   ];
 }
@@ -242,7 +323,11 @@ export async function sheetsXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
     if (used.has(name)) name = sheetName(`${name.slice(0, 27)} ${i + 1}`);
     used.add(name);
     const ws = wb.addWorksheet(name);
-    ws.columns = s.columns.map((c, j) => ({ key: `c${j}`, width: c.kind === 'text' ? 18 : 14, style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {} }));
+    ws.columns = s.columns.map((c, j) => ({
+      key: `c${j}`,
+      width: c.kind === 'text' ? 18 : 14,
+      style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {},
+    }));
     ws.addRow(s.columns.map((c) => c.header)).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     for (const r of s.rows) ws.addRow(s.columns.map((c, j) => cellValue(r[j] ?? null, c.kind)));

@@ -49,7 +49,10 @@ export async function taskFigures(db: Db, w: ReportWindow): Promise<TaskFigures>
       dayEnd,
     ),
   ]);
-  const totals = byProcess.reduce<TaskCounts>((s, r) => ({ open: s.open + r.open, overdue: s.overdue + r.overdue, dueToday: s.dueToday + r.dueToday }), { open: 0, overdue: 0, dueToday: 0 });
+  const totals = byProcess.reduce<TaskCounts>(
+    (s, r) => ({ open: s.open + r.open, overdue: s.overdue + r.overdue, dueToday: s.dueToday + r.dueToday }),
+    { open: 0, overdue: 0, dueToday: 0 },
+  );
   return { totals, byProcess, byPerson };
 }
 
@@ -65,17 +68,27 @@ export interface EscalationFigures {
 }
 
 /** Escalations (audit events 'escalated': overdue tasks, delayed shipments) in [from, to] (business days). */
-export async function escalationFigures(db: Db, tz: string, from: string, to: string, fromAt: Date, toAt: Date): Promise<EscalationFigures> {
+export async function escalationFigures(
+  db: Db,
+  tz: string,
+  from: string,
+  to: string,
+  fromAt: Date,
+  toAt: Date,
+): Promise<EscalationFigures> {
   const rows = await db.$queryRaw<{ day: string; processType: string; count: number }[]>`
     SELECT to_char(e.at AT TIME ZONE ${tz}, 'YYYY-MM-DD') AS day, e."processType", count(*)::int AS count
     FROM "AuditEvent" e
     WHERE e.type = 'escalated' AND e.at >= ${ts(fromAt)}::timestamptz AND e.at < ${ts(toAt)}::timestamptz
     GROUP BY 1, 2`;
   const byDay: EscalationFigures['byDay'] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) byDay.push({ date: d, count: rows.filter((r) => r.day === d).reduce((n, r) => n + r.count, 0) });
+  for (let d = from; d <= to; d = addDays(d, 1))
+    byDay.push({ date: d, count: rows.filter((r) => r.day === d).reduce((n, r) => n + r.count, 0) });
   const perType = new Map<string, number>();
   for (const r of rows) perType.set(r.processType, (perType.get(r.processType) ?? 0) + r.count);
-  const byProcess = [...perType].map(([processType, count]) => ({ processType, count })).sort((a, b) => b.count - a.count || a.processType.localeCompare(b.processType));
+  const byProcess = [...perType]
+    .map(([processType, count]) => ({ processType, count }))
+    .sort((a, b) => b.count - a.count || a.processType.localeCompare(b.processType));
   return { from, to, total: rows.reduce((n, r) => n + r.count, 0), byDay, byProcess };
 }
 
@@ -155,7 +168,17 @@ export interface PrepaymentFigures {
 
 /** Prepayment due vs received per region over the season's bookings (not cancelled or rejected). */
 export async function prepaymentFigures(db: Db, season: string | null, w: ReportWindow): Promise<PrepaymentFigures> {
-  const rows = await db.$queryRaw<{ regionId: string; regionName: string; bookings: number; dueFen: bigint; receivedFen: bigint; outstandingFen: bigint; overdueFen: bigint }[]>`
+  const rows = await db.$queryRaw<
+    {
+      regionId: string;
+      regionName: string;
+      bookings: number;
+      dueFen: bigint;
+      receivedFen: bigint;
+      outstandingFen: bigint;
+      overdueFen: bigint;
+    }[]
+  >`
     SELECT r.id AS "regionId", r.name AS "regionName", count(b.id)::int AS bookings,
       COALESCE(sum(b."prepaymentDueFen"), 0)::bigint AS "dueFen",
       COALESCE(sum(b."paidFen"), 0)::bigint AS "receivedFen",
@@ -166,9 +189,21 @@ export async function prepaymentFigures(db: Db, season: string | null, w: Report
     LEFT JOIN "Booking" b ON b."franchiseeId" = f.id AND b."seasonCode" = ${season} AND b.status NOT IN ('cancelled', 'rejected')
     GROUP BY r.id, r.name
     ORDER BY r.id`;
-  const regions = rows.map((r) => ({ ...r, dueFen: num(r.dueFen), receivedFen: num(r.receivedFen), outstandingFen: num(r.outstandingFen), overdueFen: num(r.overdueFen) }));
+  const regions = rows.map((r) => ({
+    ...r,
+    dueFen: num(r.dueFen),
+    receivedFen: num(r.receivedFen),
+    outstandingFen: num(r.outstandingFen),
+    overdueFen: num(r.overdueFen),
+  }));
   const totals = regions.reduce(
-    (s, r) => ({ bookings: s.bookings + r.bookings, dueFen: s.dueFen + r.dueFen, receivedFen: s.receivedFen + r.receivedFen, outstandingFen: s.outstandingFen + r.outstandingFen, overdueFen: s.overdueFen + r.overdueFen }),
+    (s, r) => ({
+      bookings: s.bookings + r.bookings,
+      dueFen: s.dueFen + r.dueFen,
+      receivedFen: s.receivedFen + r.receivedFen,
+      outstandingFen: s.outstandingFen + r.outstandingFen,
+      overdueFen: s.overdueFen + r.overdueFen,
+    }),
     { bookings: 0, dueFen: 0, receivedFen: 0, outstandingFen: 0, overdueFen: 0 },
   );
   return { season, regions, totals };
@@ -181,7 +216,17 @@ export interface DelayedShipmentFigures {
   /** Level 0 (delayed, not yet escalated) to the top rung reached; every level up to 3 is listed. */
   byLevel: { level: number; count: number; late: number; silent: number }[];
   /** The delayed shipments, longest delayed first (at most 100). */
-  shipments: { id: string; seq: number; kind: string; seasonCode: string | null; level: number; reason: string | null; delayedSince: string | null; expectedArrival: string; hoursDelayed: number | null }[];
+  shipments: {
+    id: string;
+    seq: number;
+    kind: string;
+    seasonCode: string | null;
+    level: number;
+    reason: string | null;
+    delayedSince: string | null;
+    expectedArrival: string;
+    hoursDelayed: number | null;
+  }[];
 }
 
 export async function delayedShipmentFigures(db: Db, w: ReportWindow): Promise<DelayedShipmentFigures> {
@@ -191,14 +236,28 @@ export async function delayedShipmentFigures(db: Db, w: ReportWindow): Promise<D
         count(*) FILTER (WHERE s."delayReason" = 'late')::int AS late,
         count(*) FILTER (WHERE s."delayReason" = 'silent')::int AS silent
       FROM "Shipment" s WHERE s.delayed GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<{ id: string; seq: number; kind: string; seasonCode: string | null; level: number; reason: string | null; delayedSince: Date | null; expectedArrival: Date }[]>`
+    db.$queryRaw<
+      {
+        id: string;
+        seq: number;
+        kind: string;
+        seasonCode: string | null;
+        level: number;
+        reason: string | null;
+        delayedSince: Date | null;
+        expectedArrival: Date;
+      }[]
+    >`
       SELECT s.id::text, s.seq, s.kind, s."seasonCode", s."escalationLevel" AS level, s."delayReason" AS reason, s."delayedSince", s."expectedArrival"
       FROM "Shipment" s WHERE s.delayed
       ORDER BY s."delayedSince" ASC NULLS LAST, s.seq
       LIMIT 100`,
   ]);
   const top = Math.max(3, ...levels.map((l) => l.level));
-  const byLevel = Array.from({ length: top + 1 }, (_, level) => levels.find((l) => l.level === level) ?? { level, count: 0, late: 0, silent: 0 });
+  const byLevel = Array.from(
+    { length: top + 1 },
+    (_, level) => levels.find((l) => l.level === level) ?? { level, count: 0, late: 0, silent: 0 },
+  );
   return {
     total: levels.reduce((n, l) => n + l.count, 0),
     byLevel,
@@ -229,7 +288,9 @@ export interface OrderTotals {
 
 /** 期货订、发、欠 of the season in total and per region; owed as in /api/reports/order-balance. */
 export async function orderTotals(db: Db, season: string | null): Promise<OrderTotals> {
-  const rows = await db.$queryRaw<{ regionId: string; regionName: string; orderedQty: bigint; shippedQty: bigint; owedQty: bigint; receivedQty: bigint }[]>`
+  const rows = await db.$queryRaw<
+    { regionId: string; regionName: string; orderedQty: bigint; shippedQty: bigint; owedQty: bigint; receivedQty: bigint }[]
+  >`
     WITH g AS (
       SELECT o."franchiseeId", o.sku, sum(o.qty) AS ordered, sum(o."shippedQty") AS shipped, sum(o."receivedQty") AS received
       FROM "OrderLine" o WHERE o."seasonCode" = ${season}
@@ -243,9 +304,21 @@ export async function orderTotals(db: Db, season: string | null): Promise<OrderT
     LEFT JOIN g ON g."franchiseeId" = f.id
     GROUP BY r.id, r.name
     ORDER BY r.id`;
-  const byRegion = rows.map((r) => ({ regionId: r.regionId, regionName: r.regionName, orderedQty: num(r.orderedQty), shippedQty: num(r.shippedQty), owedQty: num(r.owedQty), receivedQty: num(r.receivedQty) }));
+  const byRegion = rows.map((r) => ({
+    regionId: r.regionId,
+    regionName: r.regionName,
+    orderedQty: num(r.orderedQty),
+    shippedQty: num(r.shippedQty),
+    owedQty: num(r.owedQty),
+    receivedQty: num(r.receivedQty),
+  }));
   const totals = byRegion.reduce<OrderQuantities>(
-    (s, r) => ({ orderedQty: s.orderedQty + r.orderedQty, shippedQty: s.shippedQty + r.shippedQty, owedQty: s.owedQty + r.owedQty, receivedQty: s.receivedQty + r.receivedQty }),
+    (s, r) => ({
+      orderedQty: s.orderedQty + r.orderedQty,
+      shippedQty: s.shippedQty + r.shippedQty,
+      owedQty: s.owedQty + r.owedQty,
+      receivedQty: s.receivedQty + r.receivedQty,
+    }),
     { orderedQty: 0, shippedQty: 0, owedQty: 0, receivedQty: 0 },
   );
   return { season, totals, byRegion };
@@ -261,7 +334,15 @@ export interface LateApprovalFigures {
   /** Of them approved after the approval deadline (audit event approved_late). */
   late: number;
   onTime: number;
-  adjustments: { adjustmentId: string; seq: number | null; approvedAt: string; dueAt: string | null; hoursLate: number | null; proposerName: string | null; urgent: boolean }[];
+  adjustments: {
+    adjustmentId: string;
+    seq: number | null;
+    approvedAt: string;
+    dueAt: string | null;
+    hoursLate: number | null;
+    proposerName: string | null;
+    urgent: boolean;
+  }[];
 }
 
 export async function lateApprovalFigures(db: Db, w: ReportWindow): Promise<LateApprovalFigures> {
@@ -273,7 +354,17 @@ export async function lateApprovalFigures(db: Db, w: ReportWindow): Promise<Late
       WHERE e."processType" = 'price' AND e.type = 'decided' AND e.detail->>'decision' = 'approve'
         AND e.detail->>'stepKey' IN ('superior', 'manager')
         AND e.at >= ${fromAt}::timestamptz AND e.at < ${toAt}::timestamptz`,
-    db.$queryRaw<{ adjustmentId: string; seq: number | null; approvedAt: Date; dueAt: string | null; lateByMs: string | null; proposerName: string | null; urgent: boolean | null }[]>`
+    db.$queryRaw<
+      {
+        adjustmentId: string;
+        seq: number | null;
+        approvedAt: Date;
+        dueAt: string | null;
+        lateByMs: string | null;
+        proposerName: string | null;
+        urgent: boolean | null;
+      }[]
+    >`
       SELECT e."processId" AS "adjustmentId", pa.seq, e.at AS "approvedAt", e.detail->>'dueAt' AS "dueAt", e.detail->>'lateByMs' AS "lateByMs",
         u.name AS "proposerName", pa.urgent
       FROM "AuditEvent" e
@@ -293,13 +384,28 @@ export async function lateApprovalFigures(db: Db, w: ReportWindow): Promise<Late
     urgent: r.urgent ?? false,
   }));
   const n = approved[0]?.n ?? 0;
-  return { from: w.from, to: w.to, approved: Math.max(n, adjustments.length), late: adjustments.length, onTime: Math.max(n - adjustments.length, 0), adjustments };
+  return {
+    from: w.from,
+    to: w.to,
+    approved: Math.max(n, adjustments.length),
+    late: adjustments.length,
+    onTime: Math.max(n - adjustments.length, 0),
+    adjustments,
+  };
 }
 
 // ---- returns and defects pending ---------------------------------------------------------------
 
 /** Statuses in which a return or clearance still waits for someone or something. */
-export const PENDING_RETURN_STATUSES = ['checking', 'pending_approval', 'in_transit', 'defect_handling', 'accounting', 'approved', 'running'] as const;
+export const PENDING_RETURN_STATUSES = [
+  'checking',
+  'pending_approval',
+  'in_transit',
+  'defect_handling',
+  'accounting',
+  'approved',
+  'running',
+] as const;
 
 export interface ReturnFigures {
   pending: number;

@@ -18,7 +18,10 @@ export const WEEKLY_SUMMARY_SCHEDULE = 'digest-weekly';
 type Weekday = SettingValues['digest.weeklyOn'];
 
 /** The two schedules' options for these settings. */
-export function digestScheduleOptions(settings: Pick<SettingValues, 'digest.dailyAt' | 'digest.weeklyOn'>, config: Pick<Config, 'tzBusiness' | 'taskQueue'>): ScheduleOptions[] {
+export function digestScheduleOptions(
+  settings: Pick<SettingValues, 'digest.dailyAt' | 'digest.weeklyOn'>,
+  config: Pick<Config, 'tzBusiness' | 'taskQueue'>,
+): ScheduleOptions[] {
   const [hour, minute] = settings['digest.dailyAt'].split(':').map(Number) as [number, number];
   const weekday = settings['digest.weeklyOn'].toUpperCase() as Uppercase<Weekday>;
   const policies: ScheduleOptions['policies'] = {
@@ -31,14 +34,29 @@ export function digestScheduleOptions(settings: Pick<SettingValues, 'digest.dail
     {
       scheduleId: DAILY_DIGEST_SCHEDULE,
       spec: { calendars: [{ hour, minute, comment: 'digest.dailyAt' }], timezone: config.tzBusiness },
-      action: { type: 'startWorkflow', workflowType: 'dailyDigest', args: [{}], taskQueue: config.taskQueue, workflowId: DAILY_DIGEST_SCHEDULE },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'dailyDigest',
+        args: [{}],
+        taskQueue: config.taskQueue,
+        workflowId: DAILY_DIGEST_SCHEDULE,
+      },
       policies,
       state: { note: '每日待办摘要 / daily digest (settings digest.dailyAt)' },
     },
     {
       scheduleId: WEEKLY_SUMMARY_SCHEDULE,
-      spec: { calendars: [{ hour, minute, dayOfWeek: weekday, comment: 'digest.weeklyOn at digest.dailyAt' }], timezone: config.tzBusiness },
-      action: { type: 'startWorkflow', workflowType: 'weeklySummary', args: [{}], taskQueue: config.taskQueue, workflowId: WEEKLY_SUMMARY_SCHEDULE },
+      spec: {
+        calendars: [{ hour, minute, dayOfWeek: weekday, comment: 'digest.weeklyOn at digest.dailyAt' }],
+        timezone: config.tzBusiness,
+      },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'weeklySummary',
+        args: [{}],
+        taskQueue: config.taskQueue,
+        workflowId: WEEKLY_SUMMARY_SCHEDULE,
+      },
       policies,
       state: { note: '每周汇总 / weekly summary (settings digest.weeklyOn, digest.dailyAt)' },
     },
@@ -67,10 +85,16 @@ export async function ensureDigestSchedules(client: Client, config: Pick<Config,
  * At a worker's start (runtime/services.ts): ensureDigestSchedules over the worker's own
  * connection. Never throws: a worker without its schedules still works, so a failure is logged.
  */
-export async function ensureDigestSchedulesAtStart(connection: ConnectionLike, config: Pick<Config, 'tzBusiness' | 'taskQueue' | 'temporalNamespace'>, db: Db): Promise<void> {
+export async function ensureDigestSchedulesAtStart(
+  connection: ConnectionLike,
+  config: Pick<Config, 'tzBusiness' | 'taskQueue' | 'temporalNamespace'>,
+  db: Db,
+): Promise<void> {
   try {
     // A deadline: a frontend that does not answer must not hold up the worker's start.
-    await connection.withDeadline(Date.now() + START_DEADLINE_MS, () => ensureDigestSchedules(new Client({ connection, namespace: config.temporalNamespace }), config, db));
+    await connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+      ensureDigestSchedules(new Client({ connection, namespace: config.temporalNamespace }), config, db),
+    );
     log.info(`digest schedules ${DAILY_DIGEST_SCHEDULE} and ${WEEKLY_SUMMARY_SCHEDULE} are up to date`);
   } catch (err) {
     log.warn('could not create or update the digest schedules; digests will not go out until a worker manages to', err);

@@ -76,7 +76,10 @@ export function reportWindow(opts: { tz: string; at?: Date; from?: string; to?: 
   const local = DateTime.fromJSDate(at, { zone: tz });
   const today = local.toISODate()!;
   const weekStart = local.startOf('week').toISODate()!; // luxon weeks start on Monday (ISO)
-  for (const [field, v] of [['from', opts.from], ['to', opts.to]] as const) {
+  for (const [field, v] of [
+    ['from', opts.from],
+    ['to', opts.to],
+  ] as const) {
     if (v !== undefined && !isBusinessDate(v)) throw new WindowError(field, 'must be a date YYYY-MM-DD');
   }
   const to = opts.to ?? (opts.from ? maxDate(opts.from, today) : today);

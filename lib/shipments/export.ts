@@ -33,9 +33,15 @@ export const ORDER_BALANCE_COLUMNS = ['加盟商编号', '加盟商', '款号', 
 const QUANTITIES = ['orderedQty', 'shippedQty', 'owedQty', 'receivedQty'] as const;
 
 /** One row per franchisee and SKU as the report gives them, then the 合计 row (the report's totals). */
-function balanceRows(report: OrderBalanceReport): { total: boolean; text: [string, string, string, string]; figures: OrderBalanceTotals }[] {
+function balanceRows(
+  report: OrderBalanceReport,
+): { total: boolean; text: [string, string, string, string]; figures: OrderBalanceTotals }[] {
   return [
-    ...report.rows.map((r) => ({ total: false, text: [r.franchiseeId, r.franchiseeName, r.sku, r.productName ?? ''] as [string, string, string, string], figures: r })),
+    ...report.rows.map((r) => ({
+      total: false,
+      text: [r.franchiseeId, r.franchiseeName, r.sku, r.productName ?? ''] as [string, string, string, string],
+      figures: r,
+    })),
     { total: true, text: ['合计', '', '', ''], figures: report.totals },
   ];
 }
@@ -96,7 +102,16 @@ export function shippingListCsv(shipments: readonly ShippingListInput[]): Buffer
   return csvBuffer([
     SHIPPING_HEADER,
     ...shipments.flatMap((s) =>
-      s.lines.map((l) => [s.externalRef, l.sku, l.size, String(l.qty), s.expectedArrival, s.bookingCode ?? '', s.carrier ?? '', s.trackingNo ?? '']),
+      s.lines.map((l) => [
+        s.externalRef,
+        l.sku,
+        l.size,
+        String(l.qty),
+        s.expectedArrival,
+        s.bookingCode ?? '',
+        s.carrier ?? '',
+        s.trackingNo ?? '',
+      ]),
     ),
   ]);
 }

@@ -205,7 +205,8 @@ function shipmentsFrom(records: TableRow[]): ShippingListResult {
       }
       if (bookingCode !== undefined) {
         if (!group.bookingCode) group.bookingCode = { value: bookingCode, row: r.number };
-        else if (group.bookingCode.value !== bookingCode) errors.fail(r.number, 'bookingCode', `differs from row ${group.bookingCode.row} of the same shipment`);
+        else if (group.bookingCode.value !== bookingCode)
+          errors.fail(r.number, 'bookingCode', `differs from row ${group.bookingCode.row} of the same shipment`);
       }
     }
     if (errors.count !== before) {
@@ -221,17 +222,15 @@ function shipmentsFrom(records: TableRow[]): ShippingListResult {
   const shipments = (all: boolean) =>
     [...groups.values()]
       .filter((g) => g.lines.length && (all || !g.bad))
-      .map(
-        (g): ShippingListShipment => ({
-          externalRef: g.externalRef,
-          expectedArrival: g.expectedArrival!.value,
-          bookingCode: g.bookingCode!.value,
-          carrier: joined(g.carriers),
-          trackingNo: joined(g.trackingNos),
-          firstRow: g.lines[0]!.row,
-          lines: g.lines,
-        }),
-      );
+      .map((g): ShippingListShipment => ({
+        externalRef: g.externalRef,
+        expectedArrival: g.expectedArrival!.value,
+        bookingCode: g.bookingCode!.value,
+        carrier: joined(g.carriers),
+        trackingNo: joined(g.trackingNos),
+        firstRow: g.lines[0]!.row,
+        lines: g.lines,
+      }));
   if (errors.count) return { ok: false, ...errors.report(), shipments: shipments(false) };
   const result = shipments(true);
   if (!result.length) return fileError('the file has no shipment lines: every quantity is blank or 0');

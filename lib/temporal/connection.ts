@@ -24,9 +24,7 @@ export function connectWorker(target: TemporalTarget): Promise<NativeConnection>
 /** For GET /health: true when the frontend answers for our namespace. */
 export async function temporalReachable(client: Client, namespace: string, timeoutMs = 2000): Promise<boolean> {
   try {
-    await client.connection.withDeadline(Date.now() + timeoutMs, () =>
-      client.workflowService.describeNamespace({ namespace }),
-    );
+    await client.connection.withDeadline(Date.now() + timeoutMs, () => client.workflowService.describeNamespace({ namespace }));
     return true;
   } catch {
     return false;
@@ -40,13 +38,17 @@ export async function temporalReachable(client: Client, namespace: string, timeo
  */
 export function isTemporalUnavailable(err: unknown): boolean {
   const seen = new Set<unknown>();
-  for (let e: unknown = err; e && typeof e === 'object' && !seen.has(e); ) {
+  for (let e: unknown = err; e && typeof e === 'object' && !seen.has(e);) {
     seen.add(e);
     const x = e as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown };
     // gRPC status 14 UNAVAILABLE, 4 DEADLINE_EXCEEDED (from @grpc/grpc-js, wrapped by the client's ServiceError).
     if ((x.code === 14 || x.code === 4) && typeof x.message === 'string') return true;
     if (x.name === 'WorkflowUpdateRPCTimeoutOrCancelledError') return true;
-    if (typeof x.message === 'string' && /\b14 UNAVAILABLE\b|\b4 DEADLINE_EXCEEDED\b|No connection established|Failed to connect before the deadline/.test(x.message)) return true;
+    if (
+      typeof x.message === 'string' &&
+      /\b14 UNAVAILABLE\b|\b4 DEADLINE_EXCEEDED\b|No connection established|Failed to connect before the deadline/.test(x.message)
+    )
+      return true;
     e = x.cause;
   }
   return false;

@@ -38,9 +38,7 @@ export async function startEmbeddedTemporal(opts: {
     },
   });
   const address = `127.0.0.1:${opts.port}`;
-  log.info(
-    `embedded Temporal dev server (${executable.type === 'existing-path' ? executable.path : 'SDK download'}) on ${address}`,
-  );
+  log.info(`embedded Temporal dev server (${executable.type === 'existing-path' ? executable.path : 'SDK download'}) on ${address}`);
   return {
     address,
     uiUrl: `http://127.0.0.1:${opts.uiPort}`,

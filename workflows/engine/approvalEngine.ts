@@ -104,7 +104,9 @@ export class ApprovalEngine extends EngineUpdates {
     tasks.push(...created);
 
     let outcome: StepOutcome | undefined;
-    await this.waitUntil(() => (outcome = this.withdrawal ? { kind: 'withdrawn' } : this.settle(tasks, mode)) !== undefined || !!opts.until?.());
+    await this.waitUntil(
+      () => (outcome = this.withdrawal ? { kind: 'withdrawn' } : this.settle(tasks, mode)) !== undefined || !!opts.until?.(),
+    );
     // A decision settles the step even when the process's condition also holds by now.
     outcome ??= { kind: 'interrupted' };
     await this.closeOpen(tasks, outcome.kind === 'interrupted' ? 'interrupted' : 'step_settled');
@@ -130,7 +132,12 @@ export class ApprovalEngine extends EngineUpdates {
     await acts.updateProcess({ workflowId: this.process.workflowId, status: outcome.result, result: outcome, ended: true, at: this.now() });
     await this.audit('completed', {}, withoutNull({ result: outcome.result, reason: 'reason' in outcome ? outcome.reason : null }));
     const link = this.processLink();
-    const params = withoutNull({ processTitle: this.process.title, result: outcome.result, reason: 'reason' in outcome ? outcome.reason : null, link });
+    const params = withoutNull({
+      processTitle: this.process.title,
+      result: outcome.result,
+      reason: 'reason' in outcome ? outcome.reason : null,
+      link,
+    });
     if (outcome.result !== 'withdrawn') this.send('process_result', [this.process.submitterId], params);
     if (cc.length) {
       const userIds = await acts.resolveUsers({ refs: cc, submitterId: this.process.submitterId });
@@ -156,11 +163,16 @@ export class ApprovalEngine extends EngineUpdates {
     };
     const deadlines = this.local ? undefined : await this.deadlinesFor(undefined);
     const revise = await this.openTask(step, step.assignees[0]!, 'submitter', undefined, deadlines);
-    this.send('task_sent_back', [this.process.submitterId], withoutNull({
-      processTitle: this.process.title,
-      comment: sentBack.decision?.comment,
-      link: this.taskLink(revise),
-    }), { byName: sentBack.decision?.byUserId ?? null });
+    this.send(
+      'task_sent_back',
+      [this.process.submitterId],
+      withoutNull({
+        processTitle: this.process.title,
+        comment: sentBack.decision?.comment,
+        link: this.taskLink(revise),
+      }),
+      { byName: sentBack.decision?.byUserId ?? null },
+    );
     await this.waitUntil(() => this.withdrawal !== undefined || (revise.status === 'done' && this.persisted.has(revise.id)));
     if (this.withdrawal) return false;
     this.round += 1;
@@ -168,12 +180,20 @@ export class ApprovalEngine extends EngineUpdates {
     await this.hooks.onResubmitted?.(revise.decision?.comment ?? null);
     this.status = 'running';
     await acts.updateProcess({ workflowId: this.process.workflowId, status: 'running', round: this.round });
-    await this.audit('resubmitted', { actorId: revise.decision?.byUserId ?? null }, withoutNull({ round: this.round, comment: revise.decision?.comment }));
+    await this.audit(
+      'resubmitted',
+      { actorId: revise.decision?.byUserId ?? null },
+      withoutNull({ round: this.round, comment: revise.decision?.comment }),
+    );
     return true;
   }
 
   protected withdrawnOutcome(): ChainOutcome {
-    return { result: 'withdrawn', reason: this.withdrawal?.reason ?? null, byUserId: this.withdrawal?.byUserId ?? this.process.submitterId };
+    return {
+      result: 'withdrawn',
+      reason: this.withdrawal?.reason ?? null,
+      byUserId: this.withdrawal?.byUserId ?? this.process.submitterId,
+    };
   }
 
   view(): ProcessStateView {

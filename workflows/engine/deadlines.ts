@@ -42,7 +42,11 @@ export abstract class TaskDeadlines extends EngineMail {
   }
 
   /** Sleeps to each moment in turn and fires it; stops for good the moment `over()` holds. */
-  private async atMoments(moments: { at: number; fire: () => Promise<void> }[], over: () => boolean, opts: { skipPassed?: boolean } = {}): Promise<void> {
+  private async atMoments(
+    moments: { at: number; fire: () => Promise<void> }[],
+    over: () => boolean,
+    opts: { skipPassed?: boolean } = {},
+  ): Promise<void> {
     for (const m of moments) {
       const wait = m.at - Date.now();
       if (wait <= 0 && opts.skipPassed) continue;
@@ -54,13 +58,23 @@ export abstract class TaskDeadlines extends EngineMail {
 
   protected async remind(task: TaskState, lead: string): Promise<void> {
     const to = await this.recipients(task);
-    this.send('task_reminder', to, { processTitle: this.process.title, taskTitle: task.title, dueAt: task.dueAt, lead, link: this.taskLink(task) });
+    this.send('task_reminder', to, {
+      processTitle: this.process.title,
+      taskTitle: task.title,
+      dueAt: task.dueAt,
+      lead,
+      link: this.taskLink(task),
+    });
     await this.audit('reminder_sent', {}, { taskId: task.id, lead, to });
   }
 
   /** Level 1 tells the superior; every later level hands the task one level higher. */
   protected async escalate(task: TaskState, level: number): Promise<void> {
-    const target = await acts.resolveEscalationTarget({ assigneeId: task.assigneeId, candidateRole: task.candidateRole, candidateRegionId: task.candidateRegionId });
+    const target = await acts.resolveEscalationTarget({
+      assigneeId: task.assigneeId,
+      candidateRole: task.candidateRole,
+      candidateRegionId: task.candidateRegionId,
+    });
     if (task.status !== 'open') return;
     if (!target) {
       await this.audit('escalation_skipped', {}, { taskId: task.id, level, reason: 'no superior' });
@@ -70,7 +84,11 @@ export abstract class TaskDeadlines extends EngineMail {
     const common = { processTitle: this.process.title, taskTitle: task.title, dueAt: task.dueAt, level, link: this.taskLink(task) };
     if (level === 1) {
       await acts.markEscalated({ taskId: task.id, level });
-      await this.audit('escalated', {}, withoutNull({ taskId: task.id, level, action: 'notified', toUserId: target.userId, assigneeId: task.assigneeId }));
+      await this.audit(
+        'escalated',
+        {},
+        withoutNull({ taskId: task.id, level, action: 'notified', toUserId: target.userId, assigneeId: task.assigneeId }),
+      );
       this.send('task_overdue', [target.userId], common, { assigneeName: task.assigneeId });
       return;
     }
@@ -79,7 +97,11 @@ export abstract class TaskDeadlines extends EngineMail {
     task.candidateRole = null;
     task.candidateRegionId = null;
     await acts.reassignTask({ taskId: task.id, toUserId: target.userId, fromUserId: from, escalationLevel: level });
-    await this.audit('escalated', {}, withoutNull({ taskId: task.id, level, action: 'reassigned', fromUserId: from, toUserId: target.userId }));
+    await this.audit(
+      'escalated',
+      {},
+      withoutNull({ taskId: task.id, level, action: 'reassigned', fromUserId: from, toUserId: target.userId }),
+    );
     this.send('task_reassigned', [target.userId], { ...common, reason: 'escalation' }, { fromName: from });
   }
 }

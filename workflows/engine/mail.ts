@@ -31,7 +31,14 @@ export abstract class EngineMail extends Timeline {
     const { workflowId, runId } = workflowInfo();
     this.mailSeq += 1;
     this.outbox.push(
-      mailActs.notify({ key: `${workflowId}:${runId}:mail:${this.mailSeq}`, workflowId, template, params, franchiseeId, ...(bookingId ? { bookingId } : {}) }),
+      mailActs.notify({
+        key: `${workflowId}:${runId}:mail:${this.mailSeq}`,
+        workflowId,
+        template,
+        params,
+        franchiseeId,
+        ...(bookingId ? { bookingId } : {}),
+      }),
     );
   }
 
@@ -48,8 +55,6 @@ export abstract class EngineMail extends Timeline {
     if (!userIds.length) return;
     const { workflowId, runId } = workflowInfo();
     this.mailSeq += 1;
-    this.outbox.push(
-      mailActs.notify({ key: `${workflowId}:${runId}:mail:${this.mailSeq}`, workflowId, template, params, names, userIds }),
-    );
+    this.outbox.push(mailActs.notify({ key: `${workflowId}:${runId}:mail:${this.mailSeq}`, workflowId, template, params, names, userIds }));
   }
 }

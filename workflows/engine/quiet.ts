@@ -39,7 +39,11 @@ export abstract class QuietAnswers extends EngineState {
    * every consequence is written (the next task open, the process sent back and editable, the
    * booking confirmed). Every Update of every process is registered through here.
    */
-  onUpdate<Ret, Args extends unknown[]>(def: UpdateDefinition<Ret, Args>, handler: (...args: NoInfer<Args>) => Promise<Ret> | Ret, options: UpdateOptions<NoInfer<Ret>, NoInfer<Args>> = {}): void {
+  onUpdate<Ret, Args extends unknown[]>(
+    def: UpdateDefinition<Ret, Args>,
+    handler: (...args: NoInfer<Args>) => Promise<Ret> | Ret,
+    options: UpdateOptions<NoInfer<Ret>, NoInfer<Args>> = {},
+  ): void {
     setHandler(
       def,
       async (...args: Args): Promise<Ret> => {

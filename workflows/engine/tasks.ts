@@ -29,7 +29,13 @@ export abstract class TaskLifecycle extends TaskDeadlines {
    * Opens one task of a step: its deadlines, row and timeline entries in one activity, then
    * its mail and its watch. `legacyDeadlines`: computed beforehand, for runs on older code.
    */
-  protected async openTask(step: StepSpec, assignee: AssigneeRef, slot: string, due: string | undefined, legacyDeadlines?: Deadlines): Promise<TaskState> {
+  protected async openTask(
+    step: StepSpec,
+    assignee: AssigneeRef,
+    slot: string,
+    due: string | undefined,
+    legacyDeadlines?: Deadlines,
+  ): Promise<TaskState> {
     const { workflowId, runId } = workflowInfo();
     const spec = {
       idempotencyKey: `${workflowId}:${runId}:${step.key}:${this.round}:${slot}`,
@@ -49,7 +55,12 @@ export abstract class TaskLifecycle extends TaskDeadlines {
       if (!this.startRecorded) await condition(() => this.startRecorded);
       const opened = await acts.openTask({
         ...spec,
-        deadlines: { due: due ?? this.settings.defaultDue, leadTimes: this.settings.leadTimes, escalationSteps: this.settings.escalationSteps, businessDays: this.settings.businessDays },
+        deadlines: {
+          due: due ?? this.settings.defaultDue,
+          leadTimes: this.settings.leadTimes,
+          escalationSteps: this.settings.escalationSteps,
+          businessDays: this.settings.businessDays,
+        },
         auditKeys: [this.nextAuditKey(), this.nextAuditKey()],
       });
       task = opened.task;
@@ -61,17 +72,25 @@ export abstract class TaskLifecycle extends TaskDeadlines {
       const created = await acts.createTask({ ...spec, dueAt: deadlines.dueAt });
       task = created.task;
       this.tasks.set(task.id, task);
-      await this.audit('task_created', {}, withoutNull({
-        taskId: task.id,
-        stepKey: step.key,
-        round: this.round,
-        assigneeId: task.assigneeId,
-        candidateRole: task.candidateRole,
-        candidateRegionId: task.candidateRegionId,
-        dueAt: task.dueAt,
-      }));
+      await this.audit(
+        'task_created',
+        {},
+        withoutNull({
+          taskId: task.id,
+          stepKey: step.key,
+          round: this.round,
+          assigneeId: task.assigneeId,
+          candidateRole: task.candidateRole,
+          candidateRegionId: task.candidateRegionId,
+          dueAt: task.dueAt,
+        }),
+      );
       if (created.outOfOffice) {
-        await this.audit('delegated', {}, { taskId: task.id, reason: 'out_of_office', fromUserId: created.outOfOffice.fromUserId, toUserId: created.outOfOffice.toUserId });
+        await this.audit(
+          'delegated',
+          {},
+          { taskId: task.id, reason: 'out_of_office', fromUserId: created.outOfOffice.fromUserId, toUserId: created.outOfOffice.toUserId },
+        );
       }
       recipients = await this.recipients(task);
     }
@@ -100,9 +119,22 @@ export abstract class TaskLifecycle extends TaskDeadlines {
     await Promise.all(open.map((t) => this.recordDecision(t, actor, decision, comment)));
   }
 
-  protected async recordDecision(task: TaskState, actor: Actor, decision: string, comment?: string | null, data?: Record<string, unknown> | null): Promise<TaskState> {
+  protected async recordDecision(
+    task: TaskState,
+    actor: Actor,
+    decision: string,
+    comment?: string | null,
+    data?: Record<string, unknown> | null,
+  ): Promise<TaskState> {
     task.status = 'done';
-    task.decision = { decision, comment: comment?.trim() || null, byUserId: actor.userId, byName: actor.name, at: this.now(), ...(data ? { data } : {}) };
+    task.decision = {
+      decision,
+      comment: comment?.trim() || null,
+      byUserId: actor.userId,
+      byName: actor.name,
+      at: this.now(),
+      ...(data ? { data } : {}),
+    };
     this.decisionsThisRound += 1;
     await this.persistDecision(task, actor);
     return { ...task };
@@ -118,7 +150,15 @@ export abstract class TaskLifecycle extends TaskDeadlines {
       const { workflowId } = workflowInfo();
       await acts.decideTask({
         ...closed,
-        audit: { idempotencyKey: this.nextAuditKey(), workflowId, processType: this.process.processType, processId: this.process.processId, actorId: actor.userId, actorName: actor.name, detail },
+        audit: {
+          idempotencyKey: this.nextAuditKey(),
+          workflowId,
+          processType: this.process.processType,
+          processId: this.process.processId,
+          actorId: actor.userId,
+          actorName: actor.name,
+          detail,
+        },
       });
     } else {
       await acts.completeTask(closed);

@@ -5,11 +5,7 @@ import { writes as acts } from './writes';
 
 export abstract class Timeline extends QuietAnswers {
   /** One audit event, keyed by its position in this run so a retry writes it once. */
-  async audit(
-    type: string,
-    actor: { actorId?: string | null; actorName?: string | null },
-    detail: Record<string, unknown>,
-  ): Promise<void> {
+  async audit(type: string, actor: { actorId?: string | null; actorName?: string | null }, detail: Record<string, unknown>): Promise<void> {
     if (type !== 'started' && !this.startRecorded) await condition(() => this.startRecorded);
     const { workflowId } = workflowInfo();
     await acts.recordAuditEvent({

@@ -41,12 +41,17 @@ export abstract class EngineUpdates extends TaskLifecycle {
           const task = this.openTaskFor(taskId);
           if (!mayDecide(task, actor)) refuse('forbidden', 'This task is not yours to decide');
           if (!task.allowedDecisions.includes(decision)) {
-            refuse('validation_failed', `Decision must be one of: ${task.allowedDecisions.join(', ')}`, { decision: `must be one of ${task.allowedDecisions.join(', ')}` });
+            refuse('validation_failed', `Decision must be one of: ${task.allowedDecisions.join(', ')}`, {
+              decision: `must be one of ${task.allowedDecisions.join(', ')}`,
+            });
           }
           if (COMMENT_REQUIRED.has(decision) && !comment?.trim()) {
-            refuse('validation_failed', `A ${decision} needs a comment`, { comment: decision === 'reject' ? 'give the reason' : 'say what to change' });
+            refuse('validation_failed', `A ${decision} needs a comment`, {
+              comment: decision === 'reject' ? 'give the reason' : 'say what to change',
+            });
           }
-          if (comment && comment.length > MAX_COMMENT) refuse('validation_failed', 'Comment too long', { comment: `at most ${MAX_COMMENT} characters` });
+          if (comment && comment.length > MAX_COMMENT)
+            refuse('validation_failed', 'Comment too long', { comment: `at most ${MAX_COMMENT} characters` });
           this.hooks.validateDecision?.(task, input);
         },
       },
@@ -61,8 +66,24 @@ export abstract class EngineUpdates extends TaskLifecycle {
         task.candidateRole = null;
         task.candidateRegionId = null;
         await acts.reassignTask({ taskId, toUserId, fromUserId: from ?? actor.userId });
-        await this.audit('delegated', { actorId: actor.userId, actorName: actor.name }, withoutNull({ taskId, reason: 'delegation', fromUserId: from ?? actor.userId, toUserId, comment }));
-        this.send('task_reassigned', [toUserId], withoutNull({ processTitle: this.process.title, taskTitle: task.title, dueAt: task.dueAt, reason: 'delegation', comment, link: this.taskLink(task) }), { fromName: actor.userId });
+        await this.audit(
+          'delegated',
+          { actorId: actor.userId, actorName: actor.name },
+          withoutNull({ taskId, reason: 'delegation', fromUserId: from ?? actor.userId, toUserId, comment }),
+        );
+        this.send(
+          'task_reassigned',
+          [toUserId],
+          withoutNull({
+            processTitle: this.process.title,
+            taskTitle: task.title,
+            dueAt: task.dueAt,
+            reason: 'delegation',
+            comment,
+            link: this.taskLink(task),
+          }),
+          { fromName: actor.userId },
+        );
         return { ...task };
       },
       {
@@ -115,7 +136,11 @@ export abstract class EngineUpdates extends TaskLifecycle {
             this.pendingAdds -= 1;
           }
         }
-        await this.audit('approver_added', { actorId: actor.userId, actorName: actor.name }, withoutNull({ taskId, userId, position, comment }));
+        await this.audit(
+          'approver_added',
+          { actorId: actor.userId, actorName: actor.name },
+          withoutNull({ taskId, userId, position, comment }),
+        );
         return { ...task };
       },
       {
@@ -123,7 +148,8 @@ export abstract class EngineUpdates extends TaskLifecycle {
           const task = this.openTaskFor(taskId);
           if (task.stepKey === REVISE_STEP || this.stepIndex < 0) refuse('not_open', 'Approvers can be added only to an approval step');
           if (!mayDecide(task, actor)) refuse('forbidden', 'Only who may decide a task may add an approver');
-          if (position !== 'after' && position !== 'with') refuse('validation_failed', 'position must be after or with', { position: 'after | with' });
+          if (position !== 'after' && position !== 'with')
+            refuse('validation_failed', 'position must be after or with', { position: 'after | with' });
           if (userId === actor.userId) refuse('validation_failed', 'You cannot add yourself', { userId: 'someone else' });
         },
       },
@@ -138,7 +164,8 @@ export abstract class EngineUpdates extends TaskLifecycle {
       {
         validator: ({ actor }) => {
           this.refuseIfFinished();
-          if (this.options.withdrawable === false) refuse('not_open', 'This process cannot be withdrawn; ask the merchandise manager to cancel it');
+          if (this.options.withdrawable === false)
+            refuse('not_open', 'This process cannot be withdrawn; ask the merchandise manager to cancel it');
           if (actor.userId !== this.process.submitterId) refuse('forbidden', 'Only the submitter may withdraw');
           if (this.withdrawal) refuse('process_finished', 'Already withdrawn');
           if (this.decisionsThisRound > 0 && this.status !== 'sent_back') {
@@ -156,7 +183,12 @@ export abstract class EngineUpdates extends TaskLifecycle {
         let notified = 0;
         for (const task of open) {
           const to = await this.recipients(task);
-          this.send('task_urged', to, withoutNull({ processTitle: this.process.title, taskTitle: task.title, dueAt: task.dueAt, comment, link: this.taskLink(task) }), { submitterName: actor.userId });
+          this.send(
+            'task_urged',
+            to,
+            withoutNull({ processTitle: this.process.title, taskTitle: task.title, dueAt: task.dueAt, comment, link: this.taskLink(task) }),
+            { submitterName: actor.userId },
+          );
           notified += to.length;
           await this.audit('urged', { actorId: actor.userId, actorName: actor.name }, withoutNull({ taskId: task.id, to, comment }));
         }
@@ -165,7 +197,8 @@ export abstract class EngineUpdates extends TaskLifecycle {
       {
         validator: ({ actor }) => {
           this.refuseIfFinished();
-          if (actor.userId !== this.process.submitterId && !actor.roles.includes('admin')) refuse('forbidden', 'Only the submitter may urge');
+          if (actor.userId !== this.process.submitterId && !actor.roles.includes('admin'))
+            refuse('forbidden', 'Only the submitter may urge');
           if (![...this.tasks.values()].some((t) => t.status === 'open' && t.stepKey !== REVISE_STEP)) {
             refuse('not_open', 'Nothing is waiting for an approver');
           }
@@ -182,7 +215,13 @@ export abstract class EngineUpdates extends TaskLifecycle {
       async ({ actor, comment }) => {
         const task = this.openReviseTask()!;
         task.status = 'done';
-        task.decision = { decision: 'resubmit', comment: comment?.trim() || null, byUserId: actor.userId, byName: actor.name, at: this.now() };
+        task.decision = {
+          decision: 'resubmit',
+          comment: comment?.trim() || null,
+          byUserId: actor.userId,
+          byName: actor.name,
+          at: this.now(),
+        };
         await this.persistDecision(task, actor);
         return { ...task };
       },
@@ -190,7 +229,8 @@ export abstract class EngineUpdates extends TaskLifecycle {
         validator: ({ actor }) => {
           this.refuseIfFinished();
           // 403 for someone else before 409 about the state, as everywhere else.
-          if (actor.userId !== this.process.submitterId && !actor.roles.includes('admin')) refuse('forbidden', 'Only the submitter may resubmit');
+          if (actor.userId !== this.process.submitterId && !actor.roles.includes('admin'))
+            refuse('forbidden', 'Only the submitter may resubmit');
           if (!this.openReviseTask()) refuse('not_open', 'Nothing was sent back: there is nothing to resubmit');
         },
       },

@@ -1,16 +1,6 @@
 import SendIcon from '@mui/icons-material/Send';
 import { Alert, Box } from '@mui/material';
-import {
-  Create,
-  SaveButton,
-  SimpleForm,
-  TextInput,
-  Toolbar,
-  maxLength,
-  required,
-  useTranslate,
-  type RaRecord,
-} from 'react-admin';
+import { Create, SaveButton, SimpleForm, TextInput, Toolbar, maxLength, required, useTranslate, type RaRecord } from 'react-admin';
 import { SeasonInput, yuanToFen } from '../common';
 
 /** At most 2 decimals, not negative; the message is an i18n key. */

@@ -38,7 +38,8 @@ const en: typeof zh = {
       amount_invalid: 'Enter an amount of at least 0 with at most 2 decimals',
       amount_help: 'In yuan, at most 2 decimals (optional)',
       season_help: 'Optional, e.g. 2027SS',
-      default_chain: 'It goes through the department’s default chain: your superior → the merchandise manager → finance (above the threshold amount).',
+      default_chain:
+        'It goes through the department’s default chain: your superior → the merchandise manager → finance (above the threshold amount).',
     },
   },
   resources: {

@@ -123,7 +123,14 @@ const BookingForm = ({ problem }: { problem: Problem | null }) => {
         {translate('app.booking.create_hint')}
       </Alert>
       <ProblemAlert problem={problem} />
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'minmax(0, 1fr) minmax(0, 1fr)' }, columnGap: 2, width: '100%' }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'minmax(0, 1fr) minmax(0, 1fr)' },
+          columnGap: 2,
+          width: '100%',
+        }}
+      >
         <ReferenceInput source="franchiseeId" reference="franchisees" perPage={100} sort={{ field: 'id', order: 'ASC' }}>
           <AutocompleteInput optionText={franchiseeText} filterToQuery={(q: string) => (q ? { q } : {})} validate={required()} />
         </ReferenceInput>
@@ -165,7 +172,9 @@ export const BookingCreate = () => {
           notify(message, { type: 'error' });
         },
       }}
-      redirect={(_resource?: string, id?: unknown, data?: Partial<RaRecord>) => `/bookings/${encodeURIComponent(String(data?.id ?? id ?? ''))}/show`}
+      redirect={(_resource?: string, id?: unknown, data?: Partial<RaRecord>) =>
+        `/bookings/${encodeURIComponent(String(data?.id ?? id ?? ''))}/show`
+      }
     >
       <BookingForm problem={problem} />
     </Create>

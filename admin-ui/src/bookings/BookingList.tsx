@@ -82,7 +82,12 @@ const BookingRow = (props: DataTableRowProps) => {
   return (
     <DataTableRow
       {...props}
-      {...({ 'data-testid': 'booking-row', 'data-code': record?.code, 'data-franchisee': record?.franchiseeId, 'data-status': record?.status } as object)}
+      {...({
+        'data-testid': 'booking-row',
+        'data-code': record?.code,
+        'data-franchisee': record?.franchiseeId,
+        'data-status': record?.status,
+      } as object)}
     />
   );
 };
@@ -183,7 +188,14 @@ export const BookingList = () => {
   const staff = hasAnyRole(permissions, STAFF_ROLES);
   return (
     // No empty page: the toolbar (create, import an order sheet, template) is needed most when there is nothing yet.
-    <List filters={bookingFilters(staff)} actions={<BookingListActions />} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false} empty={false}>
+    <List
+      filters={bookingFilters(staff)}
+      actions={<BookingListActions />}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+      empty={false}
+    >
       {isSmall ? (
         <MobileBookingList />
       ) : (

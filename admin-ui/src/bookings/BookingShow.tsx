@@ -124,13 +124,24 @@ const Header = ({ booking }: { booking: Booking }) => {
         <>
           {mayPay ? <RecordPaymentButton booking={booking} variant="contained" /> : null}
           {mayCancel ? (
-            <Button size="small" variant="outlined" color="error" startIcon={<CancelIcon />} onClick={() => setCancelling(true)} data-testid="booking-cancel-button">
+            <Button
+              size="small"
+              variant="outlined"
+              color="error"
+              startIcon={<CancelIcon />}
+              onClick={() => setCancelling(true)}
+              data-testid="booking-cancel-button"
+            >
               {translate('app.booking.cancel.button')}
             </Button>
           ) : null}
         </>
       }
-      processLink={booking.workflowId && staff ? <ProcessLinkButton workflowId={booking.workflowId} testId="booking-process-link" label="app.booking.open_process" /> : null}
+      processLink={
+        booking.workflowId && staff ? (
+          <ProcessLinkButton workflowId={booking.workflowId} testId="booking-process-link" label="app.booking.open_process" />
+        ) : null
+      }
       dialogs={cancelling ? <CancelDialog booking={booking} open onClose={() => setCancelling(false)} /> : null}
     />
   );

@@ -4,6 +4,8 @@ import { ProcessTimeline, useProcessTasks } from '../common/ProcessTasks';
 export const useBookingTasks = useProcessTasks;
 
 /** The booking's run as a timeline (the component of the process pages), refetched when the booking changes. */
-export const BookingTimeline = ({ workflowId, version }: { workflowId: string; version: string }) => <ProcessTimeline workflowId={workflowId} version={version} />;
+export const BookingTimeline = ({ workflowId, version }: { workflowId: string; version: string }) => (
+  <ProcessTimeline workflowId={workflowId} version={version} />
+);
 
 export default BookingTimeline;

@@ -34,7 +34,9 @@ export const CancelDialog = ({ booking, open, onClose }: { booking: Booking; ope
       <DialogTitle>{translate('app.booking.cancel.title', { code: booking.code })}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
-          {translate(booking.paidFen > 0 ? 'app.booking.cancel.help_paid' : 'app.booking.cancel.help', { name: booking.franchiseeName ?? booking.franchiseeId })}
+          {translate(booking.paidFen > 0 ? 'app.booking.cancel.help_paid' : 'app.booking.cancel.help', {
+            name: booking.franchiseeName ?? booking.franchiseeId,
+          })}
         </DialogContentText>
         <TextField
           autoFocus

@@ -67,7 +67,11 @@ export const ImportDialog = ({ open, onClose, defaultSeason }: { open: boolean; 
         />
       )}
       renderResult={(created) => (
-        <ImportResultAlert testId="booking-import-result" count={created.length} title={translate('app.booking.import.done', { smart_count: created.length })}>
+        <ImportResultAlert
+          testId="booking-import-result"
+          count={created.length}
+          title={translate('app.booking.import.done', { smart_count: created.length })}
+        >
           {created.map((b) => (
             <ImportResultItem
               key={b.id}

@@ -61,7 +61,12 @@ const FormTotals = ({ products }: { products: Products }) => {
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
         {translate('app.booking.form_totals', { qty: num(qty), amount: f.money(fen) })}
       </Typography>
-      <Typography variant="body2" color="text.secondary" data-testid="booking-form-prepayment" data-prepayment-fen={prepaymentOf(fen, share)}>
+      <Typography
+        variant="body2"
+        color="text.secondary"
+        data-testid="booking-form-prepayment"
+        data-prepayment-fen={prepaymentOf(fen, share)}
+      >
         {translate('app.booking.prepayment_estimate', { share: formatBp(share, f.locale), amount: f.money(prepaymentOf(fen, share)) })}
       </Typography>
     </Stack>
@@ -83,8 +88,20 @@ export const LinesInput = ({ lineErrors = {} }: { lineErrors?: Record<number, st
       testIdPrefix="booking"
       columns={[
         ...productLineColumns(label, products, validQty),
-        { key: 'unitPriceFen', label: label('unitPriceFen'), align: 'right', card: 'none', render: (i) => <PriceCell index={i} products={products.bySku} /> },
-        { key: 'lineAmountFen', label: label('lineAmountFen'), align: 'right', card: 'none', render: (i) => <AmountCell index={i} products={products.bySku} /> },
+        {
+          key: 'unitPriceFen',
+          label: label('unitPriceFen'),
+          align: 'right',
+          card: 'none',
+          render: (i) => <PriceCell index={i} products={products.bySku} />,
+        },
+        {
+          key: 'lineAmountFen',
+          label: label('lineAmountFen'),
+          align: 'right',
+          card: 'none',
+          render: (i) => <AmountCell index={i} products={products.bySku} />,
+        },
       ]}
       newLine={() => ({ sku: null, size: null, qty: null })}
       texts={{ add: 'app.booking.add_line', remove: 'app.booking.remove_line', empty: 'app.booking.no_lines' }}

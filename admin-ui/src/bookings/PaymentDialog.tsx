@@ -55,7 +55,11 @@ export const PaymentDialog = ({ booking, open, onClose }: { booking: Booking; op
     onSuccess: (result, body) => {
       notify('app.booking.payment.recorded', {
         type: 'success',
-        messageArgs: { amount: f.money(body.amountFen), code: booking.code, status: translate(`app.booking.status.${result?.status ?? booking.status}`, { _: result?.status ?? '' }) },
+        messageArgs: {
+          amount: f.money(body.amountFen),
+          code: booking.code,
+          status: translate(`app.booking.status.${result?.status ?? booking.status}`, { _: result?.status ?? '' }),
+        },
       });
       refresh();
       onClose();
@@ -106,7 +110,9 @@ export const PaymentDialog = ({ booking, open, onClose }: { booking: Booking; op
       <DialogTitle>{translate('app.booking.payment.title', { code: booking.code })}</DialogTitle>
       <DialogContent>
         <DialogContentText component="div" sx={{ mb: 2 }}>
-          <Typography variant="body2">{[booking.franchiseeName ?? booking.franchiseeId, booking.season].filter(Boolean).join(' · ')}</Typography>
+          <Typography variant="body2">
+            {[booking.franchiseeName ?? booking.franchiseeId, booking.season].filter(Boolean).join(' · ')}
+          </Typography>
           <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: 1, mt: 1 }}>
             {(
               [
@@ -119,7 +125,11 @@ export const PaymentDialog = ({ booking, open, onClose }: { booking: Booking; op
                 <Typography variant="caption" color="text.secondary" component="div">
                   {translate(`resources.bookings.fields.${key}`)}
                 </Typography>
-                <Typography variant="body2" sx={{ fontWeight: key === 'outstandingFen' ? 600 : undefined, whiteSpace: 'nowrap' }} data-testid={`payment-dialog-${key}`}>
+                <Typography
+                  variant="body2"
+                  sx={{ fontWeight: key === 'outstandingFen' ? 600 : undefined, whiteSpace: 'nowrap' }}
+                  data-testid={`payment-dialog-${key}`}
+                >
                   {f.money(value)}
                 </Typography>
               </Box>
@@ -135,7 +145,9 @@ export const PaymentDialog = ({ booking, open, onClose }: { booking: Booking; op
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
             error={!!shown('amount', amountError)}
-            helperText={shown('amount', amountError) ?? (fen !== undefined && fen > 0 ? f.money(fen) : translate('app.booking.payment.amount_help'))}
+            helperText={
+              shown('amount', amountError) ?? (fen !== undefined && fen > 0 ? f.money(fen) : translate('app.booking.payment.amount_help'))
+            }
             slotProps={{ htmlInput: { 'data-testid': 'payment-amount', inputMode: 'decimal', maxLength: 20 } }}
           />
           <TextField
@@ -195,7 +207,15 @@ export const PaymentDialog = ({ booking, open, onClose }: { booking: Booking; op
 };
 
 /** The "record payment" button that opens the dialog, for a row or a page. */
-export const RecordPaymentButton = ({ booking, size = 'small', variant = 'outlined' }: { booking: Booking; size?: 'small' | 'medium'; variant?: 'outlined' | 'contained' }) => {
+export const RecordPaymentButton = ({
+  booking,
+  size = 'small',
+  variant = 'outlined',
+}: {
+  booking: Booking;
+  size?: 'small' | 'medium';
+  variant?: 'outlined' | 'contained';
+}) => {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   return (

@@ -25,7 +25,12 @@ const franchiseeText = (r: { id: string; name?: string } | undefined) => (r ? `$
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SeasonInput key="season" source="season" alwaysOn />,
-  <SelectArrayInput key="status" source="status" choices={PAYABLE_STATUSES.map((id) => ({ id, name: `app.booking.status.${id}` }))} sx={{ minWidth: 180 }} />,
+  <SelectArrayInput
+    key="status"
+    source="status"
+    choices={PAYABLE_STATUSES.map((id) => ({ id, name: `app.booking.status.${id}` }))}
+    sx={{ minWidth: 180 }}
+  />,
   <ReferenceInput key="franchiseeId" source="franchiseeId" reference="franchisees" perPage={100} sort={{ field: 'id', order: 'ASC' }}>
     <AutocompleteInput optionText={franchiseeText} filterToQuery={(q: string) => (q ? { q } : {})} sx={{ minWidth: 220 }} />
   </ReferenceInput>,
@@ -36,7 +41,12 @@ const PaymentRow = (props: DataTableRowProps) => {
   return (
     <DataTableRow
       {...props}
-      {...({ 'data-testid': 'payment-row', 'data-code': record?.code, 'data-franchisee': record?.franchiseeId, 'data-status': record?.status } as object)}
+      {...({
+        'data-testid': 'payment-row',
+        'data-code': record?.code,
+        'data-franchisee': record?.franchiseeId,
+        'data-status': record?.status,
+      } as object)}
     />
   );
 };

@@ -1,12 +1,4 @@
-import {
-  Box,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { useTranslate } from 'react-admin';
@@ -32,7 +24,12 @@ const FiguresCells = ({ figures }: { figures: Figures }) => {
         </TableCell>
       ))}
       {COUNT_COLUMNS.map((key) => (
-        <TableCell key={key} align="right" data-field={key} sx={{ color: key === 'overdue' && figures.overdue > 0 ? 'error.main' : undefined }}>
+        <TableCell
+          key={key}
+          align="right"
+          data-field={key}
+          sx={{ color: key === 'overdue' && figures.overdue > 0 ? 'error.main' : undefined }}
+        >
           {num(figures[key])}
         </TableCell>
       ))}
@@ -89,7 +86,13 @@ export const SummaryPage = () => {
               {data.regions.map((region) => (
                 <Fragment key={region.regionId ?? '-'}>
                   {region.franchisees.map((fr) => (
-                    <TableRow key={fr.franchiseeId} data-testid="summary-row" data-kind="franchisee" data-id={fr.franchiseeId} sx={rowSx('franchisee')}>
+                    <TableRow
+                      key={fr.franchiseeId}
+                      data-testid="summary-row"
+                      data-kind="franchisee"
+                      data-id={fr.franchiseeId}
+                      sx={rowSx('franchisee')}
+                    >
                       <TableCell sx={{ pl: 3, minWidth: 160 }}>
                         {fr.franchiseeName}
                         <Typography component="span" variant="caption" color="text.secondary">
@@ -101,7 +104,11 @@ export const SummaryPage = () => {
                     </TableRow>
                   ))}
                   <TableRow data-testid="summary-row" data-kind="region" data-id={region.regionId ?? ''} sx={rowSx('region')}>
-                    <TableCell>{translate('app.booking.summary.region_subtotal', { region: region.regionName ?? region.regionId ?? label('no_region') })}</TableCell>
+                    <TableCell>
+                      {translate('app.booking.summary.region_subtotal', {
+                        region: region.regionName ?? region.regionId ?? label('no_region'),
+                      })}
+                    </TableCell>
                     <FiguresCells figures={region} />
                   </TableRow>
                 </Fragment>

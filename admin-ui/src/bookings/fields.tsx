@@ -25,7 +25,11 @@ export const BookingStatusField = (_props: { label?: string; source?: string }) 
 };
 
 /** Below / above the quota, or no quota (within the quota shows nothing unless `showWithin`). */
-export const QuotaBadge = ({ check, showWithin = false, ...props }: { check: string | null | undefined; showWithin?: boolean } & Omit<ChipProps, 'label' | 'color'>) => {
+export const QuotaBadge = ({
+  check,
+  showWithin = false,
+  ...props
+}: { check: string | null | undefined; showWithin?: boolean } & Omit<ChipProps, 'label' | 'color'>) => {
   const translate = useTranslate();
   if (!check || (check === 'within' && !showWithin)) return null;
   return (
@@ -52,12 +56,7 @@ export const FenField = ({ source, strong }: { source: keyof Booking & string; s
   const f = useFormatters();
   const value = record?.[source];
   return (
-    <Typography
-      component="span"
-      variant="body2"
-      sx={{ whiteSpace: 'nowrap', fontWeight: strong ? 600 : undefined }}
-      data-field={source}
-    >
+    <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap', fontWeight: strong ? 600 : undefined }} data-field={source}>
       {typeof value === 'number' ? f.money(value) : '—'}
     </Typography>
   );

@@ -26,7 +26,8 @@ const zh = {
         qty: '请输入大于 0 的整数',
       },
       create_title: '新建期货订单',
-      create_hint: '选择加盟商和季节，再逐行填写款号、尺码和数量。金额按批发价实时计算；预付款为估算，以保存后服务器按加盟商条款计算的为准。',
+      create_hint:
+        '选择加盟商和季节，再逐行填写款号、尺码和数量。金额按批发价实时计算；预付款为估算，以保存后服务器按加盟商条款计算的为准。',
       create_submit: '保存并发送对账单',
       lines: '订单明细',
       line_n: '第 %{n} 行',
@@ -180,7 +181,8 @@ const en: typeof zh = {
         qty: 'Enter a whole number above 0',
       },
       create_title: 'New booking',
-      create_hint: 'Pick the franchisee and the season, then one line per SKU and size with its quantity. Amounts follow the wholesale prices as you type; the prepayment is an estimate: the server computes it with the franchisee’s terms.',
+      create_hint:
+        'Pick the franchisee and the season, then one line per SKU and size with its quantity. Amounts follow the wholesale prices as you type; the prepayment is an estimate: the server computes it with the franchisee’s terms.',
       create_submit: 'Save and send the statement',
       lines: 'Order lines',
       line_n: 'Line %{n}',
@@ -214,7 +216,8 @@ const en: typeof zh = {
         run: 'Import',
         row: 'Row %{row}',
         file: 'File',
-        failed: '%{smart_count} problem, nothing imported; fix the file and try again: |||| %{smart_count} problems, nothing imported; fix the file and try again:',
+        failed:
+          '%{smart_count} problem, nothing imported; fix the file and try again: |||| %{smart_count} problems, nothing imported; fix the file and try again:',
         done: 'Created %{smart_count} booking |||| Created %{smart_count} bookings',
       },
       payment: {

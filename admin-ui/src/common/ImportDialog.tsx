@@ -190,7 +190,9 @@ export const ImportDialog = <R,>({
               {errors.map((e, i) => (
                 <ListItem key={i} disableGutters data-testid={`${p}-import-error`} data-row={e.row ?? ''}>
                   <ListItemText
-                    primary={[e.row !== undefined ? translate(texts.row, { row: e.row }) : translate(texts.file), label(e.field)].filter(Boolean).join(' · ')}
+                    primary={[e.row !== undefined ? translate(texts.row, { row: e.row }) : translate(texts.file), label(e.field)]
+                      .filter(Boolean)
+                      .join(' · ')}
                     secondary={e.message}
                   />
                 </ListItem>
@@ -238,7 +240,17 @@ export const ImportResultAlert = ({
 );
 
 /** One created item of an import: a list item with `data-testid` and `data-code`. */
-export const ImportResultItem = ({ testId, code, primary, secondary }: { testId: string; code: string; primary: ReactNode; secondary: ReactNode }) => (
+export const ImportResultItem = ({
+  testId,
+  code,
+  primary,
+  secondary,
+}: {
+  testId: string;
+  code: string;
+  primary: ReactNode;
+  secondary: ReactNode;
+}) => (
   <ListItem disableGutters data-testid={testId} data-code={code}>
     <ListItemText primary={primary} secondary={secondary} />
   </ListItem>

@@ -98,8 +98,15 @@ export const LineGridInput = ({
       {isSmall ? (
         <Stack spacing={1}>
           {fields.map((field, index) => (
-            <Card key={field.id} variant="outlined" data-testid={`${p}-line-row`} sx={lineErrors[index] ? { borderColor: 'error.main' } : undefined}>
-              <CardContent sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 1.5, '&:last-child': { pb: 1.5 } }}>
+            <Card
+              key={field.id}
+              variant="outlined"
+              data-testid={`${p}-line-row`}
+              sx={lineErrors[index] ? { borderColor: 'error.main' } : undefined}
+            >
+              <CardContent
+                sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 1.5, '&:last-child': { pb: 1.5 } }}
+              >
                 <Stack direction="row" sx={{ gridColumn: '1 / -1', alignItems: 'center' }}>
                   <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
                     #{index + 1}
@@ -232,7 +239,17 @@ export const SkuCell = ({ index, label, products, w }: { index: number; label: s
 };
 
 /** The size of line `index`, among the sizes of its SKU. */
-export const SizeCell = ({ index, label, products, w }: { index: number; label: string | false; products: Map<string, LineProduct>; w?: number }) => {
+export const SizeCell = ({
+  index,
+  label,
+  products,
+  w,
+}: {
+  index: number;
+  label: string | false;
+  products: Map<string, LineProduct>;
+  w?: number;
+}) => {
   const sku = useWatch({ name: `lines.${index}.sku` }) as string | null | undefined;
   const sizes = (sku ? products.get(sku)?.sizes : undefined) ?? [];
   return (
@@ -254,8 +271,32 @@ export const SizeCell = ({ index, label, products, w }: { index: number; label: 
 };
 
 /** The quantity of line `index`. */
-export const QtyCell = ({ index, label, w, validate, min }: { index: number; label: string | false; w?: number; validate: Validator; min: number }) => (
-  <NumberInput source={`lines.${index}.qty`} label={label} helperText={false} validate={validate} step={1} min={min} size="small" margin="none" variant="outlined" sx={{ minWidth: w ?? 90, m: 0 }} fullWidth />
+export const QtyCell = ({
+  index,
+  label,
+  w,
+  validate,
+  min,
+}: {
+  index: number;
+  label: string | false;
+  w?: number;
+  validate: Validator;
+  min: number;
+}) => (
+  <NumberInput
+    source={`lines.${index}.qty`}
+    label={label}
+    helperText={false}
+    validate={validate}
+    step={1}
+    min={min}
+    size="small"
+    margin="none"
+    variant="outlined"
+    sx={{ minWidth: w ?? 90, m: 0 }}
+    fullWidth
+  />
 );
 
 /** SKU (full width on a card), size and quantity: the columns of a product line. */

@@ -101,7 +101,10 @@ export const ReportPage = ({
       <Title title={title} />
       <Card>
         <CardContent>
-          <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 1.5, alignItems: { sm: 'center' }, mb: 2, ...(wrapToolbar ? { flexWrap: 'wrap' } : {}) }}>
+          <Stack
+            direction={{ xs: 'column', sm: 'row' }}
+            sx={{ gap: 1.5, alignItems: { sm: 'center' }, mb: 2, ...(wrapToolbar ? { flexWrap: 'wrap' } : {}) }}
+          >
             <SeasonSelect
               seasons={seasons}
               value={season}

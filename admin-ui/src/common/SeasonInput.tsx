@@ -31,7 +31,13 @@ export const SeasonInput = ({
     return <TextInput source={source} label={label} helperText={helperText} validate={validate} />;
   }
   return (
-    <ReferenceInput source={source} reference="seasons" sort={{ field: 'startsOn', order: 'DESC' }} perPage={50} {...(alwaysOn ? { alwaysOn } : {})}>
+    <ReferenceInput
+      source={source}
+      reference="seasons"
+      sort={{ field: 'startsOn', order: 'DESC' }}
+      perPage={50}
+      {...(alwaysOn ? { alwaysOn } : {})}
+    >
       <AutocompleteInput
         label={label}
         helperText={helperText}

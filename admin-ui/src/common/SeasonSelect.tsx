@@ -12,7 +12,11 @@ const seasonCode = (s: SeasonOption) => String(s.code ?? s.id);
 
 /** The seasons (GET /api/seasons), newest first; when `season` is still empty it is set to the newest one. */
 export const useSeasons = (season: string, setSeason: (code: string) => void, enabled = true) => {
-  const { data: seasons = [] } = useGetList<SeasonOption>('seasons', { pagination: { page: 1, perPage: 100 }, sort: { field: 'startsOn', order: 'DESC' } }, { enabled });
+  const { data: seasons = [] } = useGetList<SeasonOption>(
+    'seasons',
+    { pagination: { page: 1, perPage: 100 }, sort: { field: 'startsOn', order: 'DESC' } },
+    { enabled },
+  );
   useEffect(() => {
     if (!season && seasons.length) setSeason(seasonCode(seasons[0]!));
   }, [season, seasons, setSeason]);

@@ -6,35 +6,63 @@ import { LinkBase, useTranslate } from 'react-admin';
 /** The parts of a record's show page: the header card with its facts, cards of sections. */
 
 /** One fact of a header: a caption (an i18n key) over the value; '—' for none. */
-export const FactItem = ({ label, children, testId, strong }: { label: string; children: ReactNode; testId?: string; strong?: boolean }) => {
+export const FactItem = ({
+  label,
+  children,
+  testId,
+  strong,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+  strong?: boolean;
+}) => {
   const translate = useTranslate();
   return (
     <Box data-testid={testId} sx={{ minWidth: 0 }}>
       <Typography variant="caption" color="text.secondary" component="div">
         {translate(label)}
       </Typography>
-      <Box sx={{ typography: strong ? 'subtitle1' : 'body2', fontWeight: strong ? 600 : undefined, wordBreak: 'break-word' }}>{children ?? '—'}</Box>
+      <Box sx={{ typography: strong ? 'subtitle1' : 'body2', fontWeight: strong ? 600 : undefined, wordBreak: 'break-word' }}>
+        {children ?? '—'}
+      </Box>
     </Box>
   );
 };
 
 /** The facts in two columns on phones, four from md. */
-export const FactGrid = ({ children, columns = { xs: 'minmax(0, 1fr) minmax(0, 1fr)', md: 'repeat(4, minmax(0, 1fr))' } }: { children: ReactNode; columns?: object }) => (
-  <Box sx={{ display: 'grid', gridTemplateColumns: columns, gap: 2 }}>{children}</Box>
-);
+export const FactGrid = ({
+  children,
+  columns = { xs: 'minmax(0, 1fr) minmax(0, 1fr)', md: 'repeat(4, minmax(0, 1fr))' },
+}: {
+  children: ReactNode;
+  columns?: object;
+}) => <Box sx={{ display: 'grid', gridTemplateColumns: columns, gap: 2 }}>{children}</Box>;
 
 /** "Open the process" (staff): the run behind a record on the process pages. */
 export const ProcessLinkButton = ({ workflowId, testId, label }: { workflowId: string; testId: string; label: string }) => {
   const translate = useTranslate();
   return (
-    <Button size="small" component={LinkBase} to={`/processes/${encodeURIComponent(workflowId)}/show`} endIcon={<OpenInNewIcon />} data-testid={testId}>
+    <Button
+      size="small"
+      component={LinkBase}
+      to={`/processes/${encodeURIComponent(workflowId)}/show`}
+      endIcon={<OpenInNewIcon />}
+      data-testid={testId}
+    >
       {translate(label)}
     </Button>
   );
 };
 
 /** Why a record ended as it did (a reason, a note), highlighted under the facts. */
-export const ReasonAlert = ({ severity, testId, title, text, ...props }: { severity: AlertProps['severity']; testId: string; title: string; text?: string | null } & Omit<AlertProps, 'title' | 'severity'>) => (
+export const ReasonAlert = ({
+  severity,
+  testId,
+  title,
+  text,
+  ...props
+}: { severity: AlertProps['severity']; testId: string; title: string; text?: string | null } & Omit<AlertProps, 'title' | 'severity'>) => (
   <Alert severity={severity} variant="outlined" sx={{ mt: 2 }} data-testid={testId} {...props}>
     <AlertTitle>{title}</AlertTitle>
     {text ? (
@@ -117,7 +145,11 @@ export const SectionCard = ({
   children: ReactNode;
 }) => (
   <Card sx={{ minWidth: 0 }} data-testid={testId}>
-    <CardHeader title={title} subheader={subheader} slotProps={{ title: { variant: 'subtitle1' }, ...(subheader ? { subheader: { variant: 'caption' } } : {}) }} />
+    <CardHeader
+      title={title}
+      subheader={subheader}
+      slotProps={{ title: { variant: 'subtitle1' }, ...(subheader ? { subheader: { variant: 'caption' } } : {}) }}
+    />
     <CardContent sx={{ pt: 0 }}>{children}</CardContent>
   </Card>
 );

@@ -132,7 +132,9 @@ export const importErrors = (error: unknown): ImportError[] => {
 export const detailList = (error: unknown): { key: string; message: string }[] => {
   if (!(error instanceof HttpError)) return [];
   const details = detailsOf(error);
-  if (Array.isArray(details)) return details.map((d) => ({ key: pathOf(d), message: messageOf(((d ?? {}) as Record<string, unknown>).message) }));
-  if (details && typeof details === 'object') return Object.entries(details as Record<string, unknown>).map(([key, v]) => ({ key, message: messageOf(v) }));
+  if (Array.isArray(details))
+    return details.map((d) => ({ key: pathOf(d), message: messageOf(((d ?? {}) as Record<string, unknown>).message) }));
+  if (details && typeof details === 'object')
+    return Object.entries(details as Record<string, unknown>).map(([key, v]) => ({ key, message: messageOf(v) }));
   return [];
 };

@@ -75,7 +75,9 @@ export const ProcessStatusField = ({ source = 'status' }: Partial<SourceProps>) 
 export const TaskStatusChip = ({ status }: { status: string | undefined }) => {
   const translate = useTranslate();
   if (!status) return null;
-  return <Chip size="small" variant="outlined" color={taskStatusColor(status)} label={translate(`app.task_status.${status}`, { _: status })} />;
+  return (
+    <Chip size="small" variant="outlined" color={taskStatusColor(status)} label={translate(`app.task_status.${status}`, { _: status })} />
+  );
 };
 
 export const TaskStatusField = ({ source = 'status' }: Partial<SourceProps>) => {

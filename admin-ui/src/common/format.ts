@@ -13,7 +13,13 @@ export const formatFen = (fen: number | null | undefined, locale: string): strin
   const key = intlLocale(locale);
   let nf = moneyFormats.get(key);
   if (!nf) {
-    nf = new Intl.NumberFormat(key, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    nf = new Intl.NumberFormat(key, {
+      style: 'currency',
+      currency: 'CNY',
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     moneyFormats.set(key, nf);
   }
   return nf.format(fen / 100);
@@ -25,7 +31,10 @@ export const formatFen = (fen: number | null | undefined, locale: string): strin
  */
 export const yuanToFen = (input: string | number | null | undefined): number | undefined => {
   if (input === null || input === undefined) return undefined;
-  const text = String(input).trim().replace(/[,，\s]/g, '').replace(/^[¥￥]/, '');
+  const text = String(input)
+    .trim()
+    .replace(/[,，\s]/g, '')
+    .replace(/^[¥￥]/, '');
   const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text);
   if (!match) return undefined;
   const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));

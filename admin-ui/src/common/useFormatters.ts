@@ -9,8 +9,7 @@ export const useFormatters = () => {
   const { tzBusiness } = useAppInfo();
   const translate = useTranslate();
   const dueText = useCallback(
-    (info: DueInfo) =>
-      translate(`app.due.${info.overdue ? 'overdue' : 'due_in'}_${info.unit}`, { smart_count: info.count }),
+    (info: DueInfo) => translate(`app.due.${info.overdue ? 'overdue' : 'due_in'}_${info.unit}`, { smart_count: info.count }),
     [translate],
   );
   return useMemo(

@@ -1,6 +1,19 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import RefreshIcon from '@mui/icons-material/Refresh';
-import { Alert, Box, Button, LinearProgress, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  LinearProgress,
+  List,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+  useTheme,
+} from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { PieChart } from '@mui/x-charts/PieChart';
 import { useQuery } from '@tanstack/react-query';
@@ -17,7 +30,8 @@ const cycleUnit = (seconds: (number | null)[]): { unit: 'hours' | 'minutes' | 's
   const max = Math.max(0, ...seconds.map((s) => s ?? 0));
   return max >= 2 * 3600 ? { unit: 'hours', per: 3600 } : max >= 120 ? { unit: 'minutes', per: 60 } : { unit: 'seconds', per: 1 };
 };
-const code = (prefix: string, seq: number | null, fallback: string) => (seq === null ? fallback : `${prefix}${String(seq).padStart(6, '0')}`);
+const code = (prefix: string, seq: number | null, fallback: string) =>
+  seq === null ? fallback : `${prefix}${String(seq).padStart(6, '0')}`;
 
 /** Labels: process types, people (a role task nobody claimed under its role), days of the week. */
 const useLabels = () => {
@@ -28,13 +42,19 @@ const useLabels = () => {
     const v = translate(key);
     return v === key ? fallback : v;
   };
-  const dayFormat = new Intl.DateTimeFormat(locale.startsWith('zh') ? 'zh-CN' : 'en-GB', { weekday: 'short', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+  const dayFormat = new Intl.DateTimeFormat(locale.startsWith('zh') ? 'zh-CN' : 'en-GB', {
+    weekday: 'short',
+    month: 'numeric',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
   return {
     t,
     locale,
     processType: (pt: string) => orKey(`app.report_dashboard.process_types.${pt}`, pt),
     returnStatus: (s: string) => orKey(`app.report_dashboard.return_status.${s}`, s),
-    person: (p: { name: string | null; role: string | null }) => p.name ?? t('unclaimed', { role: orKey(`app.roles.${p.role}`, p.role ?? '?') }),
+    person: (p: { name: string | null; role: string | null }) =>
+      p.name ?? t('unclaimed', { role: orKey(`app.roles.${p.role}`, p.role ?? '?') }),
     day: (date: string) => dayFormat.format(new Date(`${date}T00:00:00Z`)),
   };
 };
@@ -59,16 +79,32 @@ const Charts = ({ data }: { data: DashboardData }) => {
   const cycleText = (v: number | null) => (v === null ? '' : `${v} ${unitLabel}`);
   const empty = <Empty text={t('empty')} />;
 
-  const byProcess = data.tasks.byProcess.map((r) => ({ label: processType(r.processType), notOverdue: r.open - r.overdue, overdue: r.overdue }));
+  const byProcess = data.tasks.byProcess.map((r) => ({
+    label: processType(r.processType),
+    notOverdue: r.open - r.overdue,
+    overdue: r.overdue,
+  }));
   const people = data.tasks.byPerson.slice(0, 10).map((p) => ({ label: person(p), notOverdue: p.open - p.overdue, overdue: p.overdue }));
   const week = data.escalations.byDay.map((d) => ({ label: day(d.date), count: d.count }));
-  const cycles = data.cycleTimes.processes.map((p) => ({ label: processType(p.processType), median: inUnit(p.medianSeconds), p90: inUnit(p.p90Seconds) }));
+  const cycles = data.cycleTimes.processes.map((p) => ({
+    label: processType(p.processType),
+    median: inUnit(p.medianSeconds),
+    p90: inUnit(p.p90Seconds),
+  }));
   const steps = [...data.cycleTimes.steps]
     .sort((a, b) => (b.medianSeconds ?? 0) - (a.medianSeconds ?? 0))
     .slice(0, 8)
-    .map((s) => ({ label: `${processType(s.processType)} · ${en ? s.titleEn : s.title}`, median: inUnit(s.medianSeconds), p90: inUnit(s.p90Seconds) }));
+    .map((s) => ({
+      label: `${processType(s.processType)} · ${en ? s.titleEn : s.title}`,
+      median: inUnit(s.medianSeconds),
+      p90: inUnit(s.p90Seconds),
+    }));
   const prepay = data.prepayments.regions.map((r) => ({ label: r.regionName, due: r.dueFen / 100, received: r.receivedFen / 100 }));
-  const levels = data.delayedShipments.byLevel.map((l) => ({ label: l.level === 0 ? t('level_0') : t('level', { level: l.level }), late: l.late, silent: l.silent }));
+  const levels = data.delayedShipments.byLevel.map((l) => ({
+    label: l.level === 0 ? t('level_0') : t('level', { level: l.level }),
+    late: l.late,
+    silent: l.silent,
+  }));
   const orders = data.orders.byRegion.map((r) => ({ label: r.regionName, ordered: r.orderedQty, shipped: r.shippedQty, owed: r.owedQty }));
   const returns = data.returns.byStatus.map((r) => ({ label: `${processType(r.kind)} · ${returnStatus(r.status)}`, count: r.count }));
   const pt = data.prepayments.totals;
@@ -82,7 +118,11 @@ const Charts = ({ data }: { data: DashboardData }) => {
 
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' } }}>
-      <ChartCard title={t('tasks_by_process')} testId="dashboard-tasks-by-process" data={{ open: data.tasks.totals.open, overdue: data.tasks.totals.overdue }}>
+      <ChartCard
+        title={t('tasks_by_process')}
+        testId="dashboard-tasks-by-process"
+        data={{ open: data.tasks.totals.open, overdue: data.tasks.totals.overdue }}
+      >
         {byProcess.length ? (
           <BarChart
             height={CHART_HEIGHT}
@@ -118,7 +158,14 @@ const Charts = ({ data }: { data: DashboardData }) => {
       </ChartCard>
 
       <ChartCard title={t('escalations_week')} testId="dashboard-escalations" data={{ total: data.escalations.total }}>
-        <BarChart height={CHART_HEIGHT} dataset={week} xAxis={axisBand()} yAxis={countAxis} series={[{ dataKey: 'count', label: t('series.escalations'), color: c.warning }]} hideLegend />
+        <BarChart
+          height={CHART_HEIGHT}
+          dataset={week}
+          xAxis={axisBand()}
+          yAxis={countAxis}
+          series={[{ dataKey: 'count', label: t('series.escalations'), color: c.warning }]}
+          hideLegend
+        />
       </ChartCard>
 
       <ChartCard title={t('delayed_by_level')} testId="dashboard-delayed-shipments" data={{ total: data.delayedShipments.total }}>
@@ -134,7 +181,11 @@ const Charts = ({ data }: { data: DashboardData }) => {
         />
       </ChartCard>
 
-      <ChartCard title={t('with_unit', { title: t('cycle_process'), unit: unitLabel })} testId="dashboard-cycle-processes" data={{ processes: cycles.length }}>
+      <ChartCard
+        title={t('with_unit', { title: t('cycle_process'), unit: unitLabel })}
+        testId="dashboard-cycle-processes"
+        data={{ processes: cycles.length }}
+      >
         {cycles.length ? (
           <BarChart
             height={CHART_HEIGHT}
@@ -150,7 +201,11 @@ const Charts = ({ data }: { data: DashboardData }) => {
         )}
       </ChartCard>
 
-      <ChartCard title={t('with_unit', { title: t('cycle_steps'), unit: unitLabel })} testId="dashboard-cycle-steps" data={{ steps: data.cycleTimes.steps.length }}>
+      <ChartCard
+        title={t('with_unit', { title: t('cycle_steps'), unit: unitLabel })}
+        testId="dashboard-cycle-steps"
+        data={{ steps: data.cycleTimes.steps.length }}
+      >
         {steps.length ? (
           <BarChart
             height={horizontalHeight(steps.length)}
@@ -172,7 +227,12 @@ const Charts = ({ data }: { data: DashboardData }) => {
         title={`${t('prepayments')}${data.season ? ` · ${data.season}` : ''}`}
         testId="dashboard-prepayments"
         data={{ due: pt.dueFen, received: pt.receivedFen, outstanding: pt.outstandingFen }}
-        footer={t('totals', { due: f.money(pt.dueFen), received: f.money(pt.receivedFen), outstanding: f.money(pt.outstandingFen), overdue: f.money(pt.overdueFen) })}
+        footer={t('totals', {
+          due: f.money(pt.dueFen),
+          received: f.money(pt.receivedFen),
+          outstanding: f.money(pt.outstandingFen),
+          overdue: f.money(pt.overdueFen),
+        })}
       >
         <BarChart
           height={CHART_HEIGHT}
@@ -190,7 +250,12 @@ const Charts = ({ data }: { data: DashboardData }) => {
         title={`${t('orders')}${data.season ? ` · ${data.season}` : ''}`}
         testId="dashboard-orders"
         data={{ ordered: ot.orderedQty, shipped: ot.shippedQty, owed: ot.owedQty }}
-        footer={t('order_totals', { ordered: ot.orderedQty.toLocaleString(), shipped: ot.shippedQty.toLocaleString(), owed: ot.owedQty.toLocaleString(), received: ot.receivedQty.toLocaleString() })}
+        footer={t('order_totals', {
+          ordered: ot.orderedQty.toLocaleString(),
+          shipped: ot.shippedQty.toLocaleString(),
+          owed: ot.owedQty.toLocaleString(),
+          received: ot.receivedQty.toLocaleString(),
+        })}
       >
         <BarChart
           height={CHART_HEIGHT}
@@ -205,7 +270,11 @@ const Charts = ({ data }: { data: DashboardData }) => {
         />
       </ChartCard>
 
-      <ChartCard title={t('late_approvals')} testId="dashboard-late-approvals" data={{ approved: data.lateApprovals.approved, late: data.lateApprovals.late }}>
+      <ChartCard
+        title={t('late_approvals')}
+        testId="dashboard-late-approvals"
+        data={{ approved: data.lateApprovals.approved, late: data.lateApprovals.late }}
+      >
         {data.lateApprovals.approved ? (
           <>
             <PieChart
@@ -229,7 +298,11 @@ const Charts = ({ data }: { data: DashboardData }) => {
                   {data.lateApprovals.adjustments.slice(0, 5).map((a) => (
                     <ListItem key={a.adjustmentId} disableGutters>
                       <ListItemText
-                        primary={t('late_row', { code: code('PA', a.seq, a.adjustmentId.slice(0, 8)), who: a.proposerName ?? '—', hours: a.hoursLate ?? '?' })}
+                        primary={t('late_row', {
+                          code: code('PA', a.seq, a.adjustmentId.slice(0, 8)),
+                          who: a.proposerName ?? '—',
+                          hours: a.hoursLate ?? '?',
+                        })}
                         secondary={f.dateTime(a.approvedAt)}
                       />
                     </ListItem>
@@ -277,14 +350,20 @@ export const Dashboard = () => {
   const f = useFormatters();
   const notify = useNotify();
   const [season, setSeason] = useState('');
-  const { data: seasons = [] } = useGetList<{ id: string; code?: string; name?: string }>('seasons', { pagination: { page: 1, perPage: 100 }, sort: { field: 'startsOn', order: 'DESC' } });
+  const { data: seasons = [] } = useGetList<{ id: string; code?: string; name?: string }>('seasons', {
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'startsOn', order: 'DESC' },
+  });
   const { data, error, isPending, isFetching, refetch } = useQuery({
     queryKey: ['reports', 'dashboard', season],
     queryFn: () => getDashboard(season || undefined),
     refetchInterval: 5 * 60_000,
   });
   const shown = season || data?.season || '';
-  const download = (format: 'csv' | 'xlsx') => downloadDashboard(shown || undefined, format, locale).catch((e: unknown) => notify(e instanceof Error ? e.message : String(e), { type: 'error' }));
+  const download = (format: 'csv' | 'xlsx') =>
+    downloadDashboard(shown || undefined, format, locale).catch((e: unknown) =>
+      notify(e instanceof Error ? e.message : String(e), { type: 'error' }),
+    );
   const k = data?.tasks.totals;
 
   return (
@@ -297,7 +376,11 @@ export const Dashboard = () => {
           </Typography>
           {data ? (
             <Typography variant="body2" color="text.secondary" data-testid="dashboard-subtitle">
-              {t('subtitle', { at: f.dateTime(data.at), week: `${data.week.from} – ${data.week.to}`, period: `${data.period.from} – ${data.period.to}` })}
+              {t('subtitle', {
+                at: f.dateTime(data.at),
+                week: `${data.week.from} – ${data.week.to}`,
+                period: `${data.period.from} – ${data.period.to}`,
+              })}
             </Typography>
           ) : null}
         </Box>
@@ -332,7 +415,14 @@ export const Dashboard = () => {
       {error ? <Alert severity="error">{error instanceof Error ? error.message : String(error)}</Alert> : null}
       {isPending && !data ? null : data && k ? (
         <>
-          <Box sx={{ display: 'grid', gap: 1.5, mb: 2, gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', sm: 'repeat(4, minmax(0, 1fr))', xl: 'repeat(8, minmax(0, 1fr))' } }}>
+          <Box
+            sx={{
+              display: 'grid',
+              gap: 1.5,
+              mb: 2,
+              gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', sm: 'repeat(4, minmax(0, 1fr))', xl: 'repeat(8, minmax(0, 1fr))' },
+            }}
+          >
             <Kpi testId="kpi-open" label={t('kpi.open')} value={k.open} />
             <Kpi testId="kpi-overdue" label={t('kpi.overdue')} value={k.overdue} alert />
             <Kpi testId="kpi-due-today" label={t('kpi.due_today')} value={k.dueToday} />

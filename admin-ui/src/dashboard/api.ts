@@ -33,7 +33,13 @@ export interface DashboardData {
     byProcess: (TaskCounts & { processType: string })[];
     byPerson: (TaskCounts & { userId: string | null; name: string | null; username: string | null; role: string | null })[];
   };
-  escalations: { from: string; to: string; total: number; byDay: { date: string; count: number }[]; byProcess: { processType: string; count: number }[] };
+  escalations: {
+    from: string;
+    to: string;
+    total: number;
+    byDay: { date: string; count: number }[];
+    byProcess: { processType: string; count: number }[];
+  };
   cycleTimes: {
     from: string;
     to: string;
@@ -42,13 +48,30 @@ export interface DashboardData {
   };
   prepayments: {
     season: string | null;
-    regions: { regionId: string; regionName: string; bookings: number; dueFen: number; receivedFen: number; outstandingFen: number; overdueFen: number }[];
+    regions: {
+      regionId: string;
+      regionName: string;
+      bookings: number;
+      dueFen: number;
+      receivedFen: number;
+      outstandingFen: number;
+      overdueFen: number;
+    }[];
     totals: { bookings: number; dueFen: number; receivedFen: number; outstandingFen: number; overdueFen: number };
   };
   delayedShipments: {
     total: number;
     byLevel: { level: number; count: number; late: number; silent: number }[];
-    shipments: { id: string; seq: number; kind: string; level: number; reason: string | null; delayedSince: string | null; expectedArrival: string; hoursDelayed: number | null }[];
+    shipments: {
+      id: string;
+      seq: number;
+      kind: string;
+      level: number;
+      reason: string | null;
+      delayedSince: string | null;
+      expectedArrival: string;
+      hoursDelayed: number | null;
+    }[];
   };
   orders: { season: string | null; totals: OrderQuantities; byRegion: (OrderQuantities & { regionId: string; regionName: string })[] };
   lateApprovals: {
@@ -57,7 +80,15 @@ export interface DashboardData {
     approved: number;
     late: number;
     onTime: number;
-    adjustments: { adjustmentId: string; seq: number | null; approvedAt: string; dueAt: string | null; hoursLate: number | null; proposerName: string | null; urgent: boolean }[];
+    adjustments: {
+      adjustmentId: string;
+      seq: number | null;
+      approvedAt: string;
+      dueAt: string | null;
+      hoursLate: number | null;
+      proposerName: string | null;
+      urgent: boolean;
+    }[];
   };
   returns: {
     pending: number;

@@ -79,11 +79,6 @@ export const markLocaleChosen = (): void => {
 };
 
 /** Chinese by default; English via the locale menu (the choice is kept in react-admin's store). */
-export const i18nProvider = polyglotI18nProvider(
-  (locale) => messages[locale] ?? zh,
-  DEFAULT_LOCALE,
-  LOCALES,
-  { allowMissing: true },
-);
+export const i18nProvider = polyglotI18nProvider((locale) => messages[locale] ?? zh, DEFAULT_LOCALE, LOCALES, { allowMissing: true });
 
 export default i18nProvider;

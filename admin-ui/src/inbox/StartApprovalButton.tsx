@@ -9,7 +9,14 @@ export const StartApprovalButton = ({ variant = 'text', size = 'small' }: Pick<B
   const { permissions } = usePermissions();
   if (!hasAnyRole(permissions, STAFF_ROLES)) return null;
   return (
-    <Button component={LinkBase} to="/approvals/create" variant={variant} size={size} startIcon={<AddTaskIcon />} data-testid="start-approval-button">
+    <Button
+      component={LinkBase}
+      to="/approvals/create"
+      variant={variant}
+      size={size}
+      startIcon={<AddTaskIcon />}
+      data-testid="start-approval-button"
+    >
       {translate('app.menu.start_approval')}
     </Button>
   );

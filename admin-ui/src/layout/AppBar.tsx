@@ -1,11 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import {
-  AppBar as RaAppBar,
-  LoadingIndicator,
-  TitlePortal,
-  ToggleThemeButton,
-  useTranslate,
-} from 'react-admin';
+import { AppBar as RaAppBar, LoadingIndicator, TitlePortal, ToggleThemeButton, useTranslate } from 'react-admin';
 import { LocaleMenu } from './LocaleMenu';
 
 export const AppBar = () => {

@@ -36,8 +36,22 @@ const BookingGroup = () => {
         </ListSubheader>
       ) : null}
       {resources.bookings ? <RaMenu.ResourceItem name="bookings" data-testid="menu-bookings" /> : null}
-      {payments ? <RaMenu.Item to={PAYMENTS_PATH} primaryText="app.menu.booking_payments" leftIcon={<PaymentsIcon />} data-testid="menu-booking-payments" /> : null}
-      {summary ? <RaMenu.Item to={SUMMARY_PATH} primaryText="app.menu.booking_summary" leftIcon={<SummaryIcon />} data-testid="menu-booking-summary" /> : null}
+      {payments ? (
+        <RaMenu.Item
+          to={PAYMENTS_PATH}
+          primaryText="app.menu.booking_payments"
+          leftIcon={<PaymentsIcon />}
+          data-testid="menu-booking-payments"
+        />
+      ) : null}
+      {summary ? (
+        <RaMenu.Item
+          to={SUMMARY_PATH}
+          primaryText="app.menu.booking_summary"
+          leftIcon={<SummaryIcon />}
+          data-testid="menu-booking-summary"
+        />
+      ) : null}
     </>
   );
 };
@@ -58,8 +72,12 @@ const ShipmentGroup = () => {
           {translate('app.menu.shipment_group')}
         </ListSubheader>
       ) : null}
-      {resources.shipments ? <RaMenu.Item to="/shipments" primaryText="app.menu.shipments" leftIcon={<ShipmentIcon />} data-testid="menu-shipments" /> : null}
-      {balance ? <RaMenu.Item to={BALANCE_PATH} primaryText="app.menu.order_balance" leftIcon={<BalanceIcon />} data-testid="menu-order-balance" /> : null}
+      {resources.shipments ? (
+        <RaMenu.Item to="/shipments" primaryText="app.menu.shipments" leftIcon={<ShipmentIcon />} data-testid="menu-shipments" />
+      ) : null}
+      {balance ? (
+        <RaMenu.Item to={BALANCE_PATH} primaryText="app.menu.order_balance" leftIcon={<BalanceIcon />} data-testid="menu-order-balance" />
+      ) : null}
     </>
   );
 };
@@ -81,9 +99,16 @@ const PriceGroup = () => {
         </ListSubheader>
       ) : null}
       {resources['price-adjustments'] ? (
-        <RaMenu.Item to="/price-adjustments" primaryText="app.menu.price_adjustments" leftIcon={<PriceIcon />} data-testid="menu-price-adjustments" />
+        <RaMenu.Item
+          to="/price-adjustments"
+          primaryText="app.menu.price_adjustments"
+          leftIcon={<PriceIcon />}
+          data-testid="menu-price-adjustments"
+        />
       ) : null}
-      {lookup ? <RaMenu.Item to={PRICES_PATH} primaryText="app.menu.prices" leftIcon={<PriceLookupIcon />} data-testid="menu-prices" /> : null}
+      {lookup ? (
+        <RaMenu.Item to={PRICES_PATH} primaryText="app.menu.prices" leftIcon={<PriceLookupIcon />} data-testid="menu-prices" />
+      ) : null}
     </>
   );
 };
@@ -120,7 +145,12 @@ export const Menu = () => {
       {resources.processes ? <RaMenu.ResourceItem name="processes" data-testid="menu-processes" /> : null}
       {resources.plans ? <RaMenu.ResourceItem name="plans" data-testid="menu-plans" /> : null}
       {resources.approvals && hasAnyRole(permissions, STAFF_ROLES) ? (
-        <RaMenu.Item to="/approvals/create" primaryText="app.menu.start_approval" leftIcon={<AddTaskIcon />} data-testid="menu-start-approval" />
+        <RaMenu.Item
+          to="/approvals/create"
+          primaryText="app.menu.start_approval"
+          leftIcon={<AddTaskIcon />}
+          data-testid="menu-start-approval"
+        />
       ) : null}
       <BookingGroup />
       <ShipmentGroup />

@@ -10,7 +10,17 @@ const storeText = (s: { id: string; name?: string } | undefined) => (s ? `${s.na
 /** Region: the regions of GET /api/regions (片区). */
 const RegionCell = ({ index, label, w }: { index: number; label: string | false; w?: number }) => (
   <ReferenceInput source={`lines.${index}.regionId`} reference="regions" perPage={200} sort={{ field: 'id', order: 'ASC' }}>
-    <SelectInput label={label} helperText={false} optionText="name" emptyText="—" size="small" margin="none" variant="outlined" sx={{ minWidth: w ?? 120, m: 0 }} fullWidth />
+    <SelectInput
+      label={label}
+      helperText={false}
+      optionText="name"
+      emptyText="—"
+      size="small"
+      margin="none"
+      variant="outlined"
+      sx={{ minWidth: w ?? 120, m: 0 }}
+      fullWidth
+    />
   </ReferenceInput>
 );
 
@@ -41,7 +51,17 @@ const StoreCell = ({ index, label, w }: { index: number; label: string | false; 
 };
 
 const CategoryCell = ({ index, label, w }: { index: number; label: string | false; w?: number }) => (
-  <TextInput source={`lines.${index}.category`} label={label} helperText={false} validate={[required(), maxLength(50)]} size="small" margin="none" variant="outlined" sx={{ minWidth: w ?? 110, m: 0 }} fullWidth />
+  <TextInput
+    source={`lines.${index}.category`}
+    label={label}
+    helperText={false}
+    validate={[required(), maxLength(50)]}
+    size="small"
+    margin="none"
+    variant="outlined"
+    sx={{ minWidth: w ?? 110, m: 0 }}
+    fullWidth
+  />
 );
 
 const AmountCell = ({ index, label, w }: { index: number; label: string | false; w?: number }) => (

@@ -1,10 +1,23 @@
-import { Box, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography, useMediaQuery, type Theme } from '@mui/material';
+import {
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useFormatters } from '../common';
 import { useNumber } from '../common/numbers';
 import { usePlaces } from './helpers';
 import type { PlanLine, PlanTotals, PlanWave } from './types';
-
 
 /** The lines of a revision, read-only. */
 export const LinesTable = ({ lines }: { lines: PlanLine[] }) => {

@@ -1,7 +1,18 @@
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box } from '@mui/material';
 import { useWatch } from 'react-hook-form';
-import { Create, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, maxLength, required, useTranslate, type RaRecord } from 'react-admin';
+import {
+  Create,
+  SaveButton,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  maxLength,
+  required,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { SeasonInput } from '../common';
 import { linesToApi, wavesToApi, type PlanFormValues } from './helpers';
 import { LinesInput } from './LinesInput';
@@ -56,7 +67,9 @@ export const PlanCreate = () => {
     <Create
       title="app.plan.create_title"
       transform={transform}
-      redirect={(_resource?: string, id?: unknown, data?: Partial<RaRecord>) => `/plans/${encodeURIComponent(String(data?.id ?? id ?? ''))}/show`}
+      redirect={(_resource?: string, id?: unknown, data?: Partial<RaRecord>) =>
+        `/plans/${encodeURIComponent(String(data?.id ?? id ?? ''))}/show`
+      }
     >
       <SimpleForm toolbar={<CreateToolbar />} defaultValues={defaultValues} sx={{ maxWidth: 1100 }}>
         <Alert severity="info" sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }}>

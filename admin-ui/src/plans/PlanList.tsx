@@ -44,7 +44,9 @@ const MobilePlanList = () => {
       primaryText={(p) => p.title}
       secondaryText={(p) => {
         const t = planTotals(p);
-        return [p.season, translate(`app.plan.type.${p.type}`, { _: p.type }), p.ownerName, t ? f.money(t.amountFen) : null].filter(Boolean).join(' · ');
+        return [p.season, translate(`app.plan.type.${p.type}`, { _: p.type }), p.ownerName, t ? f.money(t.amountFen) : null]
+          .filter(Boolean)
+          .join(' · ');
       }}
       tertiaryText={(p) => translate(`app.plan.status.${p.status}`, { _: p.status })}
     />

@@ -1,17 +1,7 @@
 import SaveIcon from '@mui/icons-material/Save';
 import SendIcon from '@mui/icons-material/Send';
 import UploadIcon from '@mui/icons-material/UploadFile';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  CardHeader,
-  CircularProgress,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useFormState } from 'react-hook-form';
 import { Show, TextInput, maxLength, required, useGetIdentity, usePermissions, useRecordContext, useTranslate } from 'react-admin';
@@ -126,7 +116,13 @@ const Header = ({ plan, editable }: { plan: Plan; editable: boolean }) => {
                 {translate(plan.status === 'sent_back' ? 'app.plan.resubmit' : 'app.plan.submit')}
               </Button>
               <SaveButton />
-              <Button size="small" variant="outlined" startIcon={<UploadIcon />} onClick={() => setDialog('import')} data-testid="plan-import-button">
+              <Button
+                size="small"
+                variant="outlined"
+                startIcon={<UploadIcon />}
+                onClick={() => setDialog('import')}
+                data-testid="plan-import-button"
+              >
                 {translate('app.plan.import')}
               </Button>
             </>
@@ -134,7 +130,9 @@ const Header = ({ plan, editable }: { plan: Plan; editable: boolean }) => {
           <ExportButtons plan={plan} />
         </>
       }
-      processLink={plan.workflowId ? <ProcessLinkButton workflowId={plan.workflowId} testId="plan-process-link" label="app.plan.open_process" /> : null}
+      processLink={
+        plan.workflowId ? <ProcessLinkButton workflowId={plan.workflowId} testId="plan-process-link" label="app.plan.open_process" /> : null
+      }
       dialogs={
         <>
           {dialog === 'import' ? <ImportDialog plan={plan} open onClose={() => setDialog(null)} /> : null}
@@ -145,7 +143,13 @@ const Header = ({ plan, editable }: { plan: Plan; editable: boolean }) => {
   );
 };
 
-const FIELD_KEYS: Record<string, string> = { amountFen: 'amountYuan', regionId: 'regionId', storeId: 'storeId', qty: 'qty', category: 'category' };
+const FIELD_KEYS: Record<string, string> = {
+  amountFen: 'amountYuan',
+  regionId: 'regionId',
+  storeId: 'storeId',
+  qty: 'qty',
+  category: 'category',
+};
 
 /** The 422 details of the last save, for the problems that have no input of their own (totals, waves). */
 const SaveErrors = () => {
@@ -156,9 +160,11 @@ const SaveErrors = () => {
     const whole = /^lines\.(\d+)$/.exec(key);
     if (whole) return translate('app.plan.line_n', { n: Number(whole[1]) + 1 });
     const line = /^lines\.(\d+)\.(\w+)$/.exec(key);
-    if (line) return `${translate('app.plan.line_n', { n: Number(line[1]) + 1 })} · ${translate(`resources.plans.fields.${FIELD_KEYS[line[2]!] ?? line[2]}`, { _: line[2]! })}`;
+    if (line)
+      return `${translate('app.plan.line_n', { n: Number(line[1]) + 1 })} · ${translate(`resources.plans.fields.${FIELD_KEYS[line[2]!] ?? line[2]}`, { _: line[2]! })}`;
     const wave = /^waves\.(\d+)\.(\w+)$/.exec(key);
-    if (wave) return `${translate('app.plan.wave_n', { n: Number(wave[1]) + 1 })} · ${translate(`resources.plans.fields.${wave[2]}`, { _: wave[2]! })}`;
+    if (wave)
+      return `${translate('app.plan.wave_n', { n: Number(wave[1]) + 1 })} · ${translate(`resources.plans.fields.${wave[2]}`, { _: wave[2]! })}`;
     if (key.startsWith('totals')) return translate('app.plan.totals');
     return translate(`resources.plans.fields.${key}`, { _: key });
   };
@@ -189,7 +195,9 @@ const LinesCard = ({ plan, editable }: { plan: Plan; editable: boolean }) => {
         }
         subheader={
           editable
-            ? translate(plan.status === 'sent_back' && plan.revision?.status === 'submitted' ? 'app.plan.edit_new_revision' : 'app.plan.edit_hint')
+            ? translate(
+                plan.status === 'sent_back' && plan.revision?.status === 'submitted' ? 'app.plan.edit_new_revision' : 'app.plan.edit_hint',
+              )
             : locked
               ? translate('app.plan.locked')
               : translate('app.plan.read_only')
@@ -259,7 +267,8 @@ const PlanDetail = () => {
 };
 
 /** While a plan waits for a decision, it is re-read every few seconds (the decision comes from the inbox). */
-const refetchInterval = (query: { state: { data?: unknown } }) => ((query.state.data as Plan | undefined)?.status === 'submitted' ? 5000 : false);
+const refetchInterval = (query: { state: { data?: unknown } }) =>
+  (query.state.data as Plan | undefined)?.status === 'submitted' ? 5000 : false;
 
 /** One plan: header, lines (editable while draft or sent back), totals, revisions and diff, timeline. */
 export const PlanShow = () => (

@@ -77,10 +77,20 @@ const RevisionList = ({ plan, revisions }: { plan: Plan; revisions: RevisionSumm
                 {r.totals ? f.money(r.totals.amountFen) : '—'}
               </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <Button size="small" startIcon={<DownloadIcon />} onClick={() => void download('csv', r.number)} sx={{ minWidth: 0, textTransform: 'none' }}>
+                <Button
+                  size="small"
+                  startIcon={<DownloadIcon />}
+                  onClick={() => void download('csv', r.number)}
+                  sx={{ minWidth: 0, textTransform: 'none' }}
+                >
                   CSV
                 </Button>
-                <Button size="small" startIcon={<DownloadIcon />} onClick={() => void download('xlsx', r.number)} sx={{ minWidth: 0, textTransform: 'none' }}>
+                <Button
+                  size="small"
+                  startIcon={<DownloadIcon />}
+                  onClick={() => void download('xlsx', r.number)}
+                  sx={{ minWidth: 0, textTransform: 'none' }}
+                >
                   Excel
                 </Button>
               </TableCell>

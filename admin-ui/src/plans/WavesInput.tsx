@@ -79,7 +79,12 @@ export const WavesInput = () => {
           {translate('app.plan.no_waves')}
         </Typography>
       ) : null}
-      <Button size="small" startIcon={<AddIcon />} sx={{ mt: 1 }} onClick={() => append({ name: '', startsOn: null, endsOn: null, categories: [] })}>
+      <Button
+        size="small"
+        startIcon={<AddIcon />}
+        sx={{ mt: 1 }}
+        onClick={() => append({ name: '', startsOn: null, endsOn: null, categories: [] })}
+      >
         {translate('app.plan.add_wave')}
       </Button>
     </Box>

@@ -48,7 +48,12 @@ export const linesToForm = (lines: PlanLine[] | undefined): LineFormValue[] =>
     }));
 
 export const wavesToForm = (waves: PlanWave[] | undefined): WaveFormValue[] =>
-  (waves ?? []).map((w) => ({ name: w.name, startsOn: w.startsOn?.slice(0, 10) ?? null, endsOn: w.endsOn?.slice(0, 10) ?? null, categories: w.categories ?? [] }));
+  (waves ?? []).map((w) => ({
+    name: w.name,
+    startsOn: w.startsOn?.slice(0, 10) ?? null,
+    endsOn: w.endsOn?.slice(0, 10) ?? null,
+    categories: w.categories ?? [],
+  }));
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
@@ -92,8 +97,14 @@ interface Place {
 
 /** Region and store names by id, for read-only grids and the diff. */
 export const usePlaces = () => {
-  const { data: regions = [] } = useGetList<Place>('regions', { pagination: { page: 1, perPage: 500 }, sort: { field: 'id', order: 'ASC' } });
-  const { data: stores = [] } = useGetList<Place>('stores', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'id', order: 'ASC' } });
+  const { data: regions = [] } = useGetList<Place>('regions', {
+    pagination: { page: 1, perPage: 500 },
+    sort: { field: 'id', order: 'ASC' },
+  });
+  const { data: stores = [] } = useGetList<Place>('stores', {
+    pagination: { page: 1, perPage: 1000 },
+    sort: { field: 'id', order: 'ASC' },
+  });
   return useMemo(() => {
     const regionNames = new Map(regions.map((r) => [String(r.id), r.name ?? String(r.id)]));
     const storeNames = new Map(stores.map((s) => [String(s.id), s.name ?? String(s.id)]));

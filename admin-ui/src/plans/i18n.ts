@@ -54,8 +54,7 @@ const zh = {
       resubmitted: '已重新提交',
       import: '导入',
       import_title: '导入计划明细',
-      import_help:
-        '选择 Excel（.xlsx）或 CSV 文件，第一行为表头：品类、片区、店铺、数量、金额（元）。导入的明细将替换当前版本的明细。',
+      import_help: '选择 Excel（.xlsx）或 CSV 文件，第一行为表头：品类、片区、店铺、数量、金额（元）。导入的明细将替换当前版本的明细。',
       import_choose: '选择文件',
       import_row: '第 %{row} 行',
       import_file: '文件',
@@ -150,7 +149,8 @@ const en: typeof zh = {
         wave_dates: 'The end date cannot be before the start date',
       },
       create_title: 'New plan',
-      create_hint: 'Save it as a draft first: then import Excel / CSV, edit the lines and submit it for approval. Amounts are in yuan, at most 2 decimals.',
+      create_hint:
+        'Save it as a draft first: then import Excel / CSV, edit the lines and submit it for approval. Amounts are in yuan, at most 2 decimals.',
       create_draft: 'Save draft',
       lines: 'Plan lines',
       lines_of: 'Plan lines (revision %{n})',
@@ -191,7 +191,8 @@ const en: typeof zh = {
       import_choose: 'Choose a file',
       import_row: 'Row %{row}',
       import_file: 'File',
-      import_failed: '%{smart_count} problem, nothing imported; fix the file and try again: |||| %{smart_count} problems, nothing imported; fix the file and try again:',
+      import_failed:
+        '%{smart_count} problem, nothing imported; fix the file and try again: |||| %{smart_count} problems, nothing imported; fix the file and try again:',
       imported: 'Imported %{smart_count} line |||| Imported %{smart_count} lines',
       export_csv: 'Export CSV',
       export_xlsx: 'Export Excel',

@@ -12,7 +12,8 @@ export const useMayDecide = () => {
   const { identity } = useGetIdentity();
   const roles: string[] = Array.isArray(permissions) ? permissions.map(String) : [];
   return (t: Task) =>
-    roles.includes('admin') || (t.assigneeId ? String(t.assigneeId) === String(identity?.id) : !!t.candidateRole && roles.includes(t.candidateRole));
+    roles.includes('admin') ||
+    (t.assigneeId ? String(t.assigneeId) === String(identity?.id) : !!t.candidateRole && roles.includes(t.candidateRole));
 };
 
 /**
@@ -22,7 +23,17 @@ export const useMayDecide = () => {
  * While the run is `live`, its tasks are re-read every few seconds: a step's task is created just
  * after the record changes (and a return's next step after its shipment is reconciled elsewhere).
  */
-export const OpenTasksCard = ({ workflowId, version, testIdPrefix, live = false }: { workflowId: string; version: string; testIdPrefix: string; live?: boolean }) => {
+export const OpenTasksCard = ({
+  workflowId,
+  version,
+  testIdPrefix,
+  live = false,
+}: {
+  workflowId: string;
+  version: string;
+  testIdPrefix: string;
+  live?: boolean;
+}) => {
   const translate = useTranslate();
   const mayDecide = useMayDecide();
   const queryClient = useQueryClient();
@@ -37,7 +48,8 @@ export const OpenTasksCard = ({ workflowId, version, testIdPrefix, live = false 
     void queryClient.invalidateQueries({ queryKey: ['tasks', 'getList'] });
   }, [version, queryClient]);
   const waitingFor = (t: Task) =>
-    t.assigneeName ?? (t.candidateRole ? translate('app.task.role_pool', { role: translate(`app.roles.${t.candidateRole}`, { _: t.candidateRole }) }) : '—');
+    t.assigneeName ??
+    (t.candidateRole ? translate('app.task.role_pool', { role: translate(`app.roles.${t.candidateRole}`, { _: t.candidateRole }) }) : '—');
   return (
     <OpenTasksPanel
       workflowId={workflowId}

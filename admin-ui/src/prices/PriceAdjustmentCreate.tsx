@@ -218,7 +218,14 @@ const ContextPanel = () => {
                     <TableCell align="right" data-field="onHand">
                       {num(s.onHand)}
                     </TableCell>
-                    <TableCell align="right" data-field="stockAgeDays" sx={{ color: (s.stockAgeDays ?? 0) >= (data.rule[0]?.minAgeDays ?? Infinity) ? 'warning.dark' : undefined, fontWeight: 600 }}>
+                    <TableCell
+                      align="right"
+                      data-field="stockAgeDays"
+                      sx={{
+                        color: (s.stockAgeDays ?? 0) >= (data.rule[0]?.minAgeDays ?? Infinity) ? 'warning.dark' : undefined,
+                        fontWeight: 600,
+                      }}
+                    >
                       {s.stockAgeDays ?? '—'}
                     </TableCell>
                     <TableCell align="right" data-field="sellThroughBp">
@@ -323,12 +330,22 @@ const DeadlinesPanel = () => {
   const urgent = !!useWatch({ name: 'urgent' });
   if (!isDate(allocationDate) || !isDate(arrivalDate)) {
     return (
-      <Alert severity="info" variant="outlined" sx={{ width: '100%', boxSizing: 'border-box' }} data-testid="price-deadlines" data-timeliness="">
+      <Alert
+        severity="info"
+        variant="outlined"
+        sx={{ width: '100%', boxSizing: 'border-box' }}
+        data-testid="price-deadlines"
+        data-timeliness=""
+      >
         {translate('app.price.deadlines.pick', { days: leadDays })}
       </Alert>
     );
   }
-  const dl = priceDeadlines({ allocationDate, arrivalDate, effectiveDate: isDate(effectiveDate) ? effectiveDate : arrivalDate }, leadDays, f.tz);
+  const dl = priceDeadlines(
+    { allocationDate, arrivalDate, effectiveDate: isDate(effectiveDate) ? effectiveDate : arrivalDate },
+    leadDays,
+    f.tz,
+  );
   if (!dl) return null;
   const when = timeliness(Date.now(), dl);
   const severity = when === 'too_late' ? 'error' : when === 'urgent_only' ? (urgent ? 'warning' : 'error') : 'success';
@@ -343,7 +360,13 @@ const DeadlinesPanel = () => {
       data-notify-by={dl.notifyBy}
       action={
         when === 'urgent_only' && !urgent ? (
-          <Button size="small" color="inherit" startIcon={<BoltIcon />} onClick={() => setValue('urgent', true, { shouldDirty: true })} data-testid="price-make-urgent">
+          <Button
+            size="small"
+            color="inherit"
+            startIcon={<BoltIcon />}
+            onClick={() => setValue('urgent', true, { shouldDirty: true })}
+            data-testid="price-make-urgent"
+          >
             {translate('app.price.deadlines.make_urgent')}
           </Button>
         ) : undefined
@@ -381,7 +404,12 @@ const ProblemAlert = ({ problem }: { problem: Problem | null }) => {
   if (problem.kind === 'invalid') {
     if (!problem.details.length) return null;
     return (
-      <Alert severity="error" sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }} data-testid="price-save-error" data-code="validation_failed">
+      <Alert
+        severity="error"
+        sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }}
+        data-testid="price-save-error"
+        data-code="validation_failed"
+      >
         <Box component="ul" sx={{ m: 0, pl: 2 }}>
           {problem.details.map((d, i) => (
             <li key={i}>
@@ -407,7 +435,15 @@ const ProblemAlert = ({ problem }: { problem: Problem | null }) => {
         data-code="pending_adjustment"
         data-adjustment={problem.code}
         action={
-          <Button type="button" size="small" color="inherit" variant="outlined" startIcon={<SwapIcon />} onClick={supersede} data-testid="price-supersede">
+          <Button
+            type="button"
+            size="small"
+            color="inherit"
+            variant="outlined"
+            startIcon={<SwapIcon />}
+            onClick={supersede}
+            data-testid="price-supersede"
+          >
             {translate('app.price.supersede_button', { code: problem.code })}
           </Button>
         }
@@ -421,7 +457,12 @@ const ProblemAlert = ({ problem }: { problem: Problem | null }) => {
     );
   }
   return (
-    <Alert severity="error" sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }} data-testid="price-save-error" data-code={problem.kind === 'too_late' ? 'too_late' : 'other'}>
+    <Alert
+      severity="error"
+      sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }}
+      data-testid="price-save-error"
+      data-code={problem.kind === 'too_late' ? 'too_late' : 'other'}
+    >
       {problem.kind === 'too_late' ? <AlertTitle>{translate('app.price.too_late_title')}</AlertTitle> : null}
       <Typography variant="body2" sx={{ wordBreak: 'break-word' }} data-testid="price-save-error-message">
         {problem.message}
@@ -474,7 +515,12 @@ const CreateToolbar = () => {
   );
 };
 
-const grid = { display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'minmax(0, 1fr) minmax(0, 1fr)' }, columnGap: 2, width: '100%' } as const;
+const grid = {
+  display: 'grid',
+  gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'minmax(0, 1fr) minmax(0, 1fr)' },
+  columnGap: 2,
+  width: '100%',
+} as const;
 
 const PriceForm = () => {
   const translate = useTranslate();
@@ -487,7 +533,9 @@ const PriceForm = () => {
   const onSubmit = async (values: FieldValues) => {
     setProblem(null);
     try {
-      const { data } = await dataProvider.create<PriceAdjustment>('price-adjustments', { data: toBody(values as PriceFormValues) as never });
+      const { data } = await dataProvider.create<PriceAdjustment>('price-adjustments', {
+        data: toBody(values as PriceFormValues) as never,
+      });
       notify('app.price.created', { type: 'success', messageArgs: { code: data.code } });
       redirect(`/price-adjustments/${encodeURIComponent(String(data.id))}/show`);
       return undefined;
@@ -498,7 +546,9 @@ const PriceForm = () => {
         return undefined;
       }
       if (info.code === 'pending_adjustment') {
-        const details = ((error as HttpError).body as { error?: { details?: { adjustmentId?: string; code?: string } } } | undefined)?.error?.details ?? {};
+        const details =
+          ((error as HttpError).body as { error?: { details?: { adjustmentId?: string; code?: string } } } | undefined)?.error?.details ??
+          {};
         setProblem({ kind: 'pending', message: info.message, adjustmentId: details.adjustmentId ?? '', code: details.code ?? '' });
         return undefined;
       }
@@ -553,7 +603,11 @@ const PriceForm = () => {
           slotProps={{ htmlInput: { 'data-testid': 'price-new-price', inputMode: 'decimal', maxLength: 20 } }}
         />
         <Box />
-        <DateInput source="allocationDate" validate={required()} slotProps={{ htmlInput: { 'data-testid': 'price-allocation-date', min: today } }} />
+        <DateInput
+          source="allocationDate"
+          validate={required()}
+          slotProps={{ htmlInput: { 'data-testid': 'price-allocation-date', min: today } }}
+        />
         <DateInput
           source="arrivalDate"
           validate={[required(), notBefore('allocationDate', 'app.price.validation.arrival')]}

@@ -59,7 +59,9 @@ const ListActions = () => {
   return (
     <TopToolbar sx={{ flexWrap: 'wrap' }}>
       <FilterButton />
-      {hasAnyRole(permissions, PRICE_PROPOSER_ROLES) ? <CreateButton label="app.price.create_button" data-testid="price-create-button" /> : null}
+      {hasAnyRole(permissions, PRICE_PROPOSER_ROLES) ? (
+        <CreateButton label="app.price.create_button" data-testid="price-create-button" />
+      ) : null}
     </TopToolbar>
   );
 };
@@ -67,7 +69,9 @@ const ListActions = () => {
 /** A table row the end-to-end tests can find: data-testid="price-row" data-code=… */
 const PriceRow = (props: DataTableRowProps) => {
   const record = useRecordContext<PriceAdjustment>();
-  return <DataTableRow {...props} {...({ 'data-testid': 'price-row', 'data-code': record?.code, 'data-status': record?.status } as object)} />;
+  return (
+    <DataTableRow {...props} {...({ 'data-testid': 'price-row', 'data-code': record?.code, 'data-status': record?.status } as object)} />
+  );
 };
 
 const PriceBody = (props: DataTableBodyProps) => <DataTableBody {...props} row={PriceRow} />;
@@ -128,7 +132,13 @@ const MobilePriceList = () => {
           .join(' · ')
       }
       tertiaryText={(a) => (
-        <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap', justifyContent: 'flex-end' }} data-testid="price-row" data-code={a.code} data-status={a.status}>
+        <Stack
+          direction="row"
+          sx={{ gap: 0.5, flexWrap: 'wrap', justifyContent: 'flex-end' }}
+          data-testid="price-row"
+          data-code={a.code}
+          data-status={a.status}
+        >
           <PriceStatusChip status={a.status} />
           <UrgentChip urgent={a.urgent} />
         </Stack>

@@ -39,7 +39,15 @@ const StatusAlert = ({ a }: { a: PriceAdjustment }) => {
   const f = useFormatters();
   switch (a.status) {
     case 'rejected':
-      return <ReasonAlert severity="error" testId="price-status-alert" data-status={a.status} title={translate('app.price.alert.rejected')} text={a.decisionNote} />;
+      return (
+        <ReasonAlert
+          severity="error"
+          testId="price-status-alert"
+          data-status={a.status}
+          title={translate('app.price.alert.rejected')}
+          text={a.decisionNote}
+        />
+      );
     case 'superseded':
       return (
         <Alert severity="warning" variant="outlined" sx={{ mt: 2 }} data-testid="price-status-alert" data-status={a.status}>
@@ -104,7 +112,9 @@ const Header = ({ a }: { a: PriceAdjustment }) => {
           <Item label="resources.price-adjustments.fields.notifyBy" testId="price-notify-by">
             <Instant iso={a.notifyBy} />
           </Item>
-          <Item label="resources.price-adjustments.fields.createdByName">{[a.createdByName, f.dateTime(a.createdAt)].filter(Boolean).join(' · ')}</Item>
+          <Item label="resources.price-adjustments.fields.createdByName">
+            {[a.createdByName, f.dateTime(a.createdAt)].filter(Boolean).join(' · ')}
+          </Item>
           {a.supersedes ? (
             <Item label="resources.price-adjustments.fields.supersedes">
               <LinkBase to={adjustmentPath(a.supersedes)} data-testid="price-supersedes-link">
@@ -122,7 +132,11 @@ const Header = ({ a }: { a: PriceAdjustment }) => {
         </FactGrid>
       }
       alert={<StatusAlert a={a} />}
-      processLink={a.workflowId && staff ? <ProcessLinkButton workflowId={a.workflowId} testId="price-process-link" label="app.price.open_process" /> : null}
+      processLink={
+        a.workflowId && staff ? (
+          <ProcessLinkButton workflowId={a.workflowId} testId="price-process-link" label="app.price.open_process" />
+        ) : null
+      }
     />
   );
 };
@@ -227,9 +241,14 @@ const NotificationsCard = ({ a }: { a: PriceAdjustment }) => {
   const label = (key: string) => translate(`app.price.notice.${key}`);
   const whom = (n: PriceNotification) => (n.kind === 'finance' ? translate('app.price.notice.finance') : (n.storeName ?? n.storeId ?? ''));
   const who = (n: PriceNotification) =>
-    n.assigneeName ?? (n.candidateRole ? translate('app.task.role_pool', { role: translate(`app.roles.${n.candidateRole}`, { _: n.candidateRole }) }) : '—');
+    n.assigneeName ??
+    (n.candidateRole ? translate('app.task.role_pool', { role: translate(`app.roles.${n.candidateRole}`, { _: n.candidateRole }) }) : '—');
   return (
-    <SectionCard title={translate('app.price.notice.title')} subheader={translate('app.price.notice.subtitle', { at: f.dateTime(a.notifyBy) })} testId="price-notifications">
+    <SectionCard
+      title={translate('app.price.notice.title')}
+      subheader={translate('app.price.notice.subtitle', { at: f.dateTime(a.notifyBy) })}
+      testId="price-notifications"
+    >
       {!items.length ? (
         <Typography variant="body2" color="text.secondary" data-testid="price-notifications-none">
           {translate(a.status === 'pending_approval' ? 'app.price.notice.after_approval' : 'app.price.notice.none')}
@@ -237,7 +256,14 @@ const NotificationsCard = ({ a }: { a: PriceAdjustment }) => {
       ) : isSmall ? (
         <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />}>
           {items.map((n) => (
-            <Box key={n.taskId} sx={{ py: 1 }} data-testid="price-notice-row" data-kind={n.kind} data-store={n.storeId ?? ''} data-acknowledged={n.acknowledgedAt ? 'true' : 'false'}>
+            <Box
+              key={n.taskId}
+              sx={{ py: 1 }}
+              data-testid="price-notice-row"
+              data-kind={n.kind}
+              data-store={n.storeId ?? ''}
+              data-acknowledged={n.acknowledgedAt ? 'true' : 'false'}
+            >
               <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
                 <Typography variant="body2" sx={{ fontWeight: 600, flex: 1 }}>
                   {whom(n)} · {who(n)}
@@ -272,7 +298,13 @@ const NotificationsCard = ({ a }: { a: PriceAdjustment }) => {
             </TableHead>
             <TableBody>
               {items.map((n) => (
-                <TableRow key={n.taskId} data-testid="price-notice-row" data-kind={n.kind} data-store={n.storeId ?? ''} data-acknowledged={n.acknowledgedAt ? 'true' : 'false'}>
+                <TableRow
+                  key={n.taskId}
+                  data-testid="price-notice-row"
+                  data-kind={n.kind}
+                  data-store={n.storeId ?? ''}
+                  data-acknowledged={n.acknowledgedAt ? 'true' : 'false'}
+                >
                   <TableCell>{whom(n)}</TableCell>
                   <TableCell>{who(n)}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{f.dateTime(n.sentAt)}</TableCell>
@@ -323,7 +355,9 @@ const PriceDetail = () => {
 const refetchInterval = (query: { state: { data?: unknown } }) => {
   const a = query.state.data as PriceAdjustment | undefined;
   if (!a) return false;
-  return PENDING_PRICE_STATUSES.includes(a.status) || (a.notifications ?? []).some((n) => !n.acknowledgedAt && n.status === 'open') ? 2000 : false;
+  return PENDING_PRICE_STATUSES.includes(a.status) || (a.notifications ?? []).some((n) => !n.acknowledgedAt && n.status === 'open')
+    ? 2000
+    : false;
 };
 
 /** An adjustment: facts and deadlines, open tasks (approve / acknowledge), lines, notices, timeline. */

@@ -116,7 +116,10 @@ const HistoryTable = ({ items, small }: { items: HistoryItem[]; small: boolean }
   const label = (k: string) => translate(`app.price.prices.${k}`);
   const source = (h: HistoryItem) =>
     h.code ? (
-      <LinkBase to={h.adjustmentId ? `/price-adjustments/${encodeURIComponent(h.adjustmentId)}/show` : codeLink(h.code)} data-testid="price-history-code">
+      <LinkBase
+        to={h.adjustmentId ? `/price-adjustments/${encodeURIComponent(h.adjustmentId)}/show` : codeLink(h.code)}
+        data-testid="price-history-code"
+      >
         {h.code}
       </LinkBase>
     ) : (
@@ -141,7 +144,14 @@ const HistoryTable = ({ items, small }: { items: HistoryItem[]; small: boolean }
     return (
       <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="price-history">
         {items.map((h) => (
-          <Box key={h.key} sx={{ py: 0.75 }} data-testid="price-history-row" data-code={h.code ?? ''} data-pending={h.pending || !!h.status ? 'true' : 'false'} data-price={h.priceFen}>
+          <Box
+            key={h.key}
+            sx={{ py: 0.75 }}
+            data-testid="price-history-row"
+            data-code={h.code ?? ''}
+            data-pending={h.pending || !!h.status ? 'true' : 'false'}
+            data-price={h.priceFen}
+          >
             <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
               <Typography variant="body2" sx={{ fontWeight: 600 }}>
                 {f.money(h.priceFen)}
@@ -172,7 +182,13 @@ const HistoryTable = ({ items, small }: { items: HistoryItem[]; small: boolean }
       </TableHead>
       <TableBody>
         {items.map((h) => (
-          <TableRow key={h.key} data-testid="price-history-row" data-code={h.code ?? ''} data-pending={h.pending || !!h.status ? 'true' : 'false'} data-price={h.priceFen}>
+          <TableRow
+            key={h.key}
+            data-testid="price-history-row"
+            data-code={h.code ?? ''}
+            data-pending={h.pending || !!h.status ? 'true' : 'false'}
+            data-price={h.priceFen}
+          >
             <TableCell sx={{ whiteSpace: 'nowrap' }} data-field="effectiveAt">
               {f.dateTime(h.effectiveAt)}
             </TableCell>
@@ -195,19 +211,49 @@ const HistoryTable = ({ items, small }: { items: HistoryItem[]; small: boolean }
 };
 
 /** A SKU at a store: the price now and since when, with its history (newest first) and what is coming. */
-const PriceRow = ({ row, items, open, onToggle, small }: { row: StorePrice; items: HistoryItem[]; open: boolean; onToggle: () => void; small: boolean }) => {
+const PriceRow = ({
+  row,
+  items,
+  open,
+  onToggle,
+  small,
+}: {
+  row: StorePrice;
+  items: HistoryItem[];
+  open: boolean;
+  onToggle: () => void;
+  small: boolean;
+}) => {
   const translate = useTranslate();
   const f = useFormatters();
   const upcoming = items.filter((h) => h.pending || h.status).length;
-  const attrs = { 'data-testid': 'price-store-row', 'data-sku': row.sku, 'data-store': row.storeId, 'data-current': row.currentPriceFen, 'data-upcoming': upcoming };
+  const attrs = {
+    'data-testid': 'price-store-row',
+    'data-sku': row.sku,
+    'data-store': row.storeId,
+    'data-current': row.currentPriceFen,
+    'data-upcoming': upcoming,
+  };
   const toggle = (
-    <IconButton size="small" onClick={onToggle} aria-label={translate(open ? 'app.price.prices.collapse' : 'app.price.prices.expand')} data-testid="price-row-toggle">
+    <IconButton
+      size="small"
+      onClick={onToggle}
+      aria-label={translate(open ? 'app.price.prices.collapse' : 'app.price.prices.expand')}
+      data-testid="price-row-toggle"
+    >
       {open ? <ExpandLessIcon fontSize="small" /> : <ExpandMoreIcon fontSize="small" />}
     </IconButton>
   );
   const badges = (
     <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
-      {upcoming ? <Chip size="small" color="warning" icon={<ScheduleIcon />} label={translate('app.price.prices.upcoming', { smart_count: upcoming })} /> : null}
+      {upcoming ? (
+        <Chip
+          size="small"
+          color="warning"
+          icon={<ScheduleIcon />}
+          label={translate('app.price.prices.upcoming', { smart_count: upcoming })}
+        />
+      ) : null}
       <Chip size="small" variant="outlined" label={translate('app.price.prices.changes', { smart_count: items.length - upcoming })} />
     </Stack>
   );
@@ -291,7 +337,11 @@ export const PricesPage = () => {
   const options = useOptions(staff);
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const [shown, setShown] = useState(PAGE);
-  const { data: rows = [], isPending, error } = useQuery({
+  const {
+    data: rows = [],
+    isPending,
+    error,
+  } = useQuery({
     queryKey: ['prices', sku, staff ? storeId : ''],
     queryFn: () => getPrices(sku || undefined, (staff && storeId) || undefined),
     refetchInterval: 15_000,
@@ -353,7 +403,11 @@ export const PricesPage = () => {
               isOptionEqualToValue={(a, b) => a.id === b.id}
               sx={{ minWidth: 280, flex: 1 }}
               renderInput={(p) => (
-                <TextField {...p} label={translate('app.price.prices.sku')} slotProps={{ ...p.slotProps, htmlInput: { ...p.slotProps.htmlInput, 'data-testid': 'prices-sku' } }} />
+                <TextField
+                  {...p}
+                  label={translate('app.price.prices.sku')}
+                  slotProps={{ ...p.slotProps, htmlInput: { ...p.slotProps.htmlInput, 'data-testid': 'prices-sku' } }}
+                />
               )}
             />
             <Autocomplete
@@ -387,7 +441,14 @@ export const PricesPage = () => {
         small ? (
           <Stack spacing={1} data-testid="prices-table">
             {visible.map((row) => (
-              <PriceRow key={`${row.sku}|${row.storeId}`} row={row} items={itemsOf(row)} open={isOpen(row)} onToggle={() => toggle(row)} small />
+              <PriceRow
+                key={`${row.sku}|${row.storeId}`}
+                row={row}
+                items={itemsOf(row)}
+                open={isOpen(row)}
+                onToggle={() => toggle(row)}
+                small
+              />
             ))}
           </Stack>
         ) : (
@@ -407,7 +468,14 @@ export const PricesPage = () => {
                 </TableHead>
                 <TableBody>
                   {visible.map((row) => (
-                    <PriceRow key={`${row.sku}|${row.storeId}`} row={row} items={itemsOf(row)} open={isOpen(row)} onToggle={() => toggle(row)} small={false} />
+                    <PriceRow
+                      key={`${row.sku}|${row.storeId}`}
+                      row={row}
+                      items={itemsOf(row)}
+                      open={isOpen(row)}
+                      onToggle={() => toggle(row)}
+                      small={false}
+                    />
                   ))}
                 </TableBody>
               </Table>

@@ -30,7 +30,16 @@ export const PriceStatusField = (_props: { label?: string; source?: string }) =>
 export const UrgentChip = ({ urgent }: { urgent: boolean | undefined }) => {
   const translate = useTranslate();
   if (!urgent) return null;
-  return <Chip size="small" color="error" variant="outlined" icon={<BoltIcon />} label={translate('app.price.urgent')} data-testid="price-urgent-chip" />;
+  return (
+    <Chip
+      size="small"
+      color="error"
+      variant="outlined"
+      icon={<BoltIcon />}
+      label={translate('app.price.urgent')}
+      data-testid="price-urgent-chip"
+    />
+  );
 };
 
 /** A change in basis points as "−30.15%" (red when a markdown, green when up). */
@@ -39,7 +48,13 @@ export const ChangeText = ({ bp, testId }: { bp: number | null | undefined; test
   if (bp === null || bp === undefined) return <>—</>;
   const text = `${bp > 0 ? '+' : ''}${formatBp(bp, f.locale)}`;
   return (
-    <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap', color: bp < 0 ? 'error.main' : bp > 0 ? 'success.main' : undefined }} data-testid={testId} data-bp={bp}>
+    <Typography
+      component="span"
+      variant="body2"
+      sx={{ whiteSpace: 'nowrap', color: bp < 0 ? 'error.main' : bp > 0 ? 'success.main' : undefined }}
+      data-testid={testId}
+      data-bp={bp}
+    >
       {text}
     </Typography>
   );

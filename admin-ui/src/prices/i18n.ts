@@ -76,7 +76,8 @@ const zh = {
       too_late_title: '来不及审批，未提交',
       too_late_help: '请勾选“加急”（由商品经理在到店前审批），或调整配发日和到店日。',
       pending_title: '该款在这些门店已有未生效的调价 %{code}',
-      pending_help: '同一款号和门店只能有一个未生效的调价。如要以本申请取代 %{code}，请点击右侧按钮：%{code} 将作废，已通知的人会收到作废通知。',
+      pending_help:
+        '同一款号和门店只能有一个未生效的调价。如要以本申请取代 %{code}，请点击右侧按钮：%{code} 将作废，已通知的人会收到作废通知。',
       supersede_button: '作废并取代 %{code}',
       supersedes_note: '本申请将取代 %{code}（提交后 %{code} 作废）',
       alert: {
@@ -258,7 +259,8 @@ const en: typeof zh = {
         approval_urgent: 'Urgent approval due %{at} (before arrival)',
         notify: 'Finance and the stores acknowledge the notice by %{at}',
         effective: 'New price in effect from %{at}',
-        urgent_needed: 'The approval deadline (%{at}) has passed: mark it urgent so the merchandise manager decides before arrival, or it will be refused.',
+        urgent_needed:
+          'The approval deadline (%{at}) has passed: mark it urgent so the merchandise manager decides before arrival, or it will be refused.',
         urgent_on: 'The approval deadline (%{at}) has passed; marked urgent: the merchandise manager decides.',
         too_late_help: 'The goods arrive before finance and the stores could be told; change the dates.',
         make_urgent: 'Mark urgent',
@@ -266,7 +268,8 @@ const en: typeof zh = {
       too_late_title: 'Too late for approval: not submitted',
       too_late_help: 'Mark it urgent (the merchandise manager approves before arrival), or change the allocation and arrival dates.',
       pending_title: 'This SKU has an adjustment not yet in effect at these stores: %{code}',
-      pending_help: 'A SKU and store can have one pending adjustment. To replace %{code} with this one, use the button: %{code} is voided and whoever was notified is told.',
+      pending_help:
+        'A SKU and store can have one pending adjustment. To replace %{code} with this one, use the button: %{code} is voided and whoever was notified is told.',
       supersede_button: 'Supersede %{code}',
       supersedes_note: 'This proposal supersedes %{code} (voided when this one is submitted)',
       alert: {

@@ -8,7 +8,10 @@ import { useDataProvider, useGetIdentity, useNotify, usePermissions, useRefresh,
 import { errorMessage, hasAnyRole, ResponsiveDialog, type Process } from '../common';
 import type { AppDataProvider, ProcessAction } from '../dataProvider';
 
-const ACTIONS: Record<ProcessAction, { icon: ReactElement; field: 'reason' | 'comment'; color: 'error' | 'warning' | 'primary'; testId: string }> = {
+const ACTIONS: Record<
+  ProcessAction,
+  { icon: ReactElement; field: 'reason' | 'comment'; color: 'error' | 'warning' | 'primary'; testId: string }
+> = {
   withdraw: { icon: <WithdrawIcon />, field: 'reason', color: 'error', testId: 'withdraw-button' },
   urge: { icon: <UrgeIcon />, field: 'comment', color: 'warning', testId: 'urge-button' },
   resubmit: { icon: <ResubmitIcon />, field: 'comment', color: 'primary', testId: 'process-resubmit-button' },

@@ -67,7 +67,6 @@ const Item = ({ label, children, testId }: { label: string; children: ReactNode;
   );
 };
 
-
 /** The chain with its live tasks (from the workflow's state while it runs). */
 const Steps = ({ process, tasks }: { process: Process; tasks: Task[] }) => {
   const translate = useTranslate();
@@ -109,7 +108,9 @@ const Steps = ({ process, tasks }: { process: Process; tasks: Task[] }) => {
                   <Typography variant="body2">
                     {names.get(t.id) ||
                       t.decision?.byName ||
-                      (t.candidateRole ? translate('app.task.role_pool', { role: translate(`app.roles.${t.candidateRole}`, { _: t.candidateRole }) }) : '—')}
+                      (t.candidateRole
+                        ? translate('app.task.role_pool', { role: translate(`app.roles.${t.candidateRole}`, { _: t.candidateRole }) })
+                        : '—')}
                   </Typography>
                   {t.decision ? (
                     <DecisionChip decision={t.decision.decision} />
@@ -180,12 +181,18 @@ const ProcessTaskCards = ({ tasks }: { tasks: Task[] }) => {
           </Typography>
           <Typography variant="caption" color="text.secondary" component="div">
             {t.assigneeName ??
-              (t.candidateRole ? translate('app.task.role_pool', { role: translate(`app.roles.${t.candidateRole}`, { _: t.candidateRole }) }) : '—')}
+              (t.candidateRole
+                ? translate('app.task.role_pool', { role: translate(`app.roles.${t.candidateRole}`, { _: t.candidateRole }) })
+                : '—')}
             {' · '}
             {t.decidedAt ? f.dateTime(t.decidedAt) : `${translate('resources.tasks.fields.dueAt')} ${f.dateTime(t.dueAt)}`}
           </Typography>
           <Stack direction="row" sx={{ gap: 0.5, mt: 0.5, flexWrap: 'wrap' }}>
-            {t.decision ? <DecisionChip decision={t.decision} /> : <Chip size="small" variant="outlined" label={translate(`app.task_status.${t.status}`, { _: t.status })} />}
+            {t.decision ? (
+              <DecisionChip decision={t.decision} />
+            ) : (
+              <Chip size="small" variant="outlined" label={translate(`app.task_status.${t.status}`, { _: t.status })} />
+            )}
             <DueBadge dueAt={t.dueAt} status={t.status} />
             <EscalationChip level={t.escalationLevel} />
           </Stack>
@@ -235,7 +242,11 @@ const ProcessDetail = () => {
             <Typography variant="h6" component="h2" sx={{ flex: 1, wordBreak: 'break-word' }}>
               {process.title}
             </Typography>
-            <ProcessStatusChip status={process.status} data-testid="process-status" sx={{ alignSelf: { xs: 'flex-start', sm: 'center' } }} />
+            <ProcessStatusChip
+              status={process.status}
+              data-testid="process-status"
+              sx={{ alignSelf: { xs: 'flex-start', sm: 'center' } }}
+            />
           </Stack>
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, 1fr)' }, gap: 2 }}>
             <Item label="resources.processes.fields.processType">
@@ -281,16 +292,17 @@ const ProcessDetail = () => {
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: process.state?.steps?.length ? 'minmax(0, 3fr) minmax(0, 2fr)' : 'minmax(0, 1fr)' },
+          gridTemplateColumns: {
+            xs: 'minmax(0, 1fr)',
+            md: process.state?.steps?.length ? 'minmax(0, 3fr) minmax(0, 2fr)' : 'minmax(0, 1fr)',
+          },
           gap: 2,
           alignItems: 'start',
         }}
       >
         <Card sx={{ minWidth: 0 }}>
           <CardHeader title={translate('app.process.timeline')} slotProps={{ title: { variant: 'subtitle1' } }} />
-          <CardContent sx={{ pt: 0 }}>
-            {eventsPending ? null : <Timeline events={events} context={context} />}
-          </CardContent>
+          <CardContent sx={{ pt: 0 }}>{eventsPending ? null : <Timeline events={events} context={context} />}</CardContent>
         </Card>
         {process.state?.steps?.length ? (
           <Card sx={{ minWidth: 0 }}>

@@ -88,7 +88,16 @@ const LOOK: Record<string, { icon: ReactElement; tone: Tone }> = {
 };
 
 /** Reminders, escalations, delays, overdue payments, receipt discrepancies, late price approvals and refused returns stand out in the timeline. */
-const HIGHLIGHTED = new Set(['reminder_sent', 'escalated', 'urged', 'delayed', 'payment_overdue', 'discrepancy', 'approved_late', 'refused_by_standard']);
+const HIGHLIGHTED = new Set([
+  'reminder_sent',
+  'escalated',
+  'urged',
+  'delayed',
+  'payment_overdue',
+  'discrepancy',
+  'approved_late',
+  'refused_by_standard',
+]);
 
 /** A price adjustment's `notified` is its notice to finance and the stores (else a cc). */
 const isPriceNotice = (event: TimelineEvent) => event.type === 'notified' && Array.isArray(event.detail?.financeUserIds);
@@ -102,7 +111,8 @@ const lookOf = (event: TimelineEvent) =>
       : LOOK[event.type];
 
 /** The label key of an event: a price notice is not a cc. */
-const titleKey = (event: TimelineEvent) => (isPriceNotice(event) ? 'app.timeline.event.price_notified' : `app.timeline.event.${event.type}`);
+const titleKey = (event: TimelineEvent) =>
+  isPriceNotice(event) ? 'app.timeline.event.price_notified' : `app.timeline.event.${event.type}`;
 
 const toneColor = (theme: Theme, tone: Tone): string => (tone === 'grey' ? theme.palette.grey[500] : theme.palette[tone].main);
 
@@ -170,7 +180,9 @@ const useDetailText = () => {
         // Who it went to when created (the task may have moved on since: delegation, escalation).
         const who =
           user(d.assigneeId) ||
-          (str(d.candidateRole) ? translate('app.task.role_pool', { role: translate(`app.roles.${str(d.candidateRole)}`, { _: str(d.candidateRole)! }) }) : '') ||
+          (str(d.candidateRole)
+            ? translate('app.task.role_pool', { role: translate(`app.roles.${str(d.candidateRole)}`, { _: str(d.candidateRole)! }) })
+            : '') ||
           task(d.taskId)?.assigneeName ||
           '';
         lines.push(translate('app.timeline.detail.task_created', { step: step(d.stepKey) || taskTitle(d.taskId), who: who || '—' }));
@@ -193,11 +205,17 @@ const useDetailText = () => {
           // A delayed shipment climbing its ladder (follower → supervisor → manager).
           lines.push(translate('app.timeline.detail.escalated_role', { level, role: role(d.role) }));
           if (str(d.reason)) lines.push(translate(`app.shipment.delay.reason.${str(d.reason)}`, { _: str(d.reason)! }));
-          if (str(d.expectedArrival)) lines.push(translate('app.timeline.detail.expected_arrival', { at: f.dateTime(str(d.expectedArrival)) }));
+          if (str(d.expectedArrival))
+            lines.push(translate('app.timeline.detail.expected_arrival', { at: f.dateTime(str(d.expectedArrival)) }));
           break;
         }
         const action = str(d.action) === 'reassigned' ? 'reassigned' : 'notified';
-        lines.push(translate(`app.timeline.detail.escalated_${action}`, { level, who: user(d.toUserId) || translate('app.timeline.detail.superior') }));
+        lines.push(
+          translate(`app.timeline.detail.escalated_${action}`, {
+            level,
+            who: user(d.toUserId) || translate('app.timeline.detail.superior'),
+          }),
+        );
         if (taskTitle(d.taskId)) lines.push(taskTitle(d.taskId));
         break;
       }
@@ -245,7 +263,11 @@ const useDetailText = () => {
           lines.push(
             translate('app.timeline.detail.price_notified', {
               finance: (d.financeUserIds as unknown[]).length,
-              stores: stores.map((st) => str(st.storeId)).filter(Boolean).join('、') || '0',
+              stores:
+                stores
+                  .map((st) => str(st.storeId))
+                  .filter(Boolean)
+                  .join('、') || '0',
               at: f.dateTime(str(d.notifyBy)),
             }),
           );
@@ -264,24 +286,31 @@ const useDetailText = () => {
       // -- booking
       case 'statement_sent':
         if (money(d.prepaymentDueFen)) lines.push(translate('app.timeline.detail.prepayment_due', { amount: money(d.prepaymentDueFen) }));
-        if (str(d.paymentDeadline)) lines.push(translate('app.timeline.detail.payment_deadline', { at: f.dateTime(str(d.paymentDeadline)) }));
+        if (str(d.paymentDeadline))
+          lines.push(translate('app.timeline.detail.payment_deadline', { at: f.dateTime(str(d.paymentDeadline)) }));
         break;
       case 'payment_recorded':
-        lines.push(translate('app.timeline.detail.payment_recorded', { amount: money(d.amountFen) || '—', reference: str(d.reference) ?? '—' }));
+        lines.push(
+          translate('app.timeline.detail.payment_recorded', { amount: money(d.amountFen) || '—', reference: str(d.reference) ?? '—' }),
+        );
         if (money(d.paidFen) && money(d.prepaymentDueFen)) {
           lines.push(translate('app.timeline.detail.paid_of', { paid: money(d.paidFen), due: money(d.prepaymentDueFen) }));
         }
         break;
       case 'deadline_extended':
-        if (str(d.paymentDeadline)) lines.push(translate('app.timeline.detail.deadline_extended', { at: f.dateTime(str(d.paymentDeadline)) }));
+        if (str(d.paymentDeadline))
+          lines.push(translate('app.timeline.detail.deadline_extended', { at: f.dateTime(str(d.paymentDeadline)) }));
         if (str(d.comment)) lines.push(`“${str(d.comment)}”`);
         break;
       case 'payment_overdue':
-        if (str(d.paymentDeadline)) lines.push(translate('app.timeline.detail.payment_deadline', { at: f.dateTime(str(d.paymentDeadline)) }));
-        if (money(d.prepaymentDueFen)) lines.push(translate('app.timeline.detail.paid_of', { paid: money(d.paidFen) || money(0), due: money(d.prepaymentDueFen) }));
+        if (str(d.paymentDeadline))
+          lines.push(translate('app.timeline.detail.payment_deadline', { at: f.dateTime(str(d.paymentDeadline)) }));
+        if (money(d.prepaymentDueFen))
+          lines.push(translate('app.timeline.detail.paid_of', { paid: money(d.paidFen) || money(0), due: money(d.prepaymentDueFen) }));
         break;
       case 'confirmed':
-        if (money(d.paidFen)) lines.push(translate('app.timeline.detail.paid_of', { paid: money(d.paidFen), due: money(d.prepaymentDueFen) || '—' }));
+        if (money(d.paidFen))
+          lines.push(translate('app.timeline.detail.paid_of', { paid: money(d.paidFen), due: money(d.prepaymentDueFen) || '—' }));
         break;
       // -- shipment
       case 'shipment_event': {
@@ -291,12 +320,14 @@ const useDetailText = () => {
             .filter(Boolean)
             .join(' · '),
         );
-        if (type === 'eta_changed' && str(d.expectedArrival)) lines.push(translate('app.timeline.detail.new_eta', { at: f.dateTime(str(d.expectedArrival)) }));
+        if (type === 'eta_changed' && str(d.expectedArrival))
+          lines.push(translate('app.timeline.detail.new_eta', { at: f.dateTime(str(d.expectedArrival)) }));
         break;
       }
       case 'delayed':
         if (str(d.reason)) lines.push(translate(`app.shipment.delay.reason.${str(d.reason)}`, { _: str(d.reason)! }));
-        if (str(d.expectedArrival)) lines.push(translate('app.timeline.detail.expected_arrival', { at: f.dateTime(str(d.expectedArrival)) }));
+        if (str(d.expectedArrival))
+          lines.push(translate('app.timeline.detail.expected_arrival', { at: f.dateTime(str(d.expectedArrival)) }));
         break;
       case 'delay_cleared':
         if (str(d.reason)) lines.push(translate(`app.timeline.delay_cleared.${str(d.reason)}`, { _: str(d.reason)! }));
@@ -350,7 +381,13 @@ const useDetailText = () => {
         lines.push(translate('app.timeline.detail.notify_skipped', { store: str(d.storeId) ?? '—' }));
         break;
       case 'price_effective':
-        lines.push(translate('app.timeline.detail.price_effective', { at: f.dateTime(str(d.effectiveAt)), lines: str(d.lines) ?? '—', stores: str(d.stores) ?? '—' }));
+        lines.push(
+          translate('app.timeline.detail.price_effective', {
+            at: f.dateTime(str(d.effectiveAt)),
+            lines: str(d.lines) ?? '—',
+            stores: str(d.stores) ?? '—',
+          }),
+        );
         break;
       // -- return or clearance
       case 'refused_by_standard':
@@ -361,13 +398,17 @@ const useDetailText = () => {
         lines.push(translate('app.timeline.detail.standard_passed'));
         break;
       case 'return_shipped':
-        lines.push(translate('app.timeline.detail.return_shipped', { code: str(d.code) ?? '—', at: f.dateTime(str(d.expectedArrival)) || '—' }));
+        lines.push(
+          translate('app.timeline.detail.return_shipped', { code: str(d.code) ?? '—', at: f.dateTime(str(d.expectedArrival)) || '—' }),
+        );
         break;
       case 'graded':
         lines.push(translate('app.timeline.detail.graded', { received: str(d.received) ?? '0', defective: str(d.defective) ?? '0' }));
         break;
       case 'clearance_started':
-        lines.push(translate('app.timeline.detail.clearance_started', { from: f.dateTime(str(d.startsAt)), to: f.dateTime(str(d.endsAt)) }));
+        lines.push(
+          translate('app.timeline.detail.clearance_started', { from: f.dateTime(str(d.startsAt)), to: f.dateTime(str(d.endsAt)) }),
+        );
         break;
       case 'clearance_result':
         lines.push(
@@ -376,7 +417,10 @@ const useDetailText = () => {
             remaining: str(d.remainingQty) ?? '0',
             rate:
               typeof d.sellThroughBp === 'number'
-                ? new Intl.NumberFormat(f.locale.startsWith('zh') ? 'zh-CN' : 'en-US', { style: 'percent', maximumFractionDigits: 2 }).format(d.sellThroughBp / 10_000)
+                ? new Intl.NumberFormat(f.locale.startsWith('zh') ? 'zh-CN' : 'en-US', {
+                    style: 'percent',
+                    maximumFractionDigits: 2,
+                  }).format(d.sellThroughBp / 10_000)
                 : '—',
           }),
         );
@@ -457,7 +501,12 @@ export const Timeline = ({ events, context }: { events: TimelineEvent[]; context
                 {event.type === 'decided' && str(d.decision) ? <DecisionChip decision={str(d.decision)} /> : null}
                 {event.type === 'completed' && str(d.result) ? <ProcessStatusChip status={str(d.result)} /> : null}
                 {event.type === 'escalated' && str(d.level) ? (
-                  <Chip size="small" color="error" label={translate('app.task.escalation_level', { level: str(d.level)! })} data-level={str(d.level)} />
+                  <Chip
+                    size="small"
+                    color="error"
+                    label={translate('app.task.escalation_level', { level: str(d.level)! })}
+                    data-level={str(d.level)}
+                  />
                 ) : null}
                 {event.type === 'shipment_event' && d.applied === false ? (
                   <Chip size="small" variant="outlined" label={translate('app.shipment.event.stale')} data-testid="timeline-stale" />

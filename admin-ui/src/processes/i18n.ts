@@ -236,7 +236,8 @@ const en: typeof zh = {
         expected_arrival: 'expected arrival %{at}',
         new_eta: 'new expected arrival %{at}',
         cleared_level: 'it had reached level %{level}',
-        received: 'count %{number}: %{lines} lines, %{smart_count} discrepancy |||| count %{number}: %{lines} lines, %{smart_count} discrepancies',
+        received:
+          'count %{number}: %{lines} lines, %{smart_count} discrepancy |||| count %{number}: %{lines} lines, %{smart_count} discrepancies',
         prepayment_due: 'prepayment due %{amount}',
         payment_deadline: 'payment deadline %{at}',
         payment_recorded: '%{amount} received, reference %{reference}',

@@ -107,7 +107,19 @@ const Section = ({ title }: { title: string }) => {
 const itemText = (p: CatalogItem | undefined) => (p ? `${p.sku} ${p.name}` : '');
 
 /** A SKU from the catalog (loading: waiting for it), or typed when the user can read none. */
-const SkuCell = ({ source, label, items, loading, w }: { source: string; label: string | false; items: CatalogItem[]; loading: boolean; w?: number }) =>
+const SkuCell = ({
+  source,
+  label,
+  items,
+  loading,
+  w,
+}: {
+  source: string;
+  label: string | false;
+  items: CatalogItem[];
+  loading: boolean;
+  w?: number;
+}) =>
   items.length || loading ? (
     <AutocompleteInput
       source={source}
@@ -126,14 +138,48 @@ const SkuCell = ({ source, label, items, loading, w }: { source: string; label: 
       fullWidth
     />
   ) : (
-    <TextInput source={source} label={label} helperText={false} validate={required()} size="small" variant="outlined" margin="none" sx={{ minWidth: w ?? 160, m: 0 }} fullWidth />
+    <TextInput
+      source={source}
+      label={label}
+      helperText={false}
+      validate={required()}
+      size="small"
+      variant="outlined"
+      margin="none"
+      sx={{ minWidth: w ?? 160, m: 0 }}
+      fullWidth
+    />
   );
 
-const SizeCell = ({ index, label, items, loading, w }: { index: number; label: string | false; items: CatalogItem[]; loading: boolean; w?: number }) => {
+const SizeCell = ({
+  index,
+  label,
+  items,
+  loading,
+  w,
+}: {
+  index: number;
+  label: string | false;
+  items: CatalogItem[];
+  loading: boolean;
+  w?: number;
+}) => {
   const sku = useWatch({ name: `lines.${index}.sku` }) as string | null | undefined;
   const sizes = items.find((p) => p.sku === sku)?.sizes;
   if (sizes === null || (!items.length && !loading && sizes === undefined)) {
-    return <TextInput source={`lines.${index}.size`} label={label} helperText={false} validate={required()} size="small" variant="outlined" margin="none" sx={{ minWidth: w ?? 80, m: 0 }} fullWidth />;
+    return (
+      <TextInput
+        source={`lines.${index}.size`}
+        label={label}
+        helperText={false}
+        validate={required()}
+        size="small"
+        variant="outlined"
+        margin="none"
+        sx={{ minWidth: w ?? 80, m: 0 }}
+        fullWidth
+      />
+    );
   }
   return (
     <SelectInput
@@ -204,7 +250,18 @@ const ReturnLinesInput = ({ items, loading }: { items: CatalogItem[]; loading: b
       card: 'full',
       render: (i, l, w) => (
         <Box data-testid="return-line-condition">
-          <SelectInput source={`lines.${i}.condition`} choices={conditionChoices} label={l} helperText={false} validate={required()} size="small" margin="none" variant="outlined" sx={{ minWidth: w ?? 120, m: 0 }} fullWidth />
+          <SelectInput
+            source={`lines.${i}.condition`}
+            choices={conditionChoices}
+            label={l}
+            helperText={false}
+            validate={required()}
+            size="small"
+            margin="none"
+            variant="outlined"
+            sx={{ minWidth: w ?? 120, m: 0 }}
+            fullWidth
+          />
         </Box>
       ),
     },
@@ -302,9 +359,18 @@ const RequesterInput = ({ who, kind, fixedName }: { who: Who; kind: string; fixe
   const { identity } = useGetIdentity();
   const target = useWatch({ name: 'target' }) as string;
   if (who !== 'staff') {
-    const id = String((who === 'store' ? (identity as { storeId?: string } | undefined)?.storeId : (identity as { franchiseeId?: string } | undefined)?.franchiseeId) ?? '');
+    const id = String(
+      (who === 'store'
+        ? (identity as { storeId?: string } | undefined)?.storeId
+        : (identity as { franchiseeId?: string } | undefined)?.franchiseeId) ?? '',
+    );
     return (
-      <Box sx={{ mb: 2 }} data-testid="return-requester" data-store={who === 'store' ? id : ''} data-franchisee={who === 'franchisee' ? id : ''}>
+      <Box
+        sx={{ mb: 2 }}
+        data-testid="return-requester"
+        data-store={who === 'store' ? id : ''}
+        data-franchisee={who === 'franchisee' ? id : ''}
+      >
         <Typography variant="caption" color="text.secondary" component="div">
           {translate(who === 'store' ? 'resources.returns.fields.storeId' : 'resources.returns.fields.franchiseeId')}
         </Typography>
@@ -313,7 +379,15 @@ const RequesterInput = ({ who, kind, fixedName }: { who: Who; kind: string; fixe
     );
   }
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'auto minmax(0, 1fr)' }, columnGap: 2, alignItems: 'center', width: '100%' }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'auto minmax(0, 1fr)' },
+        columnGap: 2,
+        alignItems: 'center',
+        width: '100%',
+      }}
+    >
       {kind === 'return' ? (
         <RadioButtonGroupInput
           source="target"
@@ -407,7 +481,17 @@ const ReturnFormBody = ({ who, problem }: { who: Who; problem: Problem | null })
   // Where the SKUs come from: what this user may read (see useCatalog).
   const store = who === 'store' ? ownStore : storeId;
   const source: CatalogSource =
-    kind === 'clearance' ? (store ? 'prices' : who === 'staff' ? 'products' : 'none') : who === 'staff' ? 'products' : who === 'franchisee' ? 'bookings' : 'prices';
+    kind === 'clearance'
+      ? store
+        ? 'prices'
+        : who === 'staff'
+          ? 'products'
+          : 'none'
+      : who === 'staff'
+        ? 'products'
+        : who === 'franchisee'
+          ? 'bookings'
+          : 'prices';
   const catalog = useCatalog(source, source === 'prices' ? store : null);
   const loading = catalog.isPending && source !== 'none';
   // The fixed requester's name: a store's from its prices, a franchisee's from its bookings.
@@ -435,12 +519,23 @@ const ReturnFormBody = ({ who, problem }: { who: Who; problem: Problem | null })
       <Section title={kind === 'clearance' ? 'app.return.clearance_lines' : 'app.return.return_lines'} />
       {/* data-ready: the SKUs the user may pick are loaded. */}
       <Box sx={{ width: '100%' }} data-testid="return-catalog" data-source={source} data-ready={loading ? 'false' : 'true'}>
-        {kind === 'clearance' ? <ClearanceLinesInput items={catalog.items} loading={loading} /> : <ReturnLinesInput items={catalog.items} loading={loading} />}
+        {kind === 'clearance' ? (
+          <ClearanceLinesInput items={catalog.items} loading={loading} />
+        ) : (
+          <ReturnLinesInput items={catalog.items} loading={loading} />
+        )}
       </Box>
       {kind === 'clearance' ? (
         <>
           <Section title="app.return.period_title" />
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'minmax(0, 1fr) minmax(0, 1fr)' }, columnGap: 2, width: '100%' }}>
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'minmax(0, 1fr) minmax(0, 1fr)' },
+              columnGap: 2,
+              width: '100%',
+            }}
+          >
             <DateInput
               source="startsOn"
               validate={[required(), (v: unknown) => (dateOf(v) && dateOf(v) < today ? 'app.return.validation.starts_past' : undefined)]}

@@ -35,7 +35,9 @@ const ListActions = () => {
   return (
     <TopToolbar sx={{ flexWrap: 'wrap' }}>
       <FilterButton />
-      {hasAnyRole(permissions, RETURN_WRITER_ROLES) ? <CreateButton label="app.return.create_button" data-testid="return-create-button" /> : null}
+      {hasAnyRole(permissions, RETURN_WRITER_ROLES) ? (
+        <CreateButton label="app.return.create_button" data-testid="return-create-button" />
+      ) : null}
     </TopToolbar>
   );
 };
@@ -43,12 +45,18 @@ const ListActions = () => {
 /** A table row the end-to-end tests can find: data-testid="return-row" data-code=… */
 const ReturnRow = (props: DataTableRowProps) => {
   const record = useRecordContext<ReturnRequest>();
-  return <DataTableRow {...props} {...({ 'data-testid': 'return-row', 'data-code': record?.code, 'data-status': record?.status, 'data-kind': record?.kind } as object)} />;
+  return (
+    <DataTableRow
+      {...props}
+      {...({ 'data-testid': 'return-row', 'data-code': record?.code, 'data-status': record?.status, 'data-kind': record?.kind } as object)}
+    />
+  );
 };
 
 const ReturnBody = (props: DataTableBodyProps) => <DataTableBody {...props} row={ReturnRow} />;
 
-const refusedRowSx = (record: ReturnRequest) => (record.status === 'refused' || record.status === 'rejected' ? { backgroundColor: 'rgba(211, 47, 47, 0.06)' } : {});
+const refusedRowSx = (record: ReturnRequest) =>
+  record.status === 'refused' || record.status === 'rejected' ? { backgroundColor: 'rgba(211, 47, 47, 0.06)' } : {};
 
 /** The store or franchisee the request is for. */
 export const requesterOf = (r: Pick<ReturnRequest, 'storeId' | 'storeName' | 'franchiseeId' | 'franchiseeName'>): string =>
@@ -98,12 +106,21 @@ const MobileReturnList = () => {
       primaryText={(r) => [r.code, requesterOf(r)].join(' · ')}
       secondaryText={(r) =>
         [
-          r.kind === 'clearance' ? translate('app.return.period', { from: r.startsOn ?? '', to: r.endsOn ?? '' }) : translate('app.return.pieces', { qty: num(r.totalQty), lines: r.lines.length }),
+          r.kind === 'clearance'
+            ? translate('app.return.period', { from: r.startsOn ?? '', to: r.endsOn ?? '' })
+            : translate('app.return.pieces', { qty: num(r.totalQty), lines: r.lines.length }),
           f.date(r.createdAt),
         ].join(' · ')
       }
       tertiaryText={(r) => (
-        <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap', justifyContent: 'flex-end' }} data-testid="return-row" data-code={r.code} data-status={r.status} data-kind={r.kind}>
+        <Stack
+          direction="row"
+          sx={{ gap: 0.5, flexWrap: 'wrap', justifyContent: 'flex-end' }}
+          data-testid="return-row"
+          data-code={r.code}
+          data-status={r.status}
+          data-kind={r.kind}
+        >
           <KindChip kind={r.kind} />
           <ReturnStatusChip status={r.status} />
         </Stack>

@@ -40,7 +40,14 @@ const RefusalAlert = ({ r }: { r: ReturnRequest }) => {
   const translate = useTranslate();
   if (r.status === 'refused') {
     return (
-      <Alert severity="error" variant="filled" icon={<BlockIcon />} sx={{ mt: 2 }} data-testid="return-refusal" data-count={r.refusalReasons.length}>
+      <Alert
+        severity="error"
+        variant="filled"
+        icon={<BlockIcon />}
+        sx={{ mt: 2 }}
+        data-testid="return-refusal"
+        data-count={r.refusalReasons.length}
+      >
         <AlertTitle>{translate('app.return.refused_title')}</AlertTitle>
         <Box component="ol" sx={{ m: 0, pl: 2.5 }}>
           {r.refusalReasons.map((reason, i) => (
@@ -98,7 +105,9 @@ const Header = ({ r }: { r: ReturnRequest }) => {
           ) : (
             <Item label="resources.returns.fields.totalQty">{num(r.totalQty)}</Item>
           )}
-          <Item label="resources.returns.fields.createdByName">{[r.createdByName, f.dateTime(r.createdAt)].filter(Boolean).join(' · ')}</Item>
+          <Item label="resources.returns.fields.createdByName">
+            {[r.createdByName, f.dateTime(r.createdAt)].filter(Boolean).join(' · ')}
+          </Item>
           <Box sx={{ gridColumn: '1 / -1' }}>
             <Item label="resources.returns.fields.reason" testId="return-reason">
               <Box component="span" sx={{ whiteSpace: 'pre-wrap' }}>
@@ -109,7 +118,11 @@ const Header = ({ r }: { r: ReturnRequest }) => {
         </FactGrid>
       }
       alert={<RefusalAlert r={r} />}
-      processLink={r.workflowId && staff ? <ProcessLinkButton workflowId={r.workflowId} testId="return-process-link" label="app.return.open_process" /> : null}
+      processLink={
+        r.workflowId && staff ? (
+          <ProcessLinkButton workflowId={r.workflowId} testId="return-process-link" label="app.return.open_process" />
+        ) : null
+      }
     />
   );
 };
@@ -132,7 +145,14 @@ const ShipmentCard = ({ r }: { r: ReturnRequest }) => {
           <DelayBadge delayed={s.delayed} level={s.escalationLevel} direction="row" />
           <Box sx={{ flex: 1 }} />
           {canOpen ? (
-            <Button size="small" variant="outlined" component={LinkBase} to={`/shipments/${encodeURIComponent(s.id)}/show`} startIcon={<ShipmentIcon />} data-testid="return-shipment-link">
+            <Button
+              size="small"
+              variant="outlined"
+              component={LinkBase}
+              to={`/shipments/${encodeURIComponent(s.id)}/show`}
+              startIcon={<ShipmentIcon />}
+              data-testid="return-shipment-link"
+            >
               {translate('app.return.open_shipment')}
             </Button>
           ) : null}
@@ -189,8 +209,12 @@ const ResultCard = ({ r }: { r: ReturnRequest }) => {
         <Item label="app.return.result.defective" strong>
           {num(result.defectiveQty)}
         </Item>
-        <Item label="app.return.result.decision">{result.defectDecision ? <DecisionChip decision={result.defectDecision} /> : translate('app.return.result.undecided')}</Item>
-        <Item label="app.return.result.booked">{translate(r.status === 'completed' ? 'app.return.result.booked_yes' : 'app.return.result.booked_no')}</Item>
+        <Item label="app.return.result.decision">
+          {result.defectDecision ? <DecisionChip decision={result.defectDecision} /> : translate('app.return.result.undecided')}
+        </Item>
+        <Item label="app.return.result.booked">
+          {translate(r.status === 'completed' ? 'app.return.result.booked_yes' : 'app.return.result.booked_no')}
+        </Item>
         {result.defectComment ? (
           <Box sx={{ gridColumn: '1 / -1' }}>
             <Item label="app.return.result.comment">“{result.defectComment}”</Item>
@@ -241,7 +265,14 @@ const LinesCard = ({ r }: { r: ReturnRequest }) => {
       {isSmall ? (
         <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="return-lines">
           {lines.map((l) => (
-            <Stack key={l.position} direction="row" sx={{ py: 1, gap: 1, alignItems: 'center' }} data-testid="return-line-row" data-sku={l.sku} data-size={l.size ?? ''}>
+            <Stack
+              key={l.position}
+              direction="row"
+              sx={{ py: 1, gap: 1, alignItems: 'center' }}
+              data-testid="return-line-row"
+              data-sku={l.sku}
+              data-size={l.size ?? ''}
+            >
               <Box sx={{ flex: 1, minWidth: 0 }}>
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
                   {l.sku} · {l.size}
@@ -283,10 +314,21 @@ const LinesCard = ({ r }: { r: ReturnRequest }) => {
                     <ConditionChip condition={l.condition} />
                   </TableCell>
                   <TableCell align="right">{num(l.qty)}</TableCell>
-                  <TableCell align="right" data-field="receivedQty" sx={{ color: graded && (l.receivedQty ?? 0) < l.qty ? 'error.main' : undefined }}>
+                  <TableCell
+                    align="right"
+                    data-field="receivedQty"
+                    sx={{ color: graded && (l.receivedQty ?? 0) < l.qty ? 'error.main' : undefined }}
+                  >
                     {graded ? num(l.receivedQty) : '—'}
                   </TableCell>
-                  <TableCell align="right" data-field="defectiveQty" sx={{ color: (l.defectiveQty ?? 0) > 0 ? 'error.main' : undefined, fontWeight: (l.defectiveQty ?? 0) > 0 ? 600 : undefined }}>
+                  <TableCell
+                    align="right"
+                    data-field="defectiveQty"
+                    sx={{
+                      color: (l.defectiveQty ?? 0) > 0 ? 'error.main' : undefined,
+                      fontWeight: (l.defectiveQty ?? 0) > 0 ? 600 : undefined,
+                    }}
+                  >
                     {graded ? num(l.defectiveQty) : '—'}
                   </TableCell>
                 </TableRow>
@@ -313,7 +355,12 @@ const ReturnDetail = () => {
   const { isError: timelineHidden } = useGetOne('processes', { id: r?.workflowId ?? '' }, { enabled: !!r?.workflowId, retry: false });
   const timelineVisible = !timelineHidden;
   if (!r) return null;
-  const version = [r.status, r.shipment?.status ?? '', r.shipment?.escalationLevel ?? 0, r.result ? JSON.stringify(r.result).length : 0].join(':');
+  const version = [
+    r.status,
+    r.shipment?.status ?? '',
+    r.shipment?.escalationLevel ?? 0,
+    r.result ? JSON.stringify(r.result).length : 0,
+  ].join(':');
   const live = LIVE_RETURN_STATUSES.includes(r.status);
   return (
     <ShowGrid>

@@ -21,7 +21,10 @@ export type CatalogSource = 'products' | 'bookings' | 'prices' | 'none';
  * franchisee the SKUs and sizes of its confirmed bookings (what it received from us); a store
  * (and a clearance) the SKUs of the store's prices, with the current price.
  */
-export const useCatalog = (source: CatalogSource, storeId?: string | null): { items: CatalogItem[]; names: { store?: string; franchisee?: string }; isPending: boolean } => {
+export const useCatalog = (
+  source: CatalogSource,
+  storeId?: string | null,
+): { items: CatalogItem[]; names: { store?: string; franchisee?: string }; isPending: boolean } => {
   const dataProvider = useDataProvider();
   const products = useGetList<Product>(
     'products',
@@ -51,7 +54,11 @@ export const useCatalog = (source: CatalogSource, storeId?: string | null): { it
   const detailsPending = details.some((d) => d.isPending);
   return useMemo(() => {
     if (source === 'products') {
-      return { items: (products.data ?? []).map((p) => ({ sku: p.sku ?? String(p.id), name: p.name, sizes: p.sizes ?? [] })), names: {}, isPending: products.isPending };
+      return {
+        items: (products.data ?? []).map((p) => ({ sku: p.sku ?? String(p.id), name: p.name, sizes: p.sizes ?? [] })),
+        names: {},
+        isPending: products.isPending,
+      };
     }
     if (source === 'bookings') {
       const bySku = new Map<string, CatalogItem>();
@@ -63,7 +70,11 @@ export const useCatalog = (source: CatalogSource, storeId?: string | null): { it
         }
       }
       const first = bookings.data?.[0];
-      return { items: [...bySku.values()], names: { franchisee: first?.franchiseeName ?? undefined }, isPending: bookings.isPending || detailsPending };
+      return {
+        items: [...bySku.values()],
+        names: { franchisee: first?.franchiseeName ?? undefined },
+        isPending: bookings.isPending || detailsPending,
+      };
     }
     if (source === 'prices') {
       const rows = (prices.data ?? []).filter((r) => !storeId || r.storeId === storeId);
@@ -75,5 +86,16 @@ export const useCatalog = (source: CatalogSource, storeId?: string | null): { it
     }
     return { items: [], names: {}, isPending: false };
     // detailData is read through detailKey (the queries' update times): a stable dependency list.
-  }, [source, storeId, products.data, products.isPending, bookings.data, bookings.isPending, prices.data, prices.isPending, detailKey, detailsPending]);
+  }, [
+    source,
+    storeId,
+    products.data,
+    products.isPending,
+    bookings.data,
+    bookings.isPending,
+    prices.data,
+    prices.isPending,
+    detailKey,
+    detailsPending,
+  ]);
 };

@@ -191,7 +191,8 @@ const en: typeof zh = {
       created: '%{code} submitted',
       hint_return:
         'Return to warehouse: checked against the return standard (inside the season’s return window, new or defective from manufacture, not worn or soiled, no more than received and not yet returned); a refusal lists its reasons. Otherwise the supervisor approves and the goods come back as a tracked inbound shipment.',
-      hint_clearance: 'Clearance in store: the clearance prices and the period; the merchandise manager approves, the prices apply from the start of the period, and the sell-through is recorded at its end.',
+      hint_clearance:
+        'Clearance in store: the clearance prices and the period; the merchandise manager approves, the prices apply from the start of the period, and the sell-through is recorded at its end.',
       return_lines: 'Goods to return',
       clearance_lines: 'SKUs and clearance prices',
       period_title: 'Clearance period',
@@ -217,7 +218,8 @@ const en: typeof zh = {
       open_process: 'Process',
       shipment_title: 'Inbound shipment',
       open_shipment: 'Open the shipment',
-      shipment_help: 'The goods travel back as a tracked shipment (delays escalate by themselves); at the warehouse they are scanned in and defects set apart.',
+      shipment_help:
+        'The goods travel back as a tracked shipment (delays escalate by themselves); at the warehouse they are scanned in and defects set apart.',
       graded: 'Counted at the warehouse: received and defective',
       graded_short: 'received %{received} · defective %{defective}',
       result: {

@@ -29,7 +29,15 @@ export const RETURN_STATUSES = [
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 /** Statuses in which the request still changes by itself or waits for someone. */
-export const LIVE_RETURN_STATUSES: readonly string[] = ['checking', 'pending_approval', 'approved', 'in_transit', 'defect_handling', 'accounting', 'running'];
+export const LIVE_RETURN_STATUSES: readonly string[] = [
+  'checking',
+  'pending_approval',
+  'approved',
+  'in_transit',
+  'defect_handling',
+  'accounting',
+  'running',
+];
 
 export interface ReturnLine {
   position: number;
@@ -106,7 +114,8 @@ export const returnStatusColor = (status: string | undefined): ChipColor => {
   }
 };
 
-export const conditionColor = (condition: string): ChipColor => (condition === 'defective' ? 'warning' : condition === 'worn' ? 'error' : 'default');
+export const conditionColor = (condition: string): ChipColor =>
+  condition === 'defective' ? 'warning' : condition === 'worn' ? 'error' : 'default';
 
 export const returnStatusChoices = RETURN_STATUSES.map((id) => ({ id, name: `app.return.status.${id}` }));
 export const returnKindChoices = RETURN_KINDS.map((id) => ({ id, name: `app.return.kind.${id}` }));

@@ -1,14 +1,4 @@
-import {
-  Autocomplete,
-  Box,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Autocomplete, Box, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo } from 'react';
 import { useGetList, useStore, useTranslate } from 'react-admin';
@@ -67,7 +57,10 @@ export const BalancePage = () => {
   const num = useNumber();
   const report = useReportSeason('shipments.balance.season');
   const { season } = report;
-  const { data: franchisees = [] } = useGetList<Franchisee>('franchisees', { pagination: { page: 1, perPage: 500 }, sort: { field: 'id', order: 'ASC' } });
+  const { data: franchisees = [] } = useGetList<Franchisee>('franchisees', {
+    pagination: { page: 1, perPage: 500 },
+    sort: { field: 'id', order: 'ASC' },
+  });
   const [franchiseeId, setFranchiseeId] = useStore<string>('shipments.balance.franchisee', '');
   const { data, isPending, error } = useQuery({
     queryKey: ['reports', 'order-balance', season, franchiseeId],
@@ -138,7 +131,14 @@ export const BalancePage = () => {
               {groups.map((g) => (
                 <Fragment key={g.id}>
                   {g.rows.map((r, i) => (
-                    <TableRow key={r.sku} data-testid="balance-row" data-kind="line" data-franchisee={r.franchiseeId} data-sku={r.sku} sx={rowSx('line')}>
+                    <TableRow
+                      key={r.sku}
+                      data-testid="balance-row"
+                      data-kind="line"
+                      data-franchisee={r.franchiseeId}
+                      data-sku={r.sku}
+                      sx={rowSx('line')}
+                    >
                       <TableCell sx={{ minWidth: 140 }}>
                         {i === 0 ? (
                           <>

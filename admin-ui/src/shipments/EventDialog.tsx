@@ -64,7 +64,10 @@ export const EventDialog = ({ shipment, open, onClose }: { shipment: Shipment; o
     },
     onError: (error) => {
       if (error instanceof HttpError && error.status === 422) {
-        const details = ((error.body as { error?: { details?: Record<string, unknown> } } | undefined)?.error?.details ?? {}) as Record<string, unknown>;
+        const details = ((error.body as { error?: { details?: Record<string, unknown> } } | undefined)?.error?.details ?? {}) as Record<
+          string,
+          unknown
+        >;
         setFieldErrors(Object.fromEntries(Object.entries(details).map(([k, v]) => [k, String(v)])));
       }
       const { code } = apiErrorInfo(error);
@@ -115,7 +118,10 @@ export const EventDialog = ({ shipment, open, onClose }: { shipment: Shipment; o
             value={at}
             onChange={(e) => setAt(e.target.value)}
             error={(touched && !atIso) || !!fieldErrors.at}
-            helperText={fieldErrors.at ?? (touched && !atIso ? translate('app.shipment.event.at_required') : translate('app.shipment.event.at_help', { tz: f.tz }))}
+            helperText={
+              fieldErrors.at ??
+              (touched && !atIso ? translate('app.shipment.event.at_required') : translate('app.shipment.event.at_help', { tz: f.tz }))
+            }
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'shipment-event-at' } }}
           />
           <TextField
@@ -136,7 +142,10 @@ export const EventDialog = ({ shipment, open, onClose }: { shipment: Shipment; o
               value={eta}
               onChange={(e) => setEta(e.target.value)}
               error={(touched && badEta) || !!fieldErrors.expectedArrival}
-              helperText={fieldErrors.expectedArrival ?? (touched && badEta ? translate('app.shipment.event.new_eta_required') : translate('app.shipment.event.new_eta_help'))}
+              helperText={
+                fieldErrors.expectedArrival ??
+                (touched && badEta ? translate('app.shipment.event.new_eta_required') : translate('app.shipment.event.new_eta_help'))
+              }
               slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'shipment-event-eta', min: todayIn(f.tz) } }}
             />
           ) : null}
@@ -171,7 +180,14 @@ export const RecordEventButton = ({ shipment, ...props }: { shipment: Shipment }
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button size="small" variant="outlined" startIcon={<AddLocationIcon />} onClick={() => setOpen(true)} data-testid="shipment-event-button" {...props}>
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<AddLocationIcon />}
+        onClick={() => setOpen(true)}
+        data-testid="shipment-event-button"
+        {...props}
+      >
         {translate('app.shipment.event.button')}
       </Button>
       {open ? <EventDialog shipment={shipment} open onClose={() => setOpen(false)} /> : null}

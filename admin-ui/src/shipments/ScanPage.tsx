@@ -117,7 +117,11 @@ const TallyTable = ({ rows }: { rows: TallyRow[] }) => {
                 <TableCell align="right" sx={{ color: r.damaged ? 'error.main' : undefined }}>
                   {num(r.damaged)}
                 </TableCell>
-                <TableCell align="right" sx={{ fontWeight: 600, color: r.diff < 0 ? 'error.main' : r.diff > 0 ? 'warning.main' : 'success.main' }} data-field="diff">
+                <TableCell
+                  align="right"
+                  sx={{ fontWeight: 600, color: r.diff < 0 ? 'error.main' : r.diff > 0 ? 'warning.main' : 'success.main' }}
+                  data-field="diff"
+                >
                   {r.diff > 0 ? `+${num(r.diff)}` : num(r.diff)}
                 </TableCell>
               </TableRow>
@@ -156,13 +160,25 @@ const ResultCard = ({ shipment }: { shipment: Shipment }) => {
             </Alert>
             <Stack spacing={1}>
               {discrepancies.map((d, i) => (
-                <Stack key={i} direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }} data-testid="scan-result-discrepancy" data-kind={d.kind} data-sku={d.sku} data-size={d.size}>
+                <Stack
+                  key={i}
+                  direction="row"
+                  sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}
+                  data-testid="scan-result-discrepancy"
+                  data-kind={d.kind}
+                  data-sku={d.sku}
+                  data-size={d.size}
+                >
                   <DiscrepancyChip kind={d.kind} />
                   <Typography variant="body2" sx={{ fontWeight: 600 }}>
                     {d.sku} · {d.size}
                   </Typography>
                   <Typography variant="body2" color="text.secondary">
-                    {translate('app.shipment.discrepancy.figures', { expected: num(d.expected), received: num(d.received), damaged: num(d.damaged) })}
+                    {translate('app.shipment.discrepancy.figures', {
+                      expected: num(d.expected),
+                      received: num(d.received),
+                      damaged: num(d.damaged),
+                    })}
                   </Typography>
                 </Stack>
               ))}
@@ -171,7 +187,14 @@ const ResultCard = ({ shipment }: { shipment: Shipment }) => {
         ) : (
           <Alert severity="success">{translate('app.shipment.scan.result_exact')}</Alert>
         )}
-        <Button sx={{ mt: 2 }} variant="contained" component={LinkBase} to={`/shipments/${encodeURIComponent(shipment.id)}/show`} startIcon={<BackIcon />} data-testid="scan-back-to-shipment">
+        <Button
+          sx={{ mt: 2 }}
+          variant="contained"
+          component={LinkBase}
+          to={`/shipments/${encodeURIComponent(shipment.id)}/show`}
+          startIcon={<BackIcon />}
+          data-testid="scan-back-to-shipment"
+        >
           {translate('app.shipment.scan.back')}
         </Button>
       </CardContent>
@@ -180,7 +203,19 @@ const ResultCard = ({ shipment }: { shipment: Shipment }) => {
 };
 
 /** Confirms the receipt before it is sent: what is short, over, damaged or not shipped. */
-const SubmitDialog = ({ rows, open, busy, onClose, onConfirm }: { rows: TallyRow[]; open: boolean; busy: boolean; onClose: () => void; onConfirm: () => void }) => {
+const SubmitDialog = ({
+  rows,
+  open,
+  busy,
+  onClose,
+  onConfirm,
+}: {
+  rows: TallyRow[];
+  open: boolean;
+  busy: boolean;
+  onClose: () => void;
+  onConfirm: () => void;
+}) => {
   const translate = useTranslate();
   const num = useNumber();
   const short = rows.filter((r) => r.diff < 0).reduce((n, r) => n - r.diff, 0);
@@ -214,7 +249,13 @@ const SubmitDialog = ({ rows, open, busy, onClose, onConfirm }: { rows: TallyRow
         <Button onClick={onClose} disabled={busy}>
           {translate('ra.action.cancel')}
         </Button>
-        <Button variant="contained" onClick={onConfirm} disabled={busy} data-testid="scan-submit-confirm" startIcon={busy ? <CircularProgress size={16} /> : <CheckIcon />}>
+        <Button
+          variant="contained"
+          onClick={onConfirm}
+          disabled={busy}
+          data-testid="scan-submit-confirm"
+          startIcon={busy ? <CircularProgress size={16} /> : <CheckIcon />}
+        >
           {translate('app.shipment.scan.submit')}
         </Button>
       </DialogActions>
@@ -332,7 +373,10 @@ export const ScanPage = () => {
                 {shipment.externalRef ? ` · ${shipment.externalRef}` : ''}
               </Typography>
               <Typography variant="body2" color="text.secondary">
-                {translate('app.shipment.scan.expected_total', { qty: num(shipment.totalQty), lines: rows.filter((r) => !r.unexpected).length })}
+                {translate('app.shipment.scan.expected_total', {
+                  qty: num(shipment.totalQty),
+                  lines: rows.filter((r) => !r.unexpected).length,
+                })}
               </Typography>
             </Box>
             <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
@@ -356,7 +400,11 @@ export const ScanPage = () => {
       {!result && !alreadyIn ? (
         <>
           <Card>
-            <CardHeader title={translate('app.shipment.scan.input_title')} subheader={translate('app.shipment.scan.input_help')} slotProps={{ title: { variant: 'subtitle1' } }} />
+            <CardHeader
+              title={translate('app.shipment.scan.input_title')}
+              subheader={translate('app.shipment.scan.input_help')}
+              slotProps={{ title: { variant: 'subtitle1' } }}
+            />
             <CardContent sx={{ pt: 0 }}>
               <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 1.5, alignItems: { md: 'flex-start' } }}>
                 <TextField
@@ -370,7 +418,9 @@ export const ScanPage = () => {
                   onKeyDown={onKeyDown}
                   error={!!codeError}
                   helperText={codeError ?? translate('app.shipment.scan.code_help')}
-                  slotProps={{ htmlInput: { 'data-testid': 'scan-code', autoComplete: 'off', autoCapitalize: 'characters', spellCheck: false } }}
+                  slotProps={{
+                    htmlInput: { 'data-testid': 'scan-code', autoComplete: 'off', autoCapitalize: 'characters', spellCheck: false },
+                  }}
                   sx={{ flex: 2 }}
                 />
                 <TextField
@@ -385,11 +435,24 @@ export const ScanPage = () => {
                   sx={{ width: { xs: '100%', md: 120 } }}
                 />
                 <FormControlLabel
-                  control={<Switch checked={damaged} onChange={(e) => setDamaged(e.target.checked)} color="error" slotProps={{ input: { 'data-testid': 'scan-damaged' } as object }} />}
+                  control={
+                    <Switch
+                      checked={damaged}
+                      onChange={(e) => setDamaged(e.target.checked)}
+                      color="error"
+                      slotProps={{ input: { 'data-testid': 'scan-damaged' } as object }}
+                    />
+                  }
                   label={translate('app.shipment.scan.damaged_toggle')}
                   sx={{ mt: { md: 1 }, whiteSpace: 'nowrap' }}
                 />
-                <Button variant="contained" onClick={scanCode} startIcon={<ScanIcon />} sx={{ mt: { md: 1 }, whiteSpace: 'nowrap' }} data-testid="scan-add">
+                <Button
+                  variant="contained"
+                  onClick={scanCode}
+                  startIcon={<ScanIcon />}
+                  sx={{ mt: { md: 1 }, whiteSpace: 'nowrap' }}
+                  data-testid="scan-add"
+                >
                   {translate('app.shipment.scan.add')}
                 </Button>
               </Stack>
@@ -448,7 +511,9 @@ export const ScanPage = () => {
                   <Typography variant="body2">
                     {translate('app.shipment.scan.last', { sku: last.sku, size: last.size, qty: num(last.qty) })}
                   </Typography>
-                  {last.damaged ? <Chip size="small" color="error" variant="outlined" label={translate('app.shipment.discrepancy.damaged')} /> : null}
+                  {last.damaged ? (
+                    <Chip size="small" color="error" variant="outlined" label={translate('app.shipment.discrepancy.damaged')} />
+                  ) : null}
                   {!lines.some((l) => l.sku === last.sku && l.size === last.size) ? (
                     <Chip size="small" color="warning" label={translate('app.shipment.scan.not_in_shipment')} />
                   ) : null}
@@ -471,22 +536,34 @@ export const ScanPage = () => {
                 </Alert>
               ) : null}
               <Stack direction="row" sx={{ gap: 1, mt: 2, flexWrap: 'wrap' }}>
-                <Button variant="contained" color="primary" startIcon={<CheckIcon />} onClick={() => setConfirming(true)} disabled={submit.isPending || !scannedTotal} data-testid="scan-submit">
+                <Button
+                  variant="contained"
+                  color="primary"
+                  startIcon={<CheckIcon />}
+                  onClick={() => setConfirming(true)}
+                  disabled={submit.isPending || !scannedTotal}
+                  data-testid="scan-submit"
+                >
                   {translate('app.shipment.scan.submit')}
                 </Button>
                 <Button startIcon={<UndoIcon />} onClick={undo} disabled={!scans.length} data-testid="scan-undo">
                   {translate('app.shipment.scan.undo')}
                 </Button>
                 <Box sx={{ flex: 1 }} />
-                <Button color="error" onClick={() => window.confirm(translate('app.shipment.scan.clear_confirm')) && setScans([])}
+                <Button
+                  color="error"
+                  onClick={() => window.confirm(translate('app.shipment.scan.clear_confirm')) && setScans([])}
                   disabled={!scans.length}
-                  data-testid="scan-clear">
+                  data-testid="scan-clear"
+                >
                   {translate('app.shipment.scan.clear')}
                 </Button>
               </Stack>
             </CardContent>
           </Card>
-          {confirming ? <SubmitDialog rows={rows} open busy={submit.isPending} onClose={() => setConfirming(false)} onConfirm={() => submit.mutate()} /> : null}
+          {confirming ? (
+            <SubmitDialog rows={rows} open busy={submit.isPending} onClose={() => setConfirming(false)} onConfirm={() => submit.mutate()} />
+          ) : null}
         </>
       ) : null}
     </Box>

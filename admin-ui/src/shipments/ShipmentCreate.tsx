@@ -54,7 +54,13 @@ const Section = FormSection;
 const BookingPicker = () => {
   const { setValue } = useFormContext();
   return (
-    <ReferenceInput source="bookingId" reference="bookings" filter={{ status: 'confirmed' }} perPage={100} sort={{ field: 'createdAt', order: 'DESC' }}>
+    <ReferenceInput
+      source="bookingId"
+      reference="bookings"
+      filter={{ status: 'confirmed' }}
+      perPage={100}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+    >
       <AutocompleteInput
         optionText={bookingText}
         filterToQuery={(q: string) => (q ? { q } : {})}
@@ -106,13 +112,22 @@ export const ShipmentCreate = () => {
           notify(known || info.message || translate('ra.notification.http_error'), { type: 'error' });
         },
       }}
-      redirect={(_resource?: string, id?: unknown, data?: Partial<RaRecord>) => `/shipments/${encodeURIComponent(String(data?.id ?? id ?? ''))}/show`}
+      redirect={(_resource?: string, id?: unknown, data?: Partial<RaRecord>) =>
+        `/shipments/${encodeURIComponent(String(data?.id ?? id ?? ''))}/show`
+      }
     >
       <SimpleForm toolbar={<CreateToolbar />} defaultValues={defaultValues} sx={{ maxWidth: 1100 }}>
         <Alert severity="info" sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }}>
           {translate('app.shipment.create_hint')}
         </Alert>
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'minmax(0, 1fr) minmax(0, 1fr)' }, columnGap: 2, width: '100%' }}>
+        <Box
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'minmax(0, 1fr) minmax(0, 1fr)' },
+            columnGap: 2,
+            width: '100%',
+          }}
+        >
           <BookingPicker />
           <TextInput source="externalRef" validate={maxLength(60)} helperText="app.shipment.external_ref_help" />
           <SeasonInput source="season" helperText="app.shipment.season_help" />

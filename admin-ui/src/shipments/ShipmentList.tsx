@@ -127,7 +127,13 @@ const MobileShipmentList = () => {
           .join(' · ')
       }
       tertiaryText={(s) => (
-        <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap', justifyContent: 'flex-end' }} data-testid="shipment-row" data-code={s.code} data-status={s.status}>
+        <Stack
+          direction="row"
+          sx={{ gap: 0.5, flexWrap: 'wrap', justifyContent: 'flex-end' }}
+          data-testid="shipment-row"
+          data-code={s.code}
+          data-status={s.status}
+        >
           <ShipmentStatusChip status={s.status} />
           <DelayBadge delayed={s.delayed} reason={s.delayReason} level={s.escalationLevel} direction="row" />
         </Stack>

@@ -75,80 +75,97 @@ const Header = ({ shipment }: { shipment: Shipment }) => {
       subtitle={translate('app.shipment.subtitle', { season: shipment.season ?? '—', qty: num(shipment.totalQty) })}
       badges={
         <>
-          <DelayBadge delayed={shipment.delayed} reason={shipment.delayReason} level={shipment.escalationLevel} since={shipment.delayedSince} direction="row" />
+          <DelayBadge
+            delayed={shipment.delayed}
+            reason={shipment.delayReason}
+            level={shipment.escalationLevel}
+            since={shipment.delayedSince}
+            direction="row"
+          />
           <ShipmentStatusChip status={shipment.status} data-testid="shipment-status" />
         </>
       }
       facts={
         <FactGrid>
-        <Item label="resources.shipments.fields.expectedArrival" testId="shipment-eta" strong>
-          <Box component="span" sx={{ color: late ? 'error.main' : undefined }}>
-            {f.dateTime(shipment.expectedArrival)}
-          </Box>
-        </Item>
-        <Item label="resources.shipments.fields.lastEvent" testId="shipment-last-event">
-          {shipment.lastEventAt || shipment.location ? (
-            <>
-              {shipment.location || '—'}
-              <Typography variant="caption" color="text.secondary" component="div">
-                {f.dateTime(shipment.lastEventAt)}
-              </Typography>
-            </>
-          ) : (
-            translate('app.shipment.no_events_yet')
-          )}
-        </Item>
-        <Item label="resources.shipments.fields.dispatchedAt">{shipment.dispatchedAt ? f.dateTime(shipment.dispatchedAt) : '—'}</Item>
-        <Item label="resources.shipments.fields.arrivedAt">{shipment.arrivedAt ? f.dateTime(shipment.arrivedAt) : '—'}</Item>
-        <Item label="resources.shipments.fields.delay" testId="shipment-delay">
-          {shipment.delayed ? (
-            <>
-              {translate(`app.shipment.delay.reason.${shipment.delayReason ?? 'late'}`)}
-              {shipment.delayedSince ? (
+          <Item label="resources.shipments.fields.expectedArrival" testId="shipment-eta" strong>
+            <Box component="span" sx={{ color: late ? 'error.main' : undefined }}>
+              {f.dateTime(shipment.expectedArrival)}
+            </Box>
+          </Item>
+          <Item label="resources.shipments.fields.lastEvent" testId="shipment-last-event">
+            {shipment.lastEventAt || shipment.location ? (
+              <>
+                {shipment.location || '—'}
                 <Typography variant="caption" color="text.secondary" component="div">
-                  {translate('app.shipment.delay.since', { at: f.dateTime(shipment.delayedSince) })}
+                  {f.dateTime(shipment.lastEventAt)}
                 </Typography>
-              ) : null}
-            </>
-          ) : (
-            translate('app.shipment.delay.none')
-          )}
-        </Item>
-        <Item label="resources.shipments.fields.escalationLevel" testId="shipment-escalation" strong={shipment.escalationLevel > 0}>
-          <Box component="span" sx={{ color: shipment.escalationLevel > 0 ? 'error.main' : undefined }}>
-            {shipment.escalationLevel > 0 ? escalation(shipment.escalationLevel) : translate('app.shipment.delay.not_escalated')}
-          </Box>
-        </Item>
-        <Item label="resources.shipments.fields.totalQty">{num(shipment.totalQty)}</Item>
-        <Item label="resources.shipments.fields.bookingId">
-          {shipment.bookingId ? (
-            <LinkBase to={`/bookings/${encodeURIComponent(shipment.bookingId)}/show`} data-testid="shipment-booking-link">
-              {translate('app.shipment.open_booking')}
-            </LinkBase>
-          ) : (
-            translate('app.shipment.no_booking')
-          )}
-        </Item>
-        {shipment.carrier || shipment.trackingNo ? (
-          <Item label="resources.shipments.fields.carrier">{[shipment.carrier, shipment.trackingNo].filter(Boolean).join(' · ')}</Item>
-        ) : null}
-        <Item label="resources.shipments.fields.createdByName">
-          {[shipment.createdByName, f.dateTime(shipment.createdAt)].filter(Boolean).join(' · ')}
-        </Item>
+              </>
+            ) : (
+              translate('app.shipment.no_events_yet')
+            )}
+          </Item>
+          <Item label="resources.shipments.fields.dispatchedAt">{shipment.dispatchedAt ? f.dateTime(shipment.dispatchedAt) : '—'}</Item>
+          <Item label="resources.shipments.fields.arrivedAt">{shipment.arrivedAt ? f.dateTime(shipment.arrivedAt) : '—'}</Item>
+          <Item label="resources.shipments.fields.delay" testId="shipment-delay">
+            {shipment.delayed ? (
+              <>
+                {translate(`app.shipment.delay.reason.${shipment.delayReason ?? 'late'}`)}
+                {shipment.delayedSince ? (
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    {translate('app.shipment.delay.since', { at: f.dateTime(shipment.delayedSince) })}
+                  </Typography>
+                ) : null}
+              </>
+            ) : (
+              translate('app.shipment.delay.none')
+            )}
+          </Item>
+          <Item label="resources.shipments.fields.escalationLevel" testId="shipment-escalation" strong={shipment.escalationLevel > 0}>
+            <Box component="span" sx={{ color: shipment.escalationLevel > 0 ? 'error.main' : undefined }}>
+              {shipment.escalationLevel > 0 ? escalation(shipment.escalationLevel) : translate('app.shipment.delay.not_escalated')}
+            </Box>
+          </Item>
+          <Item label="resources.shipments.fields.totalQty">{num(shipment.totalQty)}</Item>
+          <Item label="resources.shipments.fields.bookingId">
+            {shipment.bookingId ? (
+              <LinkBase to={`/bookings/${encodeURIComponent(shipment.bookingId)}/show`} data-testid="shipment-booking-link">
+                {translate('app.shipment.open_booking')}
+              </LinkBase>
+            ) : (
+              translate('app.shipment.no_booking')
+            )}
+          </Item>
+          {shipment.carrier || shipment.trackingNo ? (
+            <Item label="resources.shipments.fields.carrier">{[shipment.carrier, shipment.trackingNo].filter(Boolean).join(' · ')}</Item>
+          ) : null}
+          <Item label="resources.shipments.fields.createdByName">
+            {[shipment.createdByName, f.dateTime(shipment.createdAt)].filter(Boolean).join(' · ')}
+          </Item>
         </FactGrid>
       }
       alert={<ResolutionAlert shipment={shipment} />}
       actions={
         <>
           {writer && SCANNABLE_STATUSES.includes(shipment.status) ? (
-            <Button size="small" variant="contained" component={LinkBase} to={scanPath(shipment.id)} startIcon={<ScanIcon />} data-testid="shipment-scan-button">
+            <Button
+              size="small"
+              variant="contained"
+              component={LinkBase}
+              to={scanPath(shipment.id)}
+              startIcon={<ScanIcon />}
+              data-testid="shipment-scan-button"
+            >
               {translate('app.shipment.scan.button')}
             </Button>
           ) : null}
           {writer && OPEN_STATUSES.includes(shipment.status) ? <RecordEventButton shipment={shipment} /> : null}
         </>
       }
-      processLink={shipment.workflowId && staff ? <ProcessLinkButton workflowId={shipment.workflowId} testId="shipment-process-link" label="app.shipment.open_process" /> : null}
+      processLink={
+        shipment.workflowId && staff ? (
+          <ProcessLinkButton workflowId={shipment.workflowId} testId="shipment-process-link" label="app.shipment.open_process" />
+        ) : null
+      }
     />
   );
 };
@@ -159,7 +176,8 @@ const useMayDecide = () => {
   const { identity } = useGetIdentity();
   const roles: string[] = Array.isArray(permissions) ? permissions.map(String) : [];
   return (t: Task) =>
-    roles.includes('admin') || (t.assigneeId ? String(t.assigneeId) === String(identity?.id) : !!t.candidateRole && roles.includes(t.candidateRole));
+    roles.includes('admin') ||
+    (t.assigneeId ? String(t.assigneeId) === String(identity?.id) : !!t.candidateRole && roles.includes(t.candidateRole));
 };
 
 /**
@@ -170,7 +188,8 @@ const OpenTasks = ({ shipment, version }: { shipment: Shipment; version: string 
   const translate = useTranslate();
   const mayDecide = useMayDecide();
   const waitingFor = (t: Task) =>
-    t.assigneeName ?? (t.candidateRole ? translate('app.task.role_pool', { role: translate(`app.roles.${t.candidateRole}`, { _: t.candidateRole }) }) : '—');
+    t.assigneeName ??
+    (t.candidateRole ? translate('app.task.role_pool', { role: translate(`app.roles.${t.candidateRole}`, { _: t.candidateRole }) }) : '—');
   return (
     <OpenTasksPanel
       workflowId={shipment.workflowId!}
@@ -199,13 +218,25 @@ const DiscrepancyRows = ({ items }: { items: Discrepancy[] }) => {
     return (
       <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="shipment-discrepancies">
         {items.map((d, i) => (
-          <Stack key={i} direction="row" sx={{ py: 1, gap: 1, alignItems: 'center' }} data-testid="shipment-discrepancy" data-sku={d.sku} data-size={d.size} data-kind={d.kind}>
+          <Stack
+            key={i}
+            direction="row"
+            sx={{ py: 1, gap: 1, alignItems: 'center' }}
+            data-testid="shipment-discrepancy"
+            data-sku={d.sku}
+            data-size={d.size}
+            data-kind={d.kind}
+          >
             <Box sx={{ flex: 1, minWidth: 0 }}>
               <Typography variant="body2" sx={{ fontWeight: 600 }}>
                 {d.sku} · {d.size}
               </Typography>
               <Typography variant="caption" color="text.secondary">
-                {translate('app.shipment.discrepancy.figures', { expected: num(d.expected), received: num(d.received), damaged: num(d.damaged) })}
+                {translate('app.shipment.discrepancy.figures', {
+                  expected: num(d.expected),
+                  received: num(d.received),
+                  damaged: num(d.damaged),
+                })}
               </Typography>
             </Box>
             <DiscrepancyChip kind={d.kind} />
@@ -236,7 +267,10 @@ const DiscrepancyRows = ({ items }: { items: Discrepancy[] }) => {
                 <DiscrepancyChip kind={d.kind} />
               </TableCell>
               <TableCell align="right">{num(d.expected)}</TableCell>
-              <TableCell align="right" sx={{ color: d.received < d.expected ? 'error.main' : undefined, fontWeight: d.received !== d.expected ? 600 : undefined }}>
+              <TableCell
+                align="right"
+                sx={{ color: d.received < d.expected ? 'error.main' : undefined, fontWeight: d.received !== d.expected ? 600 : undefined }}
+              >
                 {num(d.received)}
               </TableCell>
               <TableCell align="right" sx={{ color: d.damaged > 0 ? 'error.main' : undefined }}>
@@ -299,7 +333,11 @@ const LinesCard = ({ shipment }: { shipment: Shipment }) => {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const lines = [...(shipment.lines ?? [])].sort((a, b) => a.position - b.position);
   const franchiseeIds = [...new Set(lines.flatMap((l) => (l.franchiseeId ? [l.franchiseeId] : [])))];
-  const { data: franchisees = [] } = useGetMany<FranchiseeRecord>('franchisees', { ids: franchiseeIds }, { enabled: franchiseeIds.length > 0 });
+  const { data: franchisees = [] } = useGetMany<FranchiseeRecord>(
+    'franchisees',
+    { ids: franchiseeIds },
+    { enabled: franchiseeIds.length > 0 },
+  );
   const names = new Map(franchisees.filter(Boolean).map((fr) => [String(fr.id), fr.name ?? '']));
   const franchisee = (id: string | null) =>
     id ? (names.get(id) ? `${names.get(id)} (${id})` : id) : translate('app.shipment.unallocated');
@@ -312,7 +350,14 @@ const LinesCard = ({ shipment }: { shipment: Shipment }) => {
       {isSmall ? (
         <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="shipment-lines">
           {lines.map((l) => (
-            <Stack key={l.position} direction="row" sx={{ py: 1, gap: 1 }} data-testid="shipment-line-row" data-sku={l.sku} data-size={l.size}>
+            <Stack
+              key={l.position}
+              direction="row"
+              sx={{ py: 1, gap: 1 }}
+              data-testid="shipment-line-row"
+              data-sku={l.sku}
+              data-size={l.size}
+            >
               <Box sx={{ flex: 1, minWidth: 0 }}>
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
                   {l.sku} · {l.size}
@@ -358,7 +403,11 @@ const LinesCard = ({ shipment }: { shipment: Shipment }) => {
                   <TableCell>{l.size}</TableCell>
                   <TableCell sx={{ color: l.franchiseeId ? undefined : 'text.secondary' }}>{franchisee(l.franchiseeId)}</TableCell>
                   <TableCell align="right">{num(l.qty)}</TableCell>
-                  <TableCell align="right" sx={{ color: received && l.receivedQty < l.qty ? 'error.main' : undefined }} data-field="receivedQty">
+                  <TableCell
+                    align="right"
+                    sx={{ color: received && l.receivedQty < l.qty ? 'error.main' : undefined }}
+                    data-field="receivedQty"
+                  >
                     {received ? num(l.receivedQty) : '—'}
                   </TableCell>
                   <TableCell align="right" sx={{ color: l.damagedQty > 0 ? 'error.main' : undefined }} data-field="damagedQty">
@@ -406,7 +455,13 @@ const EventsCard = ({ shipment }: { shipment: Shipment }) => {
       ) : isSmall ? (
         <Stack divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} data-testid="shipment-events">
           {events.map((e) => (
-            <Box key={e.eventId} sx={{ py: 1, ...(e.applied ? {} : { opacity: 0.55 }) }} data-testid="shipment-event-row" data-type={e.type} data-applied={e.applied ? 'true' : 'false'}>
+            <Box
+              key={e.eventId}
+              sx={{ py: 1, ...(e.applied ? {} : { opacity: 0.55 }) }}
+              data-testid="shipment-event-row"
+              data-type={e.type}
+              data-applied={e.applied ? 'true' : 'false'}
+            >
               <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
                   {typeText(e)}
@@ -414,7 +469,11 @@ const EventsCard = ({ shipment }: { shipment: Shipment }) => {
                 {!e.applied ? <StaleChip /> : null}
               </Stack>
               <Typography variant="caption" color="text.secondary" component="div">
-                {[f.dateTime(e.at), e.location, e.expectedArrival ? translate('app.shipment.event.new_eta_is', { at: f.dateTime(e.expectedArrival) }) : null]
+                {[
+                  f.dateTime(e.at),
+                  e.location,
+                  e.expectedArrival ? translate('app.shipment.event.new_eta_is', { at: f.dateTime(e.expectedArrival) }) : null,
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </Typography>
@@ -436,7 +495,13 @@ const EventsCard = ({ shipment }: { shipment: Shipment }) => {
             </TableHead>
             <TableBody>
               {events.map((e) => (
-                <TableRow key={e.eventId} sx={staleSx(e)} data-testid="shipment-event-row" data-type={e.type} data-applied={e.applied ? 'true' : 'false'}>
+                <TableRow
+                  key={e.eventId}
+                  sx={staleSx(e)}
+                  data-testid="shipment-event-row"
+                  data-type={e.type}
+                  data-applied={e.applied ? 'true' : 'false'}
+                >
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{f.dateTime(e.at)}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{typeText(e)}</TableCell>
                   <TableCell>{e.location ?? '—'}</TableCell>

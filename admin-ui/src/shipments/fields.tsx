@@ -119,7 +119,12 @@ export const EtaField = (_props: { label?: string; source?: string }) => {
   if (!record) return null;
   const late = record.delayed && record.delayReason === 'late';
   return (
-    <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap', color: late ? 'error.main' : undefined }} data-field="expectedArrival">
+    <Typography
+      component="span"
+      variant="body2"
+      sx={{ whiteSpace: 'nowrap', color: late ? 'error.main' : undefined }}
+      data-field="expectedArrival"
+    >
       {f.dateTime(record.expectedArrival) || '—'}
     </Typography>
   );

@@ -108,7 +108,16 @@ export const tally = (lines: ShipmentLine[], scans: Scan[]): TallyRow[] => {
   const rows = new Map<string, TallyRow>();
   for (const l of lines) {
     const k = keyOf(l.sku, l.size);
-    const row = rows.get(k) ?? { sku: l.sku, size: l.size, productName: l.productName, expected: 0, scanned: 0, damaged: 0, diff: 0, unexpected: false };
+    const row = rows.get(k) ?? {
+      sku: l.sku,
+      size: l.size,
+      productName: l.productName,
+      expected: 0,
+      scanned: 0,
+      damaged: 0,
+      diff: 0,
+      unexpected: false,
+    };
     row.expected += l.qty;
     rows.set(k, row);
   }

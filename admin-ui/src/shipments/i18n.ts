@@ -142,7 +142,8 @@ const zh = {
         temporal_unavailable: '流程服务暂不可用，发货单未保存，请稍后重试',
       },
       create_title: '新建发货单',
-      create_hint: '可选择对应的已确认期货单（发货按该订单分配，否则按订单先后分配给各加盟商），填写总公司发货单号、预计到货日期和发货明细。',
+      create_hint:
+        '可选择对应的已确认期货单（发货按该订单分配，否则按订单先后分配给各加盟商），填写总公司发货单号、预计到货日期和发货明细。',
       create_submit: '保存并开始跟踪',
       booking_help: '可选：已确认的期货单',
       external_ref_help: '总公司的发货单号（可选，不可重复）',
@@ -335,7 +336,8 @@ const en: typeof zh = {
         submit_discrepancy_help: 'The merchandise supervisor gets a discrepancy task.',
         submitted: '%{code}: receipt submitted',
         result_title: 'Receipt',
-        result_discrepancies: '%{smart_count} discrepancy, handed to the merchandise supervisor: |||| %{smart_count} discrepancies, handed to the merchandise supervisor:',
+        result_discrepancies:
+          '%{smart_count} discrepancy, handed to the merchandise supervisor: |||| %{smart_count} discrepancies, handed to the merchandise supervisor:',
         result_exact: 'Matches the shipment: reconciled.',
       },
       import: {
@@ -347,9 +349,11 @@ const en: typeof zh = {
         run: 'Import',
         row: 'Row %{row}',
         file: 'File',
-        failed: '%{smart_count} problem, nothing imported; fix the file and try again: |||| %{smart_count} problems, nothing imported; fix the file and try again:',
+        failed:
+          '%{smart_count} problem, nothing imported; fix the file and try again: |||| %{smart_count} problems, nothing imported; fix the file and try again:',
         done: 'Created %{smart_count} shipment |||| Created %{smart_count} shipments',
-        skipped: 'Skipped %{smart_count} shipment number imported before: %{refs} |||| Skipped %{smart_count} shipment numbers imported before: %{refs}',
+        skipped:
+          'Skipped %{smart_count} shipment number imported before: %{refs} |||| Skipped %{smart_count} shipment numbers imported before: %{refs}',
       },
       error: {
         shipment_exists: 'This shipment number has been imported already',
@@ -358,7 +362,8 @@ const en: typeof zh = {
         temporal_unavailable: 'The process service is unavailable; the shipment was not saved. Try again later',
       },
       create_title: 'New shipment',
-      create_hint: 'Optionally pick the confirmed booking it fills (else the lines go to the oldest open orders), then head office’s shipment number, the expected arrival and the lines.',
+      create_hint:
+        'Optionally pick the confirmed booking it fills (else the lines go to the oldest open orders), then head office’s shipment number, the expected arrival and the lines.',
       create_submit: 'Save and start tracking',
       booking_help: 'Optional: a confirmed booking',
       external_ref_help: 'Head office’s shipment number (optional, unique)',

@@ -136,7 +136,8 @@ export const shipmentStatusColor = (status: string | undefined): ChipColor => {
   }
 };
 
-export const discrepancyColor = (kind: string): ChipColor => (kind === 'over' ? 'info' : kind === 'short' || kind === 'damaged' ? 'error' : 'warning');
+export const discrepancyColor = (kind: string): ChipColor =>
+  kind === 'over' ? 'info' : kind === 'short' || kind === 'damaged' ? 'error' : 'warning';
 
 export const shipmentStatusChoices = SHIPMENT_STATUSES.map((id) => ({ id, name: `app.shipment.status.${id}` }));
 

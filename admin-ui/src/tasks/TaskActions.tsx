@@ -150,17 +150,7 @@ export const useDecide = () => {
  * claim, recount, followed up), for extend also an optional new payment deadline, then sends the
  * decision.
  */
-const DecisionDialog = ({
-  task,
-  decision,
-  open,
-  onClose,
-}: {
-  task: Task;
-  decision: string;
-  open: boolean;
-  onClose: () => void;
-}) => {
+const DecisionDialog = ({ task, decision, open, onClose }: { task: Task; decision: string; open: boolean; onClose: () => void }) => {
   const translate = useTranslate();
   const decide = useDecide();
   const f = useFormatters();
@@ -354,7 +344,14 @@ export const TaskActions = ({
   return (
     <Stack direction="row" onClick={stop} sx={{ flexWrap: 'wrap', gap: 0.5 }} data-testid="task-actions">
       {scan && shipmentId ? (
-        <Button size={size} variant="contained" component={LinkBase} to={`/shipments/${shipmentId}/scan`} startIcon={<ScanIcon />} data-testid="task-scan-link">
+        <Button
+          size={size}
+          variant="contained"
+          component={LinkBase}
+          to={`/shipments/${shipmentId}/scan`}
+          startIcon={<ScanIcon />}
+          data-testid="task-scan-link"
+        >
           {translate('app.task.scan_in')}
         </Button>
       ) : null}
@@ -367,7 +364,9 @@ export const TaskActions = ({
             size={size}
             variant={oneClick ? 'contained' : 'outlined'}
             color={COLORS[decision] ?? 'primary'}
-            startIcon={oneClick && decide.isPending ? <CircularProgress size={14} color="inherit" /> : (ICONS[decision] ?? <DecisionIcon />)}
+            startIcon={
+              oneClick && decide.isPending ? <CircularProgress size={14} color="inherit" /> : (ICONS[decision] ?? <DecisionIcon />)
+            }
             disabled={decide.isPending}
             data-testid={TEST_IDS[decision] ?? 'decision-button'}
             data-decision={decision}
@@ -382,7 +381,14 @@ export const TaskActions = ({
         );
       })}
       {withSubject && shipmentId && !scan ? (
-        <Button size={size} variant="text" component={LinkBase} to={`/shipments/${shipmentId}/show`} startIcon={<ShipmentIcon />} data-testid="task-shipment-link">
+        <Button
+          size={size}
+          variant="text"
+          component={LinkBase}
+          to={`/shipments/${shipmentId}/show`}
+          startIcon={<ShipmentIcon />}
+          data-testid="task-shipment-link"
+        >
           {translate('app.task.open_shipment')}
         </Button>
       ) : null}

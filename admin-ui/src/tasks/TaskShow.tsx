@@ -54,7 +54,14 @@ const ClaimButton = ({ task }: { task: Task }) => {
   });
   if (task.status !== 'open' || task.assigneeId || !task.candidateRole || !identity) return null;
   return (
-    <Button size="small" variant="outlined" startIcon={<ClaimIcon />} onClick={() => claim.mutate()} disabled={claim.isPending} data-testid="claim-button">
+    <Button
+      size="small"
+      variant="outlined"
+      startIcon={<ClaimIcon />}
+      onClick={() => claim.mutate()}
+      disabled={claim.isPending}
+      data-testid="claim-button"
+    >
       {translate('app.action.claim')}
     </Button>
   );

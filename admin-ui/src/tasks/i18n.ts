@@ -112,7 +112,8 @@ const en: typeof zh = {
       recount_comment: 'Why count again',
       followed_up_comment: 'What was done',
       accept_help: 'Accept the discrepancy: the received quantities are booked and the shipment is reconciled.',
-      claim_help: 'Claim the discrepancy from head office: the received quantities are booked, the shipment is reconciled and the claim is noted.',
+      claim_help:
+        'Claim the discrepancy from head office: the received quantities are booked, the shipment is reconciled and the claim is noted.',
       recount_help: 'Send it back to the warehouse: the order follower scans it in again.',
       followed_up_help: 'Say what was done (carrier, head office called …); while the delay lasts it keeps escalating.',
       scan_in: 'Scan in',

@@ -142,12 +142,7 @@ export const BOOKING_MAILS: MailBuilders<BookingMail> = {
             `Your futures order${v.seasonCode ? ` for season ${v.seasonCode}` : ' at the order fair'} has been recorded${v.bookingCode ? ` as booking ${v.bookingCode}` : ''}.`,
             `Please pay the prepayment${pay ? ` of ${pay}` : ''}${v.paymentDeadline ? ` by ${v.paymentDeadline}` : ''}; the booking is confirmed once it has been received in full.`,
           ],
-      facts: [
-        ...bookingFacts(v, locale),
-        [l.amount, v.amount],
-        [l.prepaymentDue, v.prepaymentDue],
-        [l.deadline, v.paymentDeadline],
-      ],
+      facts: [...bookingFacts(v, locale), [l.amount, v.amount], [l.prepaymentDue, v.prepaymentDue], [l.deadline, v.paymentDeadline]],
       table: linesTable(v, locale),
       block: howToPay(v, locale),
       action: l.openStatement,
@@ -225,12 +220,7 @@ export const BOOKING_MAILS: MailBuilders<BookingMail> = {
             `We have received the prepayment${received ? ` of ${received}` : ''} for ${code ? `booking ${code}` : 'your booking'} in full; the booking is confirmed.`,
             'Thank you for your order. We will deliver it as planned for the season.',
           ],
-      facts: [
-        ...bookingFacts(v, locale),
-        [l.amount, v.amount],
-        [l.prepaymentDue, v.prepaymentDue],
-        [l.paid, v.paid],
-      ],
+      facts: [...bookingFacts(v, locale), [l.amount, v.amount], [l.prepaymentDue, v.prepaymentDue], [l.paid, v.paid]],
       action: l.openBooking,
     };
   },
@@ -256,12 +246,7 @@ export const BOOKING_MAILS: MailBuilders<BookingMail> = {
             ...(refund ? [`The ${refund} you have paid will be refunded to you by finance.`] : []),
             'If you have any questions, please contact the merchandise department.',
           ],
-      facts: [
-        ...bookingFacts(v, locale),
-        [l.amount, v.amount],
-        [l.paid, refund],
-        [l.reason, v.reason],
-      ],
+      facts: [...bookingFacts(v, locale), [l.amount, v.amount], [l.paid, refund], [l.reason, v.reason]],
       action: l.openBooking,
     };
   },

@@ -7,12 +7,7 @@ import { WORDS } from './words';
 
 /** Escapes text for HTML element content and double- or single-quoted attribute values. */
 export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /**
@@ -28,7 +23,10 @@ function htmlTable(t: MailTable, locale: MailLocale): string[] {
     '<div style="overflow-x:auto;margin:8px 0 16px;">',
     '<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:13px;">',
     `<tr style="border-bottom:1px solid #c9cdd4;">${headers
-      .map((h, i) => `<th align="${right(i) ? 'right' : 'left'}" style="padding:4px 8px;color:#86909c;font-weight:600;white-space:nowrap;">${e(h)}</th>`)
+      .map(
+        (h, i) =>
+          `<th align="${right(i) ? 'right' : 'left'}" style="padding:4px 8px;color:#86909c;font-weight:600;white-space:nowrap;">${e(h)}</th>`,
+      )
       .join('')}</tr>`,
     ...rows.map(
       (r, n) =>
@@ -36,7 +34,9 @@ function htmlTable(t: MailTable, locale: MailLocale): string[] {
           .map((c, i) => {
             const href = i === 0 && c !== '' ? t.links?.[n] : undefined;
             const content = href ? `<a href="${e(href)}" style="color:#1664ff;">${e(c)}</a>` : e(c);
-            return right(i) ? `<td align="right" style="padding:4px 8px;white-space:nowrap;">${content}</td>` : `<td style="padding:4px 8px;">${content}</td>`;
+            return right(i)
+              ? `<td align="right" style="padding:4px 8px;white-space:nowrap;">${content}</td>`
+              : `<td style="padding:4px 8px;">${content}</td>`;
           })
           .join('')}</tr>`,
     ),
@@ -50,7 +50,13 @@ function htmlTable(t: MailTable, locale: MailLocale): string[] {
 const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI','PingFang SC','Hiragino Sans GB','Microsoft YaHei',Helvetica,Arial,sans-serif";
 
 /** recipientName greets; link (absolute) is the action's; subject is also the heading. */
-export function renderHtml(c: Content, recipientName: string | undefined, link: string | undefined, locale: MailLocale, subject: string): string {
+export function renderHtml(
+  c: Content,
+  recipientName: string | undefined,
+  link: string | undefined,
+  locale: MailLocale,
+  subject: string,
+): string {
   const l = WORDS[locale];
   const e = escapeHtml;
   const p = (s: string) => `<p style="margin:0 0 12px;">${e(s)}</p>`;

@@ -34,10 +34,29 @@ const W = {
     days: (n: number) => (n < 1 ? '不足 1 天' : `${n} 天`),
     cycle: (seconds: number) => (seconds < 48 * 3600 ? `${(seconds / 3600).toFixed(1)} 小时` : `${(seconds / 86400).toFixed(1)} 天`),
     range: (a: string, b: string) => `${a} 至 ${b}`,
-    processTypes: { approval: '通用审批', plan: '计划审批', booking: '订货', shipment: '发货跟踪', price: '调价', return: '返货', clearance: '清货' } as Record<string, string>,
+    processTypes: {
+      approval: '通用审批',
+      plan: '计划审批',
+      booking: '订货',
+      shipment: '发货跟踪',
+      price: '调价',
+      return: '返货',
+      clearance: '清货',
+    } as Record<string, string>,
     roles: {
-      admin: '管理员', general_manager: '总经理', manager: '商品经理', supervisor: '商品主管', specialist: '商品专员', follower: '跟单员', buyer: '买手',
-      store_lead: '直营商品组长', after_sales: '售后专员', finance: '财务', store_manager: '店长', franchisee: '加盟商', area_manager: '片管',
+      admin: '管理员',
+      general_manager: '总经理',
+      manager: '商品经理',
+      supervisor: '商品主管',
+      specialist: '商品专员',
+      follower: '跟单员',
+      buyer: '买手',
+      store_lead: '直营商品组长',
+      after_sales: '售后专员',
+      finance: '财务',
+      store_manager: '店长',
+      franchisee: '加盟商',
+      area_manager: '片管',
     } as Record<string, string>,
   },
   en: {
@@ -62,11 +81,29 @@ const W = {
     days: (n: number) => (n < 1 ? 'less than a day' : `${n} ${n === 1 ? 'day' : 'days'}`),
     cycle: (seconds: number) => (seconds < 48 * 3600 ? `${(seconds / 3600).toFixed(1)} h` : `${(seconds / 86400).toFixed(1)} days`),
     range: (a: string, b: string) => `${a} – ${b}`,
-    processTypes: { approval: 'General approval', plan: 'Plan approval', booking: 'Order booking', shipment: 'Shipment tracking', price: 'Price adjustment', return: 'Return', clearance: 'Clearance' } as Record<string, string>,
+    processTypes: {
+      approval: 'General approval',
+      plan: 'Plan approval',
+      booking: 'Order booking',
+      shipment: 'Shipment tracking',
+      price: 'Price adjustment',
+      return: 'Return',
+      clearance: 'Clearance',
+    } as Record<string, string>,
     roles: {
-      admin: 'Administrator', general_manager: 'General manager', manager: 'Merchandise manager', supervisor: 'Merchandise supervisor', specialist: 'Merchandise specialist',
-      follower: 'Order follower', buyer: 'Buyer', store_lead: 'Direct-store merchandise lead', after_sales: 'After-sales specialist', finance: 'Finance',
-      store_manager: 'Store manager', franchisee: 'Franchisee', area_manager: 'Area manager',
+      admin: 'Administrator',
+      general_manager: 'General manager',
+      manager: 'Merchandise manager',
+      supervisor: 'Merchandise supervisor',
+      specialist: 'Merchandise specialist',
+      follower: 'Order follower',
+      buyer: 'Buyer',
+      store_lead: 'Direct-store merchandise lead',
+      after_sales: 'After-sales specialist',
+      finance: 'Finance',
+      store_manager: 'Store manager',
+      franchisee: 'Franchisee',
+      area_manager: 'Area manager',
     } as Record<string, string>,
   },
 } as const;
@@ -107,8 +144,18 @@ function summaryRows(v: unknown): MailSummaryRow[] {
     const r = raw as Partial<Record<keyof MailSummaryRow, unknown>>;
     const processType = str(r.processType);
     if (processType === undefined) continue;
-    const median = typeof r.medianCycleSeconds === 'number' && Number.isFinite(r.medianCycleSeconds) && r.medianCycleSeconds >= 0 ? r.medianCycleSeconds : undefined;
-    out.push({ processType, started: count(r.started), ended: count(r.ended), medianCycleSeconds: median, openTasks: count(r.openTasks), overdueTasks: count(r.overdueTasks) });
+    const median =
+      typeof r.medianCycleSeconds === 'number' && Number.isFinite(r.medianCycleSeconds) && r.medianCycleSeconds >= 0
+        ? r.medianCycleSeconds
+        : undefined;
+    out.push({
+      processType,
+      started: count(r.started),
+      ended: count(r.ended),
+      medianCycleSeconds: median,
+      openTasks: count(r.openTasks),
+      overdueTasks: count(r.overdueTasks),
+    });
   }
   return out;
 }
@@ -138,10 +185,17 @@ type Shown = ReturnType<typeof shown>;
 function digestTable(v: Shown, locale: MailLocale): MailTable | undefined {
   if (v.digestTasks.length === 0) return undefined;
   const l = W[locale];
-  const who = (t: ShownDigestTask) => (t.mine ? (t.assigneeName ?? l.me) : (t.assigneeName ?? (t.role ? l.unclaimed(l.roles[t.role] ?? t.role) : '')));
+  const who = (t: ShownDigestTask) =>
+    t.mine ? (t.assigneeName ?? l.me) : (t.assigneeName ?? (t.role ? l.unclaimed(l.roles[t.role] ?? t.role) : ''));
   return {
     headers: [...l.digestHeaders],
-    rows: v.digestTasks.map((t) => [t.taskTitle ?? '', t.processTitle ?? '', who(t), t.due ?? '', t.overdueDays === undefined ? '' : l.days(t.overdueDays)]),
+    rows: v.digestTasks.map((t) => [
+      t.taskTitle ?? '',
+      t.processTitle ?? '',
+      who(t),
+      t.due ?? '',
+      t.overdueDays === undefined ? '' : l.days(t.overdueDays),
+    ]),
     align: ['left', 'left', 'left', 'left', 'right'],
     links: v.digestTasks.map((t) => t.link),
   };
@@ -153,7 +207,14 @@ function summaryTable(v: Shown, locale: MailLocale): MailTable | undefined {
   const n = (x: number | undefined) => formatCount(x) ?? '';
   return {
     headers: [...l.summaryHeaders],
-    rows: v.summaryRows.map((r) => [l.processTypes[r.processType] ?? r.processType, n(r.started), n(r.ended), r.medianCycleSeconds === undefined ? '' : l.cycle(r.medianCycleSeconds), n(r.openTasks), n(r.overdueTasks)]),
+    rows: v.summaryRows.map((r) => [
+      l.processTypes[r.processType] ?? r.processType,
+      n(r.started),
+      n(r.ended),
+      r.medianCycleSeconds === undefined ? '' : l.cycle(r.medianCycleSeconds),
+      n(r.openTasks),
+      n(r.overdueTasks),
+    ]),
     align: ['left', 'right', 'right', 'right', 'right', 'right'],
   };
 }
@@ -169,7 +230,9 @@ export const REPORT_MAILS: MailBuilders<ReportMail> = {
     const zhCounts = known ? `您有 ${own} 项、团队有 ${team} 项逾期待办` : '逾期待办';
     const enCounts = known ? `${own} overdue ${own === 1 ? 'task' : 'tasks'} of yours, ${team} of your team` : 'overdue tasks';
     return {
-      subject: zh(locale) ? `【每日待办摘要】${date ? `${date}：` : ''}${zhCounts}` : `[Daily digest] ${date ? `${date}: ` : ''}${enCounts}`,
+      subject: zh(locale)
+        ? `【每日待办摘要】${date ? `${date}：` : ''}${zhCounts}`
+        : `[Daily digest] ${date ? `${date}: ` : ''}${enCounts}`,
       intro: zh(locale)
         ? [
             known
@@ -198,7 +261,9 @@ export const REPORT_MAILS: MailBuilders<ReportMail> = {
     const l = W[locale];
     const period = v.periodFrom && v.periodTo ? l.range(v.periodFrom, v.periodTo) : undefined;
     return {
-      subject: zh(locale) ? `【每周汇总】商品部流程周报${period ? ` ${period}` : ''}` : `[Weekly summary] Merchandise processes${period ? `, ${period}` : ''}`,
+      subject: zh(locale)
+        ? `【每周汇总】商品部流程周报${period ? ` ${period}` : ''}`
+        : `[Weekly summary] Merchandise processes${period ? `, ${period}` : ''}`,
       intro: zh(locale)
         ? [
             `以下是${period ? ` ${period} ` : '上周'}商品部各流程的汇总${v.escalations !== undefined ? `：期间升级 ${v.escalations} 次` : ''}${v.overdueTasks !== undefined ? `${v.escalations !== undefined ? '，' : '：'}目前有 ${v.overdueTasks} 项待办逾期` : ''}。`,

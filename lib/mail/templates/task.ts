@@ -126,7 +126,11 @@ export const TASK_MAILS: MailBuilders<TaskMail> = {
           ? `${v.assigneeName ? `${v.assigneeName}的` : '一项'}待办任务已逾期${v.due ? `（截止时间 ${v.due}）` : ''}，已升级给您${level}。请跟进处理。`
           : `${v.assigneeName ? `${v.assigneeName}'s task` : 'A task'} is overdue${v.due ? ` (it was due ${v.due})` : ''} and has been escalated to you${level}. Please follow up.`,
       ],
-      facts: [...taskFacts(v, locale), [l.assignee, v.assigneeName], [l.level, v.level ? (zh(locale) ? l.levelN(v.level) : String(v.level)) : undefined]],
+      facts: [
+        ...taskFacts(v, locale),
+        [l.assignee, v.assigneeName],
+        [l.level, v.level ? (zh(locale) ? l.levelN(v.level) : String(v.level)) : undefined],
+      ],
       action: l.openTask,
     };
   },

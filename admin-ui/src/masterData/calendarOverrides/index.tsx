@@ -116,4 +116,13 @@ const pages = formPages({ Inputs: CalendarOverrideInputs, toApi, redirect: 'list
 
 /** `calendar-overrides` (工作日历, id = date): company exceptions to the holiday calendar. */
 export const calendarOverridesResource = (permissions: Permissions) =>
-  masterDataResource({ name: 'calendar-overrides', list: CalendarOverrideList, pages, icon: CalendarIcon, recordRepresentation: (r: RaRecord) => String(r.date ?? r.id).slice(0, 10) }, permissions);
+  masterDataResource(
+    {
+      name: 'calendar-overrides',
+      list: CalendarOverrideList,
+      pages,
+      icon: CalendarIcon,
+      recordRepresentation: (r: RaRecord) => String(r.date ?? r.id).slice(0, 10),
+    },
+    permissions,
+  );

@@ -107,10 +107,5 @@ export const MoneyInput = (props: Omit<ScaledDecimalInputProps, 'adornment'>) =>
 
 /** Share: entered in percent with at most two decimals, stored as integer basis points (30% = 3000). */
 export const PercentInput = (props: Omit<ScaledDecimalInputProps, 'adornment' | 'max'>) => (
-  <ScaledDecimalInput
-    {...props}
-    max={10000}
-    maxMessage="masterData.validation.percentRange"
-    adornment={{ position: 'end', text: '%' }}
-  />
+  <ScaledDecimalInput {...props} max={10000} maxMessage="masterData.validation.percentRange" adornment={{ position: 'end', text: '%' }} />
 );

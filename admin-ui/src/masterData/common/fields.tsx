@@ -6,7 +6,9 @@ type SimpleFieldProps = Pick<FieldProps, 'source' | 'label' | 'sortable' | 'empt
 
 const get = (record: Record<string, unknown> | undefined, source: string | undefined): unknown => {
   if (!record || !source) return undefined;
-  return source.split('.').reduce<unknown>((acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined), record);
+  return source
+    .split('.')
+    .reduce<unknown>((acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined), record);
 };
 
 const Empty = ({ text }: { text?: string }) => {

@@ -42,7 +42,14 @@ export function formPages({ Inputs, toApi, createDefaults, validate, redirect }:
 
 /** The <Resource>, with its create and edit pages only for roles that may write. */
 export function masterDataResource(
-  spec: { name: MasterDataResource; list: ComponentType; show?: ComponentType; pages: FormPages; icon: ComponentType; recordRepresentation: ResourceProps['recordRepresentation'] },
+  spec: {
+    name: MasterDataResource;
+    list: ComponentType;
+    show?: ComponentType;
+    pages: FormPages;
+    icon: ComponentType;
+    recordRepresentation: ResourceProps['recordRepresentation'];
+  },
   permissions: Permissions,
 ): ReactElement {
   const write = canWrite(spec.name, permissions);

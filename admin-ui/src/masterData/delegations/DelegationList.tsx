@@ -25,12 +25,7 @@ export const EndDelegationButton = () => {
   const own = identity?.id !== undefined && String(identity.id) === String(record.userId);
   if (!own && !isAdmin) return null;
   return (
-    <DeleteButton
-      mutationMode="pessimistic"
-      redirect={false}
-      label="masterData.delegations.end"
-      data-testid="masterdata-delegation-end"
-    />
+    <DeleteButton mutationMode="pessimistic" redirect={false} label="masterData.delegations.end" data-testid="masterdata-delegation-end" />
   );
 };
 

@@ -23,12 +23,7 @@ import {
 } from 'react-admin';
 import { formatBasisPoints, toScaledInteger } from '../common/decimal';
 import { MoneyField, PercentField } from '../common/fields';
-import {
-  MasterDataListActions,
-  MasterDataShowActions,
-  useIsSmall,
-  useRowClick,
-} from '../common/layout';
+import { MasterDataListActions, MasterDataShowActions, useIsSmall, useRowClick } from '../common/layout';
 import { formPages, masterDataResource } from '../common/resource';
 import { MoneyInput, PercentInput } from '../common/ScaledDecimalInput';
 import { integerOrNull } from '../common/transform';
@@ -151,4 +146,14 @@ const pages = formPages({ Inputs: FranchiseeInputs, toApi, redirect: 'show', cre
 
 /** `franchisees` (加盟商): prepayment share in bp (shown as %), payment window, season quotas in fen (shown in ¥). */
 export const franchiseesResource = (permissions: Permissions) =>
-  masterDataResource({ name: 'franchisees', list: FranchiseeList, show: FranchiseeShow, pages, icon: FranchiseeIcon, recordRepresentation: (r: RaRecord) => (r.name ? `${String(r.name)} (${String(r.id)})` : String(r.id)) }, permissions);
+  masterDataResource(
+    {
+      name: 'franchisees',
+      list: FranchiseeList,
+      show: FranchiseeShow,
+      pages,
+      icon: FranchiseeIcon,
+      recordRepresentation: (r: RaRecord) => (r.name ? `${String(r.name)} (${String(r.id)})` : String(r.id)),
+    },
+    permissions,
+  );

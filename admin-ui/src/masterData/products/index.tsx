@@ -19,12 +19,7 @@ import {
 } from 'react-admin';
 import { formatMoney, toScaledInteger } from '../common/decimal';
 import { MoneyField, StringChipsField } from '../common/fields';
-import {
-  MasterDataListActions,
-  MasterDataShowActions,
-  useIsSmall,
-  useRowClick,
-} from '../common/layout';
+import { MasterDataListActions, MasterDataShowActions, useIsSmall, useRowClick } from '../common/layout';
 import { formPages, masterDataResource } from '../common/resource';
 import { MoneyInput } from '../common/ScaledDecimalInput';
 import { codeRules, nameRules } from '../common/validators';
@@ -112,7 +107,13 @@ const ProductInputs = ({ create }: { create: boolean }) => (
     <MoneyInput source="retailPriceFen" validate={required()} data-testid="masterdata-product-retail" />
     <ArrayInput source="sizes" validate={sizesRules} helperText="masterData.products.sizesHelp">
       <SimpleFormIterator inline>
-        <TextInput source="" label="resources.products.fields.size" validate={[required(), maxLength(20)]} helperText={false} sx={{ width: 160 }} />
+        <TextInput
+          source=""
+          label="resources.products.fields.size"
+          validate={[required(), maxLength(20)]}
+          helperText={false}
+          sx={{ width: 160 }}
+        />
       </SimpleFormIterator>
     </ArrayInput>
   </>
@@ -122,4 +123,14 @@ const pages = formPages({ Inputs: ProductInputs, toApi, redirect: 'show', create
 
 /** `products` (商品, id = SKU): prices in fen shown and entered in ¥; ordered size run. */
 export const productsResource = (permissions: Permissions) =>
-  masterDataResource({ name: 'products', list: ProductList, show: ProductShow, pages, icon: ProductIcon, recordRepresentation: (r: RaRecord) => `${String(r.sku ?? r.id)} ${String(r.name ?? '')}`.trim() }, permissions);
+  masterDataResource(
+    {
+      name: 'products',
+      list: ProductList,
+      show: ProductShow,
+      pages,
+      icon: ProductIcon,
+      recordRepresentation: (r: RaRecord) => `${String(r.sku ?? r.id)} ${String(r.name ?? '')}`.trim(),
+    },
+    permissions,
+  );

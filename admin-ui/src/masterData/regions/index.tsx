@@ -1,11 +1,5 @@
 import RegionIcon from '@mui/icons-material/Map';
-import {
-  DataTable,
-  List,
-  SimpleList,
-  TextInput,
-  type RaRecord,
-} from 'react-admin';
+import { DataTable, List, SimpleList, TextInput, type RaRecord } from 'react-admin';
 import { MasterDataListActions, useIsSmall, useRowClick } from '../common/layout';
 import { formPages, masterDataResource } from '../common/resource';
 import { codeRules, nameRules } from '../common/validators';

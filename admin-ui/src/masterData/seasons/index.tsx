@@ -65,7 +65,12 @@ const toApi = (data: RaRecord) => ({
 
 const SeasonInputs = ({ create }: { create: boolean }) => (
   <>
-    <TextInput source="code" validate={create ? codeRules : undefined} readOnly={!create} helperText={create ? 'masterData.seasons.codeHelp' : false} />
+    <TextInput
+      source="code"
+      validate={create ? codeRules : undefined}
+      readOnly={!create}
+      helperText={create ? 'masterData.seasons.codeHelp' : false}
+    />
     <TextInput source="name" validate={nameRules} />
     <DateInput source="startsOn" validate={required()} />
     <DateInput source="endsOn" validate={required()} />
@@ -77,4 +82,13 @@ const pages = formPages({ Inputs: SeasonInputs, toApi, redirect: 'list', createD
 
 /** `seasons` (季节, id = code): dates 'YYYY-MM-DD', order fair open flag. */
 export const seasonsResource = (permissions: Permissions) =>
-  masterDataResource({ name: 'seasons', list: SeasonList, pages, icon: SeasonIcon, recordRepresentation: (r: RaRecord) => (r.name ? `${String(r.name)} (${String(r.code ?? r.id)})` : String(r.code ?? r.id)) }, permissions);
+  masterDataResource(
+    {
+      name: 'seasons',
+      list: SeasonList,
+      pages,
+      icon: SeasonIcon,
+      recordRepresentation: (r: RaRecord) => (r.name ? `${String(r.name)} (${String(r.code ?? r.id)})` : String(r.code ?? r.id)),
+    },
+    permissions,
+  );

@@ -11,15 +11,7 @@ const mustBeJson: Validator = (value: unknown) =>
  * API receives {value: <JSON>}); while it does not, the form holds a marker the validator
  * rejects. Server 422 `details.value` shows under the field like any other field error.
  */
-export const JsonValueInput = ({
-  source,
-  label,
-  helperText,
-}: {
-  source: string;
-  label?: string;
-  helperText?: ReactNode;
-}) => {
+export const JsonValueInput = ({ source, label, helperText }: { source: string; label?: string; helperText?: ReactNode }) => {
   const { field, fieldState, id, isRequired } = useInput({
     source,
     validate: mustBeJson,

@@ -103,4 +103,14 @@ const pages = formPages({ Inputs: StoreInputs, toApi, redirect: 'show', createDe
 
 /** `stores` (店铺): direct (直营) or franchise (加盟, then with its franchisee). */
 export const storesResource = (permissions: Permissions) =>
-  masterDataResource({ name: 'stores', list: StoreList, show: StoreShow, pages, icon: StoreIcon, recordRepresentation: (r: RaRecord) => (r.name ? `${String(r.name)} (${String(r.id)})` : String(r.id)) }, permissions);
+  masterDataResource(
+    {
+      name: 'stores',
+      list: StoreList,
+      show: StoreShow,
+      pages,
+      icon: StoreIcon,
+      recordRepresentation: (r: RaRecord) => (r.name ? `${String(r.name)} (${String(r.id)})` : String(r.id)),
+    },
+    permissions,
+  );

@@ -20,8 +20,7 @@ import { MasterDataFormToolbar } from '../common/layout';
 import { emptyToNull } from '../common/transform';
 import { LOCALE_CHOICES, roleChoices } from './roles';
 
-const validateRoles = (value: unknown) =>
-  Array.isArray(value) && value.length > 0 ? undefined : 'masterData.validation.atLeastOneRole';
+const validateRoles = (value: unknown) => (Array.isArray(value) && value.length > 0 ? undefined : 'masterData.validation.atLeastOneRole');
 
 const usernameRules = [required(), maxLength(64), regex(/^[A-Za-z0-9._-]+$/, 'masterData.validation.username')];
 

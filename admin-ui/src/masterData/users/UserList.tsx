@@ -1,22 +1,9 @@
-import {
-  BooleanField,
-  DataTable,
-  EmailField,
-  List,
-  ReferenceField,
-  SearchInput,
-  SelectInput,
-  SimpleList,
-  useTranslate,
-} from 'react-admin';
+import { BooleanField, DataTable, EmailField, List, ReferenceField, SearchInput, SelectInput, SimpleList, useTranslate } from 'react-admin';
 import { MasterDataListActions, useIsSmall } from '../common/layout';
 import { RolesField } from './RolesField';
 import { roleChoices } from './roles';
 
-const userFilters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="role" source="role" choices={roleChoices} />,
-];
+const userFilters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roleChoices} />];
 
 type UserRow = { name?: string; username?: string; email?: string; roles?: string[]; active?: boolean };
 

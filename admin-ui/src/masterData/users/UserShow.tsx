@@ -1,11 +1,4 @@
-import {
-  BooleanField,
-  EmailField,
-  ReferenceField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-} from 'react-admin';
+import { BooleanField, EmailField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { TranslatedField } from '../common/fields';
 import { MasterDataShowActions } from '../common/layout';
 import { RolesField } from './RolesField';

@@ -3,20 +3,23 @@
 
 import type { MailParams, MailTemplateName } from './mail';
 
-export type RoleName =
-  | 'admin'
-  | 'general_manager'
-  | 'manager'
-  | 'supervisor'
-  | 'specialist'
-  | 'follower'
-  | 'buyer'
-  | 'store_lead'
-  | 'after_sales'
-  | 'finance'
-  | 'store_manager'
-  | 'franchisee'
-  | 'area_manager';
+/** Every role, in the order the admin UI lists them; the database enum `Role` holds the same. */
+export const ROLES = [
+  'admin',
+  'general_manager',
+  'manager',
+  'supervisor',
+  'specialist',
+  'follower',
+  'buyer',
+  'store_lead',
+  'after_sales',
+  'finance',
+  'store_manager',
+  'franchisee',
+  'area_manager',
+] as const;
+export type RoleName = (typeof ROLES)[number];
 
 /** Who acts: the API passes the authenticated user into every Update. */
 export interface Actor {

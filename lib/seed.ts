@@ -2,26 +2,13 @@
 // Idempotent: creates what is missing and never overwrites what an admin has changed.
 import { DateTime } from 'luxon';
 import type { Db, Role } from './db/client';
+import { ROLES } from '../domain/approval';
 import { hashPassword } from './auth/password';
 import { logger } from './logger';
 
 const log = logger('seed');
 
-const ALL_ROLES: Role[] = [
-  'admin',
-  'general_manager',
-  'manager',
-  'supervisor',
-  'specialist',
-  'follower',
-  'buyer',
-  'store_lead',
-  'after_sales',
-  'finance',
-  'store_manager',
-  'franchisee',
-  'area_manager',
-];
+const ALL_ROLES: Role[] = [...ROLES];
 
 interface DemoUser {
   username: string;

@@ -4,28 +4,12 @@
 // amount is above the plan.thresholdFen setting.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { RoleName } from '../../domain/approval';
+import { ROLES } from '../../domain/approval';
 import { currentUser, requireRole } from '../auth';
 import type { AppContext } from '../context';
 import { parse } from '../errors';
 import { approvalService } from '../services/approvals';
 import { processView } from './processes';
-
-const ROLES = [
-  'admin',
-  'general_manager',
-  'manager',
-  'supervisor',
-  'specialist',
-  'follower',
-  'buyer',
-  'store_lead',
-  'after_sales',
-  'finance',
-  'store_manager',
-  'franchisee',
-  'area_manager',
-] as const satisfies readonly RoleName[];
 
 const Assignee = z.union([
   z.object({ userId: z.string().uuid('must be a user id') }).strict(),
@@ -54,19 +38,8 @@ const Body = z.object({
 export function approvalRoutes(ctx: AppContext): Router {
   const router = Router();
   const approvals = approvalService(ctx);
-  const staff = requireRole(
-    'general_manager',
-    'manager',
-    'supervisor',
-    'specialist',
-    'follower',
-    'buyer',
-    'store_lead',
-    'after_sales',
-    'finance',
-    'store_manager',
-    'area_manager',
-  );
+  // Everyone but the administrator account and franchisees may ask for an approval.
+  const staff = requireRole(...ROLES.filter((r) => r !== 'admin' && r !== 'franchisee'));
 
   router.post('/api/approvals', staff, async (req, res) => {
     const body = parse(Body, req.body);

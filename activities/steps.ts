@@ -9,7 +9,7 @@ import type { ProcessSettings } from '../domain/processSettings';
 import type { Db } from '../lib/db/client';
 import { auditRow } from './audit';
 import type { ComputeDeadlinesInput } from './calendar';
-import type { CreatedTask, CreateTaskInput } from './tasks';
+import { closeTask, type CreatedTask, type CreateTaskInput, type TaskDecision } from './tasks';
 
 type AuditFields = Omit<AuditEventInput, 'idempotencyKey' | 'type' | 'detail' | 'at'>;
 
@@ -25,12 +25,7 @@ export interface OpenedTask extends CreatedTask {
   recipients: string[];
 }
 
-export interface DecideTaskInput {
-  taskId: string;
-  decision: string;
-  comment: string | null;
-  byUserId: string;
-  at: string;
+export interface DecideTaskInput extends TaskDecision {
   /** The 'decided' timeline entry, written in the same transaction. */
   audit: AuditFields & { idempotencyKey: string; detail: Record<string, unknown>; actorId: string; actorName: string | null };
 }
@@ -130,16 +125,7 @@ export function stepActivities(db: Db, deps: Deps) {
     /** Closes the task with its decision and writes its timeline entry, together or not at all. */
     async decideTask(input: DecideTaskInput): Promise<void> {
       await db.$transaction([
-        db.task.updateMany({
-          where: { id: input.taskId, status: 'open' },
-          data: {
-            status: 'done',
-            decision: input.decision,
-            comment: input.comment,
-            decidedById: input.byUserId,
-            decidedAt: new Date(input.at),
-          },
-        }),
+        db.task.updateMany(closeTask(input)),
         db.auditEvent.createMany({ data: [auditRow({ ...input.audit, type: 'decided', at: input.at })], skipDuplicates: true }),
       ]);
     },

@@ -34,6 +34,22 @@ export interface TaskAudience {
   candidateRegionId: string | null;
 }
 
+export interface TaskDecision {
+  taskId: string;
+  decision: string;
+  comment: string | null;
+  byUserId: string;
+  at: string;
+}
+
+/** The one write that closes an open task with its decision; a task already closed is left alone. */
+export function closeTask(input: TaskDecision): Prisma.TaskUpdateManyArgs {
+  return {
+    where: { id: input.taskId, status: 'open' },
+    data: { status: 'done', decision: input.decision, comment: input.comment, decidedById: input.byUserId, decidedAt: new Date(input.at) },
+  };
+}
+
 export function toTaskState(row: Task): TaskState {
   return {
     id: row.id,
@@ -192,17 +208,9 @@ export function taskActivities(db: Db) {
       }
     },
 
-    async completeTask(input: { taskId: string; decision: string; comment: string | null; byUserId: string; at: string }): Promise<void> {
-      await db.task.updateMany({
-        where: { id: input.taskId, status: 'open' },
-        data: {
-          status: 'done',
-          decision: input.decision,
-          comment: input.comment,
-          decidedById: input.byUserId,
-          decidedAt: new Date(input.at),
-        },
-      });
+    /** Runs that began before decisions were written with their timeline entry (decideTask) still call this. */
+    async completeTask(input: TaskDecision): Promise<void> {
+      await db.task.updateMany(closeTask(input));
     },
 
     async cancelTasks(input: { taskIds: string[]; at: string }): Promise<void> {

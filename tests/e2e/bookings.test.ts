@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { countIs, textIs, launchBrowser, type TestBrowser } from '../helpers/browser';
 import { createSystem, type RunningSystem } from '../helpers/system';
 
 jest.setTimeout(5 * 60_000);
@@ -68,28 +68,6 @@ afterAll(async () => {
 const loggedIn = (username: string, viewport?: { width: number; height: number }) => browser.loggedIn(username, viewport);
 
 const shot = (page: Page, name: string) => browser.shot(page, name);
-
-/** Waits until the locator matches exactly `count` elements (react-admin re-renders after refetches). */
-async function countIs(locator: Locator, count: number, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let actual = await locator.count();
-  while (actual !== count && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    actual = await locator.count();
-  }
-  expect(actual).toBe(count);
-}
-
-/** Waits until the element's text is exactly `text` (after trimming), then checks it. */
-async function textIs(locator: Locator, text: string, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let actual = (await locator.innerText()).trim();
-  while (actual !== text && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    actual = (await locator.innerText()).trim();
-  }
-  expect(actual).toBe(text);
-}
 
 const cell = (row: Locator, field: string) => row.locator(`[data-field="${field}"]`).first();
 

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { callApi, createSystem, type Json, type RunningSystem } from '../helpers/system';
-import { until as untilWithin } from '../helpers/until';
+import { until } from '../helpers/until';
 
 jest.setTimeout(5 * 60_000);
 
@@ -28,14 +28,14 @@ afterAll(async () => {
   system?.remove();
 });
 
-/** Waits for a state the system reaches by itself (30 s: a loaded machine is slow). */
-const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000) => untilWithin(what, read, ok, timeoutMs);
+/** States the system reaches by itself: 30 s, a loaded machine is slow. */
+const SETTLE = { timeoutMs: 30_000 };
 const call = (method: string, path: string, user: string, body?: unknown) => callApi(system, tokens[user], method, path, body);
 
 const openTasks = async (workflowId: string): Promise<Json[]> =>
   (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ workflowId, status: 'open' }))}&range=${encodeURIComponent('[0,99]')}`, 'admin')).body;
 const approveNext = async (workflowId: string, user: string) => {
-  const [task] = await until(`an open task of ${workflowId}`, () => openTasks(workflowId), (ts) => ts.length > 0);
+  const [task] = await until(`an open task of ${workflowId}`, () => openTasks(workflowId), (ts) => ts.length > 0, SETTLE);
   expect((await call('POST', `/api/tasks/${task.id}/decision`, user, { decision: 'approve' })).status).toBe(200);
 };
 const dashboard = async () => (await call('GET', '/api/reports/dashboard', 'manager')).body;
@@ -62,21 +62,21 @@ async function seedActivity(): Promise<void> {
   }
   await approveNext(started[0]!, 'supervisor');
   await approveNext(started[1]!, 'supervisor');
-  await until('the manager’s step', () => openTasks(started[0]!), (ts) => ts.some((t) => t.stepKey === 'manager'));
+  await until('the manager’s step', () => openTasks(started[0]!), (ts) => ts.some((t) => t.stepKey === 'manager'), SETTLE);
   await approveNext(started[0]!, 'manager');
 
   // Bookings: F001 paid in part, F002 paid in full (confirmed: open order lines), F003 not yet.
   const book = async (franchiseeId: string, qty: number) => {
     const res = await call('POST', '/api/bookings', 'specialist', { franchiseeId, season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty }] });
     expect(res.status).toBe(201);
-    return until(`booking of ${franchiseeId} to await payment`, async () => (await call('GET', `/api/bookings/${res.body.id}`, 'finance')).body, (b) => b.status === 'awaiting_payment');
+    return until(`booking of ${franchiseeId} to await payment`, async () => (await call('GET', `/api/bookings/${res.body.id}`, 'finance')).body, (b) => b.status === 'awaiting_payment', SETTLE);
   };
   const f001 = await book('F001', 2000);
   const f002 = await book('F002', 1200);
   await book('F003', 800);
   expect((await call('POST', `/api/bookings/${f001.id}/payments`, 'finance', { amountFen: Math.floor(f001.prepaymentDueFen / 3), reference: `DASH-1-${Date.now()}` })).status).toBeLessThan(300);
   expect((await call('POST', `/api/bookings/${f002.id}/payments`, 'finance', { amountFen: f002.prepaymentDueFen, reference: `DASH-2-${Date.now()}` })).status).toBeLessThan(300);
-  await until('F002 to be confirmed', async () => (await call('GET', `/api/bookings/${f002.id}`, 'finance')).body, (b) => b.status === 'confirmed');
+  await until('F002 to be confirmed', async () => (await call('GET', `/api/bookings/${f002.id}`, 'finance')).body, (b) => b.status === 'confirmed', SETTLE);
 
   // A shipment against F002's order, due in 2 s: late, it climbs to the manager by itself.
   const late = await call('POST', '/api/shipments', 'follower', { externalRef: 'HO-DASH-1', bookingId: f002.id, lines: [{ sku: '27SS-DR-003', size: 'M', qty: 500 }], expectedArrival: new Date(Date.now() + 2_000).toISOString() });
@@ -95,7 +95,7 @@ async function seedActivity(): Promise<void> {
     'the figures to settle',
     dashboard,
     (d) => d.escalations.total >= 2 && d.delayedShipments.byLevel[3]?.count === 1 && d.tasks.totals.overdue >= 2 && d.cycleTimes.processes.length >= 1 && d.lateApprovals.approved === 1 && d.returns.pending >= 1,
-    60_000,
+    { timeoutMs: 60_000 },
   );
 }
 

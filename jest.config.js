@@ -41,6 +41,8 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', ...UNIT.map((f) => `<rootDir>/${f}`)],
       // The workflow code is bundled once per run (WORKFLOW_BUNDLE_PATH), not per test file.
       globalSetup: '<rootDir>/tests/globalSetup.ts',
+      // Stops the running system the browser tests share (tests/helpers/system.ts).
+      globalTeardown: '<rootDir>/tests/globalTeardown.ts',
     },
   ],
 };

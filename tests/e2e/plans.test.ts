@@ -10,12 +10,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { countIs, launchBrowser, type TestBrowser } from '../helpers/browser';
-import { createSystem, type RunningSystem } from '../helpers/system';
+import { sharedSystem, type SystemAddress } from '../helpers/system';
 
 jest.setTimeout(5 * 60_000);
 
 
-let system: RunningSystem;
+let system: SystemAddress;
 let browser: TestBrowser;
 let tmp: string;
 
@@ -37,14 +37,11 @@ async function buildXlsx(file: string): Promise<void> {
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'plan-e2e-'));
-  system = await createSystem();
-  await Promise.all([system.start(), buildXlsx(path.join(tmp, 'plan.xlsx'))]);
+  [system] = await Promise.all([sharedSystem(), buildXlsx(path.join(tmp, 'plan.xlsx'))]);
   browser = await launchBrowser(system);
 });
 afterAll(async () => {
   await browser?.close();
-  await system?.stop();
-  system?.remove();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -10,25 +10,25 @@
 // UI and resubmitted as superseding the first. Screenshots: test-output/screenshots/price-*.png.
 import type { Page } from 'playwright-core';
 import { textContains, launchBrowser, type TestBrowser } from '../helpers/browser';
-import { callApi, createSystem, type Json, type RunningSystem } from '../helpers/system';
+import { callApi, sharedSystem, type Json, type SystemAddress } from '../helpers/system';
 import { until } from '../helpers/until';
 
 jest.setTimeout(5 * 60_000);
 
-let system: RunningSystem;
+let system: SystemAddress;
 let browser: TestBrowser;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  system = await createSystem();
-  await system.start();
+  system = await sharedSystem();
   for (const u of ['admin', 'specialist', 'supervisor', 'store1']) tokens[u] = await system.login(u);
   browser = await launchBrowser(system);
 });
+/** Settings this file changes, with the values it found: the running system is shared, so they are put back. */
+const changed = new Map<string, unknown>();
 afterAll(async () => {
+  for (const [key, value] of changed) await call('PUT', `/api/settings/${key}`, 'admin', { value });
   await browser?.close();
-  await system?.stop();
-  system?.remove();
 });
 
 /** States the system reaches by itself: 30 s, a loaded machine is slow. */
@@ -153,6 +153,7 @@ test('propose with the stock-age grounds, approve, acknowledge the notice, see t
   await shot(store1, 'price-history-pending');
 
   // In effect at once: approval lead time 0 days, effective today (the start of today has passed).
+  changed.set('price.approvalLeadDays', (await call('GET', '/api/settings/price.approvalLeadDays', 'admin')).body.value);
   expect((await call('PUT', '/api/settings/price.approvalLeadDays', 'admin', { value: 0 })).status).toBe(200);
   const now = await call('POST', '/api/price-adjustments', 'specialist', {
     sku: '27SS-DR-003', newPriceFen: 53_900, allocationDate: dateIn(0), arrivalDate: dateIn(1), effectiveDate: dateIn(0), storeIds: ['S001'], reason: '库龄 95 天，降 10%',

@@ -9,27 +9,24 @@
 // refuses shows its reasons. Screenshots: test-output/screenshots/return-*.png.
 import type { Page } from 'playwright-core';
 import { textIs, launchBrowser, type TestBrowser } from '../helpers/browser';
-import { callApi, createSystem, type Json, type RunningSystem } from '../helpers/system';
+import { callApi, sharedSystem, type Json, type SystemAddress } from '../helpers/system';
 import { until } from '../helpers/until';
 
 jest.setTimeout(5 * 60_000);
 
-let system: RunningSystem;
+let system: SystemAddress;
 let browser: TestBrowser;
 const tokens: Record<string, string> = {};
 const SEASON = '2026AW';
 const SKU = '26AW-JK-201';
 
 beforeAll(async () => {
-  system = await createSystem();
-  await system.start();
+  system = await sharedSystem();
   for (const u of ['admin', 'specialist', 'manager', 'finance', 'follower']) tokens[u] = await system.login(u);
   browser = await launchBrowser(system);
 });
 afterAll(async () => {
   await browser?.close();
-  await system?.stop();
-  system?.remove();
 });
 
 /** States the system reaches by itself: 30 s, a loaded machine is slow. */

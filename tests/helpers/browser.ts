@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import type { RunningSystem } from './system';
+import type { SystemAddress } from './system';
 import { until } from './until';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,7 +18,7 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(system: RunningSystem): Promise<TestBrowser> {
+export async function launchBrowser(system: SystemAddress): Promise<TestBrowser> {
   mkdirSync(SHOTS, { recursive: true });
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   const contexts: BrowserContext[] = [];

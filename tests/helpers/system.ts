@@ -199,6 +199,8 @@ export async function sharedSystem(limitMs = 3 * 60_000): Promise<SystemAddress>
 export async function stopSharedSystem(opts: { keepData?: boolean } = {}): Promise<void> {
   const known = readRecord();
   if (!known) return;
+  // Only what sharedSystem started: the processes below are found by its data directory's name.
+  if (!path.basename(known.dataDir).startsWith('merch-shared-')) throw new Error(`${SHARED_RECORD} names no shared system's data directory: remove it`);
   if (alive(known)) {
     try {
       process.kill(-known.pid, 'SIGINT');

@@ -9,13 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { createSystem, type RunningSystem } from '../helpers/system';
+import { countIs, launchBrowser, type TestBrowser } from '../helpers/browser';
+import { sharedSystem, type SystemAddress } from '../helpers/system';
 
 jest.setTimeout(5 * 60_000);
 
 
-let system: RunningSystem;
+let system: SystemAddress;
 let browser: TestBrowser;
 let tmp: string;
 
@@ -37,14 +37,11 @@ async function buildXlsx(file: string): Promise<void> {
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'plan-e2e-'));
-  system = await createSystem();
-  await Promise.all([system.start(), buildXlsx(path.join(tmp, 'plan.xlsx'))]);
+  [system] = await Promise.all([sharedSystem(), buildXlsx(path.join(tmp, 'plan.xlsx'))]);
   browser = await launchBrowser(system);
 });
 afterAll(async () => {
   await browser?.close();
-  await system?.stop();
-  system?.remove();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -53,17 +50,6 @@ const loggedIn = (username: string, viewport?: { width: number; height: number }
 const shot = (page: Page, name: string) => browser.shot(page, name);
 
 const status = (page: Page, value: string) => page.locator(`[data-testid="plan-status"][data-status="${value}"]`).waitFor({ timeout: 30_000 });
-
-/** Waits until the locator matches exactly `count` elements (react-admin re-renders after refetches). */
-async function countIs(locator: Locator, count: number, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let actual = await locator.count();
-  while (actual !== count && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    actual = await locator.count();
-  }
-  expect(actual).toBe(count);
-}
 
 async function expectText(locator: Locator, pattern: RegExp): Promise<void> {
   expect(await locator.innerText()).toMatch(pattern);

@@ -8,43 +8,32 @@
 // to 0 days and an effective date of today, takes effect at once: the lookup shows the new price and
 // the change in the history. A third proposal for the pending SKU and store is refused 409 in the
 // UI and resubmitted as superseding the first. Screenshots: test-output/screenshots/price-*.png.
-import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { callApi, createSystem, type Json, type RunningSystem } from '../helpers/system';
-import { until as untilWithin } from '../helpers/until';
+import type { Page } from 'playwright-core';
+import { textContains, launchBrowser, type TestBrowser } from '../helpers/browser';
+import { callApi, sharedSystem, type Json, type SystemAddress } from '../helpers/system';
+import { until } from '../helpers/until';
 
 jest.setTimeout(5 * 60_000);
 
-let system: RunningSystem;
+let system: SystemAddress;
 let browser: TestBrowser;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  system = await createSystem();
-  await system.start();
+  system = await sharedSystem();
   for (const u of ['admin', 'specialist', 'supervisor', 'store1']) tokens[u] = await system.login(u);
   browser = await launchBrowser(system);
 });
+/** Settings this file changes, with the values it found: the running system is shared, so they are put back. */
+const changed = new Map<string, unknown>();
 afterAll(async () => {
+  for (const [key, value] of changed) await call('PUT', `/api/settings/${key}`, 'admin', { value });
   await browser?.close();
-  await system?.stop();
-  system?.remove();
 });
 
-/** Waits for a state the system reaches by itself (30 s: a loaded machine is slow). */
-const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000) => untilWithin(what, read, ok, timeoutMs);
+/** States the system reaches by itself: 30 s, a loaded machine is slow. */
+const SETTLE = { timeoutMs: 30_000 };
 const call = (method: string, path: string, user: string, body?: unknown) => callApi(system, tokens[user], method, path, body);
-
-/** Waits until the element's text contains `text`, then checks it. */
-async function textContains(locator: Locator, text: string, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let actual = await locator.innerText();
-  while (!actual.includes(text) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    actual = await locator.innerText();
-  }
-  expect(actual).toContain(text);
-}
 
 /** A date `days` from today in the business zone (Asia/Shanghai), YYYY-MM-DD. */
 const dateIn = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 24 * 3600_000));
@@ -91,7 +80,7 @@ test('propose with the stock-age grounds, approve, acknowledge the notice, see t
   await specialist.fill('[data-testid="price-allocation-date"]', dateIn(1));
   await specialist.fill('[data-testid="price-arrival-date"]', dateIn(3));
   const deadlines = specialist.locator('[data-testid="price-deadlines"]');
-  await until('the deadlines', async () => deadlines.getAttribute('data-timeliness'), (t) => t === 'urgent_only');
+  await until('the deadlines', async () => deadlines.getAttribute('data-timeliness'), (t) => t === 'urgent_only', SETTLE);
   expect(await specialist.locator('[data-testid="price-urgent-warning"]').innerText()).toContain('请勾选“加急”');
   await specialist.click('[data-testid="price-create-submit"]');
   const refused = specialist.locator('[data-testid="price-save-error"][data-code="too_late"]');
@@ -103,7 +92,7 @@ test('propose with the stock-age grounds, approve, acknowledge the notice, see t
   // Far enough ahead: approval by the end of allocation − 3 days, notices by arrival; submitted.
   await specialist.fill('[data-testid="price-allocation-date"]', far.allocation);
   await specialist.fill('[data-testid="price-arrival-date"]', far.arrival);
-  await until('the deadlines', async () => deadlines.getAttribute('data-timeliness'), (t) => t === 'ok');
+  await until('the deadlines', async () => deadlines.getAttribute('data-timeliness'), (t) => t === 'ok', SETTLE);
   expect(await specialist.locator('[data-testid="price-deadline-approval"]').innerText()).toContain(`${dateIn(7).replace(/-/g, '/')} 23:59`);
   expect(await specialist.locator('[data-testid="price-deadline-notify"]').innerText()).toContain(startOf(far.arrival));
   await shot(specialist, 'price-proposal');
@@ -127,7 +116,7 @@ test('propose with the stock-age grounds, approve, acknowledge the notice, see t
   await approve.click();
   await supervisor.locator('[data-testid="price-header"][data-status="approved"]').waitFor({ timeout: 20_000 });
   const notices = supervisor.locator('[data-testid="price-notice-row"]');
-  await until('the notices', () => notices.count(), (n) => n === 2);
+  await until('the notices', () => notices.count(), (n) => n === 2, SETTLE);
   expect(await supervisor.locator('[data-testid="price-notice-row"][data-kind="finance"]').innerText()).toContain('财务（待认领）');
   await supervisor.locator('[data-testid="price-timeline"] [data-event-type="notified"]').waitFor({ timeout: 15_000 });
   expect(await supervisor.locator('[data-testid="price-timeline"] [data-event-type="notified"]').innerText()).toContain('发出调价通知');
@@ -164,14 +153,15 @@ test('propose with the stock-age grounds, approve, acknowledge the notice, see t
   await shot(store1, 'price-history-pending');
 
   // In effect at once: approval lead time 0 days, effective today (the start of today has passed).
+  changed.set('price.approvalLeadDays', (await call('GET', '/api/settings/price.approvalLeadDays', 'admin')).body.value);
   expect((await call('PUT', '/api/settings/price.approvalLeadDays', 'admin', { value: 0 })).status).toBe(200);
   const now = await call('POST', '/api/price-adjustments', 'specialist', {
     sku: '27SS-DR-003', newPriceFen: 53_900, allocationDate: dateIn(0), arrivalDate: dateIn(1), effectiveDate: dateIn(0), storeIds: ['S001'], reason: '库龄 95 天，降 10%',
   });
   expect(now.status).toBe(201);
-  const approval = await until('the approval task', async () => (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ workflowId: now.body.workflowId }))}`, 'supervisor')).body, (ts: Json[]) => ts.some((t) => t.status === 'open'));
+  const approval = await until('the approval task', async () => (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ workflowId: now.body.workflowId }))}`, 'supervisor')).body, (ts: Json[]) => ts.some((t) => t.status === 'open'), SETTLE);
   expect((await call('POST', `/api/tasks/${approval[0].id}/decision`, 'supervisor', { decision: 'approve' })).status).toBe(200);
-  await until('the price to take effect', () => adjustment(now.body.id), (a) => a.status === 'effective');
+  await until('the price to take effect', () => adjustment(now.body.id), (a) => a.status === 'effective', SETTLE);
   await store1.goto(`${system.url}/#/prices?sku=27SS-DR-003`);
   const dr = store1.locator('[data-testid="price-store-row"][data-sku="27SS-DR-003"][data-store="S001"]');
   await dr.waitFor({ timeout: 15_000 });
@@ -199,7 +189,7 @@ test('propose with the stock-age grounds, approve, acknowledge the notice, see t
   await specialist.click('[data-testid="price-supersede"]');
   await specialist.waitForURL(/#\/price-adjustments\/[0-9a-f-]{36}\/show/, { timeout: 15_000 });
   await specialist.locator('[data-testid="price-supersedes-link"]', { hasText: code }).waitFor({ timeout: 15_000 });
-  expect(await until('the first to be superseded', () => adjustment(id), (a) => a.status === 'superseded')).toMatchObject({ supersededBy: expect.any(String) });
+  expect(await until('the first to be superseded', () => adjustment(id), (a) => a.status === 'superseded', SETTLE)).toMatchObject({ supersededBy: expect.any(String) });
 
   // The lookup on a phone.
   const phone = store1;

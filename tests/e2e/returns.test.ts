@@ -7,45 +7,31 @@
 // supervisor accepts that discrepancy; the admin (holding after_sales in the demo) writes the defect
 // off; finance books it; the return shows completed with its result. A request the return standard
 // refuses shows its reasons. Screenshots: test-output/screenshots/return-*.png.
-import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { callApi, createSystem, type Json, type RunningSystem } from '../helpers/system';
-import { until as untilWithin } from '../helpers/until';
+import type { Page } from 'playwright-core';
+import { textIs, launchBrowser, type TestBrowser } from '../helpers/browser';
+import { callApi, sharedSystem, type Json, type SystemAddress } from '../helpers/system';
+import { until } from '../helpers/until';
 
 jest.setTimeout(5 * 60_000);
 
-let system: RunningSystem;
+let system: SystemAddress;
 let browser: TestBrowser;
 const tokens: Record<string, string> = {};
 const SEASON = '2026AW';
 const SKU = '26AW-JK-201';
 
 beforeAll(async () => {
-  system = await createSystem();
-  await system.start();
+  system = await sharedSystem();
   for (const u of ['admin', 'specialist', 'manager', 'finance', 'follower']) tokens[u] = await system.login(u);
   browser = await launchBrowser(system);
 });
 afterAll(async () => {
   await browser?.close();
-  await system?.stop();
-  system?.remove();
 });
 
-/** Waits for a state the system reaches by itself (30 s: a loaded machine is slow). */
-const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000) => untilWithin(what, read, ok, timeoutMs);
+/** States the system reaches by itself: 30 s, a loaded machine is slow. */
+const SETTLE = { timeoutMs: 30_000 };
 const call = (method: string, path: string, user: string, body?: unknown) => callApi(system, tokens[user], method, path, body);
-
-/** Waits until the element's text is exactly `text` (after trimming), then checks it. */
-async function textIs(locator: Locator, text: string, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let actual = (await locator.innerText()).trim();
-  while (actual !== text && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    actual = (await locator.innerText()).trim();
-  }
-  expect(actual).toBe(text);
-}
 
 /** A date `days` from today in the business zone (Asia/Shanghai), YYYY-MM-DD. */
 const dateIn = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 24 * 3600_000));
@@ -63,19 +49,19 @@ async function goodsReceivedByF001(): Promise<void> {
   // No quota for the new season: the manager approves the booking first; finance then pays it in full.
   const booking = await call('POST', '/api/bookings', 'specialist', { franchiseeId: 'F001', season: SEASON, lines });
   expect(booking.status).toBe(201);
-  const review = await until('the quota review', () => tasksOf(booking.body.workflowId, 'manager'), (ts) => ts.some((t) => t.status === 'open'));
+  const review = await until('the quota review', () => tasksOf(booking.body.workflowId, 'manager'), (ts) => ts.some((t) => t.status === 'open'), SETTLE);
   expect((await call('POST', `/api/tasks/${review.find((t) => t.status === 'open').id}/decision`, 'manager', { decision: 'approve' })).status).toBe(200);
-  const payable = await until('the booking to await payment', async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body, (b) => b.status === 'awaiting_payment');
+  const payable = await until('the booking to await payment', async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body, (b) => b.status === 'awaiting_payment', SETTLE);
   expect((await call('POST', `/api/bookings/${booking.body.id}/payments`, 'finance', { amountFen: payable.prepaymentDueFen, reference: `E2E-RT-${Date.now()}` })).status).toBeLessThan(300);
-  await until('the booking to be confirmed', async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body, (b) => b.status === 'confirmed');
+  await until('the booking to be confirmed', async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body, (b) => b.status === 'confirmed', SETTLE);
   // Shipped against the booking, arrived and scanned in exactly: F001's order lines are received.
   const shipment = await call('POST', '/api/shipments', 'follower', { bookingId: booking.body.id, lines, expectedArrival: dateIn(3) });
   expect(shipment.status).toBe(201);
   expect(shipment.body.lines.map((l: Json) => l.franchiseeId)).toEqual(['F001', 'F001']);
   expect((await call('POST', `/api/shipments/${shipment.body.id}/events`, 'follower', { eventId: 'e2e-arrived', type: 'arrived', at: new Date().toISOString() })).status).toBe(200);
-  await until('the scan-in task', () => tasksOf(shipment.body.workflowId, 'follower'), (ts) => ts.some((t) => t.stepKey === 'scan_in' && t.status === 'open'));
+  await until('the scan-in task', () => tasksOf(shipment.body.workflowId, 'follower'), (ts) => ts.some((t) => t.stepKey === 'scan_in' && t.status === 'open'), SETTLE);
   expect((await call('POST', `/api/shipments/${shipment.body.id}/receipt`, 'follower', { lines: lines.map((l) => ({ ...l, damaged: 0 })) })).status).toBe(201);
-  await until('the shipment to be reconciled', async () => (await call('GET', `/api/shipments/${shipment.body.id}`, 'follower')).body, (s) => s.status === 'reconciled');
+  await until('the shipment to be reconciled', async () => (await call('GET', `/api/shipments/${shipment.body.id}`, 'follower')).body, (s) => s.status === 'reconciled', SETTLE);
 }
 
 test('a franchisee’s return with a defective unit: approved, shipped back, graded, written off and booked', async () => {
@@ -196,7 +182,7 @@ test('a franchisee’s return with a defective unit: approved, shipped back, gra
   await finance.click('[data-testid="decision-confirm"]');
   await finance.locator('[data-testid="return-header"][data-status="completed"]').waitFor({ timeout: 20_000 });
   const figures = finance.locator('[data-testid="return-result-figures"]');
-  await until('the result', async () => figures.getAttribute('data-booked'), (b) => b === 'true');
+  await until('the result', async () => figures.getAttribute('data-booked'), (b) => b === 'true', SETTLE);
   expect([await figures.getAttribute('data-decision'), await figures.getAttribute('data-defective')]).toEqual(['write_off', '1']);
   expect(await finance.locator('[data-testid="return-result"]').innerText()).toContain('报废');
   expect(await returnOf(id)).toMatchObject({ status: 'completed', result: { defectDecision: 'write_off', defectiveQty: 1 } });
@@ -205,7 +191,7 @@ test('a franchisee’s return with a defective unit: approved, shipped back, gra
   // A request the standard refuses (worn goods, more than received): its reasons, prominently.
   const refused = await call('POST', '/api/returns', 'specialist', { kind: 'return', franchiseeId: 'F001', reason: '季末返仓', lines: [{ sku: SKU, size: 'L', qty: 9, condition: 'worn' }] });
   expect(refused.status).toBe(201);
-  await until('the refusal', () => returnOf(refused.body.id), (r) => r.status === 'refused');
+  await until('the refusal', () => returnOf(refused.body.id), (r) => r.status === 'refused', SETTLE);
   await franchisee.goto(`${system.url}/#/returns/${refused.body.id}/show`);
   const refusal = franchisee.locator('[data-testid="return-refusal"]');
   await refusal.waitFor({ timeout: 15_000 });

@@ -8,6 +8,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { freePorts } from '../helpers/ports';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { devServerEnv } from '../helpers/temporal';
+import { until } from '../helpers/until';
 
 jest.setTimeout(5 * 60_000);
 
@@ -25,15 +26,8 @@ function run(entry: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
   return child;
 }
 
-async function until<T>(read: () => Promise<T | undefined>, what: string, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await read().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+/** Waits here let a read fail while a process starts, and show the processes' output on a timeout. */
+const STARTING = { timeoutMs: 60_000, retryErrors: true, log: () => output };
 
 beforeAll(async () => {
   [database, temporal] = await Promise.all([createTestDatabase({ migrate: false }), devServerEnv()]);
@@ -59,9 +53,9 @@ test('npm run api and two npm run worker share the servers: they migrate once an
   run('worker', env);
   run('worker', env);
   const url = `http://127.0.0.1:${port}`;
-  expect(await until(async () => ((await fetch(`${url}/health`)).status === 200 ? (await fetch(`${url}/health`)).json() : undefined), 'health')).toEqual({ status: 'ok', db: 'ok', temporal: 'ok' });
+  expect(await until('health', async () => ((await fetch(`${url}/health`)).status === 200 ? (await fetch(`${url}/health`)).json() : undefined), (h) => h !== undefined, STARTING)).toEqual({ status: 'ok', db: 'ok', temporal: 'ok' });
   // Three processes migrated the same database at once: one applied, the others found it done.
-  await until(async () => ((output.match(/database migrated/g) ?? []).length === 3 ? true : undefined), 'all three to migrate');
+  await until('all three to migrate', async () => (output.match(/database migrated/g) ?? []).length, (n) => n === 3, STARTING);
   expect((output.match(/database migrated \(builtin: [1-9]\d* applied/g) ?? []).length).toBe(1);
 
   const login = async (username: string) =>
@@ -76,9 +70,9 @@ test('npm run api and two npm run worker share the servers: they migrate once an
   expect(started.workflowId).toEqual(expect.any(String));
   const inbox = (token: string) => call(token, 'GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ mine: true, status: 'open', workflowId: started.workflowId }))}`);
   const supervisor = await login('supervisor');
-  const [first] = await until(async () => ((await inbox(supervisor)).length ? inbox(supervisor) : undefined), 'the first task');
+  const [first] = await until('the first task', () => inbox(supervisor), (ts) => ts.length > 0, STARTING);
   expect((await call(supervisor, 'POST', `/api/tasks/${first.id}/decision`, { decision: 'approve' })).status).toBe('done');
   const manager = await login('manager');
-  const [second] = await until(async () => ((await inbox(manager)).length ? inbox(manager) : undefined), 'the second task');
+  const [second] = await until('the second task', () => inbox(manager), (ts) => ts.length > 0, STARTING);
   expect(second.stepKey).toBe('manager');
 });

@@ -8,52 +8,42 @@
 // who opens it from the inbox, accepts it with a comment, and the shipment is reconciled. The order
 // balance (期货订发欠) shows what is still owed. Screenshots: test-output/screenshots/shipment-*.png.
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { callApi, createSystem, type Json, type RunningSystem } from '../helpers/system';
-import { until as untilWithin } from '../helpers/until';
+import type { Page } from 'playwright-core';
+import { countIs, launchBrowser, type TestBrowser } from '../helpers/browser';
+import { callApi, sharedSystem, type Json, type SystemAddress } from '../helpers/system';
+import { until } from '../helpers/until';
 
 jest.setTimeout(5 * 60_000);
 
-let system: RunningSystem;
+let system: SystemAddress;
 let browser: TestBrowser;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  system = await createSystem();
-  await system.start();
+  system = await sharedSystem();
   for (const u of ['admin', 'follower', 'specialist', 'supervisor', 'finance']) tokens[u] = await system.login(u);
   browser = await launchBrowser(system);
 });
+/** Settings this file changes, with the values it found: the running system is shared, so they are put back. */
+const changed = new Map<string, unknown>();
 afterAll(async () => {
+  for (const [key, value] of changed) await call('PUT', `/api/settings/${key}`, 'admin', { value });
   await browser?.close();
-  await system?.stop();
-  system?.remove();
 });
 
-/** Waits for a state the system reaches by itself (30 s: a loaded machine is slow). */
-const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000) => untilWithin(what, read, ok, timeoutMs);
+/** States the system reaches by itself: 30 s, a loaded machine is slow. */
+const SETTLE = { timeoutMs: 30_000 };
 const call = (method: string, path: string, user: string, body?: unknown) => callApi(system, tokens[user], method, path, body);
 
 const shipment = async (id: string) => (await call('GET', `/api/shipments/${id}`, 'follower')).body;
 const tasksOf = async (workflowId: string, user = 'supervisor'): Promise<Json[]> =>
   (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&range=${encodeURIComponent('[0,99]')}`, user)).body;
 
-/** Waits until the locator matches exactly `count` elements (react-admin re-renders after refetches). */
-async function countIs(locator: Locator, count: number, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let actual = await locator.count();
-  while (actual !== count && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    actual = await locator.count();
-  }
-  expect(actual).toBe(count);
-}
-
 const shot = (page: Page, name: string) => browser.shot(page, name);
 
 test('a late shipment escalates by itself; a short scan-in is accepted by the supervisor and reconciled', async () => {
   // The ladder in seconds: rung 1 (follower) at once, 2 (supervisor) after 2 s, 3 (manager) after 4 s.
+  for (const key of ['shipment.escalationLadder', 'shipment.silenceTimeout']) changed.set(key, (await call('GET', `/api/settings/${key}`, 'admin')).body.value);
   expect((await call('PUT', '/api/settings/shipment.escalationLadder', 'admin', { value: ['PT0S', 'PT2S', 'PT4S'] })).status).toBe(200);
   expect((await call('PUT', '/api/settings/shipment.silenceTimeout', 'admin', { value: 'PT1H' })).status).toBe(200);
 
@@ -69,10 +59,10 @@ test('a late shipment escalates by itself; a short scan-in is accepted by the su
   // Meanwhile a confirmed booking for F001 (95.6% of its quota: no approval), paid in full by finance.
   const booking = await call('POST', '/api/bookings', 'specialist', { franchiseeId: 'F001', season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty: 2000 }] });
   expect(booking.status).toBe(201);
-  await until('the booking to await payment', async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body, (b) => b.status === 'awaiting_payment');
+  await until('the booking to await payment', async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body, (b) => b.status === 'awaiting_payment', SETTLE);
   const paid = await call('POST', `/api/bookings/${booking.body.id}/payments`, 'finance', { amountFen: booking.body.prepaymentDueFen, reference: `E2E-${Date.now()}` });
   expect(paid.status).toBeLessThan(300);
-  await until('the booking to be confirmed', async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body, (b) => b.status === 'confirmed');
+  await until('the booking to be confirmed', async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body, (b) => b.status === 'confirmed', SETTLE);
 
   // (b) Against that booking: 3 × DR-003 M (F001's order) and 2 × TS-001 L (no order: unallocated).
   const arriving = await call('POST', '/api/shipments', 'follower', {
@@ -92,7 +82,7 @@ test('a late shipment escalates by itself; a short scan-in is accepted by the su
   expect((await call('POST', `/api/shipments/${scanId}/events`, 'follower', { eventId: 'e2e-late', type: 'in_transit', at: new Date(t0 - 2 * hour).toISOString(), location: '苏州' })).body.applied).toBe(false);
 
   // The late shipment reaches the top of the ladder (the manager), where it stays.
-  const top = await until('the late shipment to reach rung 3', () => shipment(lateId), (s) => s.escalationLevel === 3, 30_000);
+  const top = await until('the late shipment to reach rung 3', () => shipment(lateId), (s) => s.escalationLevel === 3, SETTLE);
   expect(top).toMatchObject({ delayed: true, delayReason: 'late', status: 'created' });
   const code = top.code as string;
 
@@ -110,12 +100,15 @@ test('a late shipment escalates by itself; a short scan-in is accepted by the su
   expect(await row.locator('[data-field="externalRef"]').innerText()).toBe('HO-E2E-LATE');
   expect(await row.locator('[data-field="totalQty"]').innerText()).toBe('42');
   await shot(follower, 'shipment-list');
-  // Only the delayed ones; the template of head office's shipping list.
-  await countIs(follower.locator('[data-testid="shipment-row"]'), 2);
+  // Only the delayed ones; the template of head office's shipping list. (The list shows every
+  // shipment of the shared system: this file's two are counted.)
+  const ours = follower.locator([code, arriving.body.code].map((c) => `[data-testid="shipment-row"][data-code="${c}"]`).join(', '));
+  await countIs(ours, 2);
   await follower.getByLabel('仅延误').check();
-  await countIs(follower.locator('[data-testid="shipment-row"]'), 1);
+  await countIs(ours, 1);
+  expect(await ours.getAttribute('data-code')).toBe(code);
   await follower.getByLabel('仅延误').uncheck();
-  await countIs(follower.locator('[data-testid="shipment-row"]'), 2);
+  await countIs(ours, 2);
   const [template] = await Promise.all([follower.waitForEvent('download'), follower.click('[data-testid="shipment-template-button"]')]);
   expect(readFileSync((await template.path())!, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('发货单号,款号,尺码,数量,预计到货,订单号');
 
@@ -193,7 +186,7 @@ test('a late shipment escalates by itself; a short scan-in is accepted by the su
 
   // The supervisor's discrepancy task, opened from the inbox.
   const workflowId: string = arriving.body.workflowId;
-  const tasks = await until('the discrepancy task', () => tasksOf(workflowId), (ts) => ts.some((t: Json) => t.stepKey === 'discrepancy' && t.status === 'open'));
+  const tasks = await until('the discrepancy task', () => tasksOf(workflowId), (ts) => ts.some((t: Json) => t.stepKey === 'discrepancy' && t.status === 'open'), SETTLE);
   const task = tasks.find((t: Json) => t.stepKey === 'discrepancy' && t.status === 'open');
   expect(task).toMatchObject({ candidateRole: 'supervisor', allowedDecisions: ['accept', 'claim', 'recount'] });
   const supervisor = await browser.loggedIn('supervisor');

@@ -4,23 +4,20 @@
 // language switches. Screenshots go to test-output/screenshots (not committed).
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { createSystem, type RunningSystem } from '../helpers/system';
+import { sharedSystem, type SystemAddress } from '../helpers/system';
 
 jest.setTimeout(8 * 60_000);
 
 
-let system: RunningSystem;
+let system: SystemAddress;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  system = await createSystem();
-  await system.start();
+  system = await sharedSystem();
   browser = await launchBrowser(system);
 });
 afterAll(async () => {
   await browser?.close();
-  await system?.stop();
-  system?.remove();
 });
 
 const loggedIn = (username: string, viewport?: { width: number; height: number }) => browser.loggedIn(username, viewport);

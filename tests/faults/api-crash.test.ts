@@ -6,7 +6,8 @@
 // (connection refused: a load balancer turns that into 503); while it starts and while it
 // drains on SIGTERM it answers 503 service_unavailable itself, and a SIGTERM lets requests in
 // flight finish.
-import { createCluster, pause, startAll, until, type Cluster, type Json } from './cluster';
+import { createCluster, pause, startAll, type Cluster, type Json } from './cluster';
+import { until } from '../helpers/until';
 import { FULL, recordReliability, runs } from './report';
 
 jest.setTimeout(FULL ? 10 * 60_000 : 5 * 60_000);
@@ -57,7 +58,7 @@ async function send(as: string, method: string, p: string, body: unknown, clean:
 }
 
 const taskOf = async (workflowId: string, key: string) =>
-  (await until(`${workflowId}: open ${key} task`, async () => (await cluster.sql<{ id: string; stepKey: string }>(`SELECT id, "stepKey" FROM "Task" WHERE "workflowId" = $1 AND status = 'open'`, [workflowId])).find((t) => t.stepKey === key), (t) => !!t, 120_000, cluster.log))!;
+  (await until(`${workflowId}: open ${key} task`, async () => (await cluster.sql<{ id: string; stepKey: string }>(`SELECT id, "stepKey" FROM "Task" WHERE "workflowId" = $1 AND status = 'open'`, [workflowId])).find((t) => t.stepKey === key), (t) => !!t, { timeoutMs: 120_000, log: cluster.log, retryErrors: true }))!;
 const alreadyDecided = (r: Json) => r.status === 409 && r.body?.error?.code === 'task_already_decided';
 
 test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused cleanly', async () => {
@@ -75,7 +76,7 @@ test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused 
     expect(res.status).toBe(201);
     bookings.push({ id: res.body.id, dueFen: res.body.prepaymentDueFen });
   }
-  for (const b of bookings) await until(`booking ${b.id} to await payment`, async () => (await cluster.sql<{ status: string }>(`SELECT status FROM "Booking" WHERE id = $1`, [b.id]))[0]?.status, (s) => s === 'awaiting_payment', 120_000, cluster.log);
+  for (const b of bookings) await until(`booking ${b.id} to await payment`, async () => (await cluster.sql<{ status: string }>(`SELECT status FROM "Booking" WHERE id = $1`, [b.id]))[0]?.status, (s) => s === 'awaiting_payment', { timeoutMs: 120_000, log: cluster.log, retryErrors: true });
 
   // Chaos: SIGKILL the API, start it again at once; while it starts, it must say 503 service_unavailable.
   const startingAnswers: { status: number; code?: string; retryAfter: string | null }[] = [];
@@ -95,8 +96,7 @@ test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused 
           return r.status;
         },
         (s) => s === 200,
-        120_000,
-        cluster.log,
+        { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
       );
     }
   })();
@@ -149,8 +149,7 @@ test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused 
     'every approval to end',
     () => cluster.sql<{ workflowId: string; status: string }>(`SELECT "workflowId", status FROM "ProcessInstance" WHERE "workflowId" = ANY($1)`, [approvals]),
     (rows) => rows.length === approvals.length && rows.every((r) => r.status !== 'running'),
-    120_000,
-    cluster.log,
+    { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
   );
   expect(ends.filter((r) => r.status !== 'approved')).toEqual([]);
   const decided = await cluster.sql<{ id: string; status: string; decision: string; audits: string }>(
@@ -169,8 +168,7 @@ test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused 
       `SELECT b.id, b.status, b."paidFen", b."prepaymentDueFen", count(p.id) AS n, coalesce(sum(p."amountFen"), 0) AS sum FROM "Booking" b LEFT JOIN "BookingPayment" p ON p."bookingId" = b.id GROUP BY b.id`,
     ),
     (rows) => rows.length === bookings.length && rows.every((r) => r.status === 'confirmed'),
-    120_000,
-    cluster.log,
+    { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
   );
   for (const b of paid) expect([b.n, b.sum, b.paidFen]).toEqual(['2', b.prepaymentDueFen, b.prepaymentDueFen]);
   const rows = await cluster.sql<{ bookingId: string; reference: string; amountFen: string }>(`SELECT "bookingId", reference, "amountFen" FROM "BookingPayment"`);

@@ -13,29 +13,10 @@ import { testBundle } from '../helpers/bundle';
 import { freePorts } from '../helpers/ports';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import { until } from '../helpers/until';
 
 const ROOT = path.resolve(__dirname, '../..');
 const LOG_LIMIT = 400_000;
-
-/** Polls `read` (errors count as "not yet") until `done` holds; no fixed sleeps as synchronisation. */
-export async function until<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean = (v) => Boolean(v), ms = 90_000, log?: () => string): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await read();
-      if (done(v)) return v;
-      last = v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) {
-      const tail = log ? `\n--- log tail ---\n${log().slice(-6000)}` : '';
-      throw new Error(`timed out after ${ms} ms waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)?.slice(0, 800)}${tail}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -163,8 +144,7 @@ export async function createCluster(options: { workers?: number; env?: Record<st
           }
         },
         (v) => v,
-        ms,
-        () => output,
+        { timeoutMs: ms, log: () => output, retryErrors: true },
       );
     },
   });
@@ -201,14 +181,14 @@ export async function createCluster(options: { workers?: number; env?: Record<st
 
   const api = Object.assign(new Proc('api', node('api'), appendCounted), {
     async ready(ms = 120_000) {
-      await until('the API to be healthy', async () => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).status, (s) => s === 200, ms, () => output);
+      await until('the API to be healthy', async () => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).status, (s) => s === 200, { timeoutMs: ms, log: () => output, retryErrors: true });
     },
   });
   const workers = Array.from({ length: options.workers ?? 1 }, (_, i) => {
     const w: Proc & { ready(ms?: number): Promise<void> } = Object.assign(new Proc(`worker${i + 1}`, node('worker'), appendCounted), {
       async ready(ms = 120_000) {
         const starts = w.starts;
-        await until(`${w.name} to poll`, async () => output.split('\n').some((l) => l.startsWith(`[${w.name}#${starts}] `) && l.includes('worker polling task queue')), (v) => v, ms, () => output);
+        await until(`${w.name} to poll`, async () => output.split('\n').some((l) => l.startsWith(`[${w.name}#${starts}] `) && l.includes('worker polling task queue')), (v) => v, { timeoutMs: ms, log: () => output, retryErrors: true });
       },
     });
     return w;

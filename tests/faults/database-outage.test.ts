@@ -119,13 +119,13 @@ async function openTask(workflowId: string, stepKey: string) {
     `${stepKey} task of ${workflowId}`,
     () => direct.task.findFirst({ where: { workflowId, stepKey, status: 'open' } }),
     (t) => t !== null,
-    60_000,
+    { timeoutMs: 60_000 },
   );
   await until(
     `${workflowId} to know task ${task!.id}`,
     () => env.client.workflow.getHandle(workflowId).query(processStateQuery).then((s) => s.tasks.map((t) => t.id), () => [] as string[]),
     (ids) => ids.includes(task!.id),
-    60_000,
+    { timeoutMs: 60_000 },
   );
   return task!;
 }
@@ -165,7 +165,7 @@ async function finish(workflowId: string): Promise<void> {
     expect(res.status).toBe(200);
   }
   // The run ends only after its audit trail and its outbox (mail) are written.
-  await until(`${workflowId} to complete`, () => env.client.workflow.getHandle(workflowId).describe().then((d) => d.status.name), (s) => s === 'COMPLETED', 60_000);
+  await until(`${workflowId} to complete`, () => env.client.workflow.getHandle(workflowId).describe().then((d) => d.status.name), (s) => s === 'COMPLETED', { timeoutMs: 60_000 });
 }
 
 let control: Awaited<ReturnType<typeof footprint>>;
@@ -234,7 +234,7 @@ test('the database cut during running processes: requests refused cleanly, nothi
 
     await new Promise((r) => setTimeout(r, Math.max(0, outageMs(mode) - (Date.now() - cutAt)))); // the outage itself
     await proxy.up();
-    await until('health to recover', () => call('GET', '/health', null), (h) => h.status === 200, 60_000);
+    await until('health to recover', () => call('GET', '/health', null), (h) => h.status === 200, { timeoutMs: 60_000 });
 
     if (engineDecision) {
       await engineDecision;
@@ -303,7 +303,7 @@ test('payments on bookings across an outage: refused ones change nothing, accept
     expect(res.body.prepaymentDueFen).toBe(DUE);
     bookings.push({ id: res.body.id, workflowId: res.body.workflowId });
   }
-  for (const b of bookings) await until(`booking ${b.id} to await payment`, () => direct.booking.findUniqueOrThrow({ where: { id: b.id } }), (x) => x.status === 'awaiting_payment', 60_000);
+  for (const b of bookings) await until(`booking ${b.id} to await payment`, () => direct.booking.findUniqueOrThrow({ where: { id: b.id } }), (x) => x.status === 'awaiting_payment', { timeoutMs: 60_000 });
   const pay = (b: { id: string }, amountFen: number, reference: string) => call('POST', `/api/bookings/${b.id}/payments`, 'finance', { amountFen, reference, paidOn: '2027-03-02' });
   // The first part of each is paid before the outage.
   for (const [i, b] of bookings.entries()) expect((await pay(b, PART, `PRE-${i}`)).status).toBe(201);
@@ -325,7 +325,7 @@ test('payments on bookings across an outage: refused ones change nothing, accept
   expect(await direct.bookingPayment.count({ where: { bookingId: { in: bookings.map((b) => b.id) }, reference: { startsWith: 'REST-' } } })).toBe(0);
   await new Promise((r) => setTimeout(r, outageMs('refuse'))); // the outage itself
   await proxy.up();
-  await until('health to recover', () => call('GET', '/health', null), (h) => h.status === 200, 60_000);
+  await until('health to recover', () => call('GET', '/health', null), (h) => h.status === 200, { timeoutMs: 60_000 });
   await Promise.all(engine);
 
   // The refused payments are made again, as finance would; a second retry is recognised as the same transfer.
@@ -337,7 +337,7 @@ test('payments on bookings across an outage: refused ones change nothing, accept
     expect(['duplicate_payment_reference', 'booking_closed']).toContain(twice.body.error.code);
   }
   for (const [i, b] of bookings.entries()) {
-    const done = await until(`booking ${b.id} confirmed`, () => direct.booking.findUniqueOrThrow({ where: { id: b.id }, include: { payments: true } }), (x) => x.status === 'confirmed', 60_000);
+    const done = await until(`booking ${b.id} confirmed`, () => direct.booking.findUniqueOrThrow({ where: { id: b.id }, include: { payments: true } }), (x) => x.status === 'confirmed', { timeoutMs: 60_000 });
     expect(done.payments.map((p) => p.reference).sort()).toEqual([...(i % 2 === 0 ? [`ENGINE-${i}`] : []), `PRE-${i}`, `REST-${i}`].sort());
     expect(done.payments.reduce((sum, p) => sum + p.amountFen, 0n)).toBe(BigInt(DUE));
     expect(await direct.auditEvent.count({ where: { workflowId: b.workflowId, type: 'payment_recorded' } })).toBe(done.payments.length);

@@ -75,7 +75,7 @@ async function processesDuringOutage(label: string, server: () => TestSmtpServer
     'every mail tried',
     () => h.db.mailMessage.findMany({ where: { workflowId: { in: ids } } }),
     (rs) => rs.length > 0 && rs.every((r) => r.status === 'failed') && ids.every((id) => rs.some((r) => r.workflowId === id && r.template === 'process_result')),
-    60_000,
+    { timeoutMs: 60_000 },
   );
   return { handles, ids, rows, deliveredDuringOutage: server().received.length - before };
 }
@@ -119,10 +119,10 @@ async function bookingDuringOutage(n: number) {
   const lines = [{ sku: '27SS-DR-003', size: 'M', qty: 1200 }, { sku: '27SS-DR-003', size: 'L', qty: 800 }]; // within the quota: no approval step
   const booked = await api.request('POST', '/api/bookings', { token: specialist, body: { franchiseeId, season: '2027SS', lines } });
   expect(booked.status).toBe(201);
-  await until('the statement', () => h.db.auditEvent.count({ where: { workflowId: booked.body.workflowId, type: 'statement_sent' } }), (c) => c === 1, 60_000);
+  await until('the statement', () => h.db.auditEvent.count({ where: { workflowId: booked.body.workflowId, type: 'statement_sent' } }), (c) => c === 1, { timeoutMs: 60_000 });
   const paid = await api.request('POST', `/api/bookings/${booked.body.id}/payments`, { token: finance, body: { amountFen: booked.body.prepaymentDueFen, reference: `SMTP-${n}` } });
   expect(paid.status).toBe(201);
-  await until('the booking confirmed', () => h.db.booking.findUniqueOrThrow({ where: { id: booked.body.id } }), (b) => b.status === 'confirmed', 60_000);
+  await until('the booking confirmed', () => h.db.booking.findUniqueOrThrow({ where: { id: booked.body.id } }), (b) => b.status === 'confirmed', { timeoutMs: 60_000 });
   return { workflowId: booked.body.workflowId as string, to: `sm${n}@example.com` };
 }
 
@@ -130,7 +130,7 @@ test('the server answers 451 to everything for 90 minutes of process time: every
   smtp.refuse = () => true;
   const outage = await processesDuringOutage('451期间', () => smtp);
   const booking = await bookingDuringOutage(1);
-  await until('the statement tried', () => h.db.mailMessage.findMany({ where: { workflowId: booking.workflowId, to: booking.to } }), (rs) => rs.length > 0 && rs.every((r) => r.status === 'failed'), 60_000);
+  await until('the statement tried', () => h.db.mailMessage.findMany({ where: { workflowId: booking.workflowId, to: booking.to } }), (rs) => rs.length > 0 && rs.every((r) => r.status === 'failed'), { timeoutMs: 60_000 });
   expect(smtp.received.length).toBe(0);
   // Every mail was really tried, and refused, during the outage.
   expect(outage.rows.filter((r) => !smtp.attempts.get(mailMessageId(r.idempotencyKey)))).toEqual([]);

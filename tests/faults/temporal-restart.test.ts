@@ -4,7 +4,8 @@
 // afterwards the same API and worker processes carry on by themselves: open tasks are decided,
 // reminders and escalations fire, every process completes, and no mail is doubled.
 import { mailMessageId } from '../../activities/mail';
-import { createCluster, duplicates, holderOf, mailCounts, pause, startAll, until, type Cluster } from './cluster';
+import { createCluster, duplicates, holderOf, mailCounts, pause, startAll, type Cluster } from './cluster';
+import { until } from '../helpers/until';
 import { FULL, recordReliability, runs } from './report';
 
 jest.setTimeout(FULL ? 10 * 60_000 : 5 * 60_000);
@@ -31,7 +32,7 @@ interface Row {
 const openTasks = (workflowId: string) =>
   cluster.sql<Row>(`SELECT id, "stepKey", "escalationLevel" FROM "Task" WHERE "workflowId" = $1 AND status = 'open'`, [workflowId]);
 const openTask = async (workflowId: string, key: string, done: (t: Row) => boolean = () => true) =>
-  (await until(`${workflowId}: open ${key} task`, async () => (await openTasks(workflowId)).find((t) => t.stepKey === key && done(t)), (t) => !!t, 120_000, cluster.log))!;
+  (await until(`${workflowId}: open ${key} task`, async () => (await openTasks(workflowId)).find((t) => t.stepKey === key && done(t)), (t) => !!t, { timeoutMs: 120_000, log: cluster.log, retryErrors: true }))!;
 const auditCount = async (workflowId: string, type: string) =>
   Number((await cluster.sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE "workflowId" = $1 AND type = $2`, [workflowId, type]))[0]!.n);
 
@@ -73,7 +74,7 @@ test('Temporal stopped and restarted on the same file: 503 while down, then ever
     const [task] = await openTasks(victim.workflowId);
     await cluster.temporal.kill(signal);
 
-    const health = await until('/health to name temporal as down', () => cluster.call('admin', 'GET', '/health'), (r) => r.status === 503, 60_000, cluster.log);
+    const health = await until('/health to name temporal as down', () => cluster.call('admin', 'GET', '/health'), (r) => r.status === 503, { timeoutMs: 60_000, log: cluster.log, retryErrors: true });
     expect(health.body).toMatchObject({ status: 'down', db: 'ok', temporal: 'down', down: ['temporal'] });
     const start = await cluster.call('specialist', 'POST', '/api/approvals', { title: `停机时发起 ${round}` });
     refused.push({ what: 'start', status: start.status, code: start.body?.error?.code, retryAfter: start.headers.get('retry-after') });
@@ -86,7 +87,7 @@ test('Temporal stopped and restarted on the same file: 503 while down, then ever
 
     cluster.temporal.start();
     await cluster.temporal.ready();
-    await until('/health to be ok again', () => cluster.call('admin', 'GET', '/health'), (r) => r.status === 200, 90_000, cluster.log);
+    await until('/health to be ok again', () => cluster.call('admin', 'GET', '/health'), (r) => r.status === 200, { timeoutMs: 90_000, log: cluster.log, retryErrors: true });
     // The refused decision had no effect: its task is still open.
     if (task) expect((await openTasks(victim.workflowId)).map((t) => t.id)).toContain(task.id);
     await pause(2000);
@@ -101,7 +102,7 @@ test('Temporal stopped and restarted on the same file: 503 while down, then ever
     started.map(async (s) => {
       if (s.plan === 'reject') {
         const task = await openTask(s.workflowId, 'supervisor');
-        await until(`${s.workflowId}: reminder`, () => auditCount(s.workflowId, 'reminder_sent'), (n) => n >= 1, 120_000, cluster.log);
+        await until(`${s.workflowId}: reminder`, () => auditCount(s.workflowId, 'reminder_sent'), (n) => n >= 1, { timeoutMs: 120_000, log: cluster.log, retryErrors: true });
         await decide(task.id, undefined, 'reject');
         return;
       }
@@ -116,8 +117,7 @@ test('Temporal stopped and restarted on the same file: 503 while down, then ever
     'every process to end',
     () => cluster.sql<{ workflowId: string; status: string }>(`SELECT "workflowId", status FROM "ProcessInstance" WHERE "workflowId" = ANY($1)`, [ids]),
     (rows) => rows.length === ids.length && rows.every((r) => r.status !== 'running'),
-    120_000,
-    cluster.log,
+    { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
   );
   const statusOf = new Map(ends.map((r) => [r.workflowId, r.status]));
   for (const s of started) expect([s.workflowId, statusOf.get(s.workflowId)]).toEqual([s.workflowId, s.plan === 'reject' ? 'rejected' : 'approved']);
@@ -133,8 +133,7 @@ test('Temporal stopped and restarted on the same file: 503 while down, then ever
     'the outbox to drain',
     () => cluster.sql<{ idempotencyKey: string; status: string }>(`SELECT "idempotencyKey", status FROM "MailMessage"`),
     (rows) => rows.length > 0 && rows.every((r) => r.status === 'sent') && cluster.smtp.received.length >= rows.length,
-    120_000,
-    cluster.log,
+    { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
   );
   const counts = mailCounts(cluster.smtp);
   expect(duplicates(counts.byMessageId)).toEqual([]);

@@ -2,7 +2,8 @@
 // again, while general approvals are decided through the API (some left to go overdue so that
 // reminders and escalations fire) and bookings are paid. Afterwards every process is in its
 // right end state and nothing accepted was lost or doubled: tasks, decisions, payments, mails.
-import { createCluster, duplicates, holderOf, mailCounts, pause, startAll, until, type Cluster } from './cluster';
+import { createCluster, duplicates, holderOf, mailCounts, pause, startAll, type Cluster } from './cluster';
+import { until } from '../helpers/until';
 import { FULL, recordReliability, runs } from './report';
 import { mailMessageId } from '../../activities/mail';
 
@@ -60,11 +61,11 @@ async function decide(taskId: string, as: string | undefined, decision: 'approve
 /** Drives one general approval to its planned end through the API. */
 async function drive(workflowId: string, plan: Plan, chaosOver: Promise<void>): Promise<void> {
   const step = async (key: string, done: (t: Row) => boolean = () => true) =>
-    (await until(`${workflowId}: open ${key} task`, async () => (await openTasks(workflowId)).find((t) => t.stepKey === key && done(t)), (t) => !!t, 120_000, cluster.log))!;
+    (await until(`${workflowId}: open ${key} task`, async () => (await openTasks(workflowId)).find((t) => t.stepKey === key && done(t)), (t) => !!t, { timeoutMs: 120_000, log: cluster.log, retryErrors: true }))!;
   if (plan === 'reject') {
     // Left until its reminder went out, then refused by the superior.
     const task = await step('supervisor');
-    await until(`${workflowId}: reminder`, () => auditCount(workflowId, 'reminder_sent'), (n) => n >= 1, 120_000, cluster.log);
+    await until(`${workflowId}: reminder`, () => auditCount(workflowId, 'reminder_sent'), (n) => n >= 1, { timeoutMs: 120_000, log: cluster.log, retryErrors: true });
     await decide(task.id, undefined, 'reject');
     return;
   }
@@ -96,7 +97,7 @@ test('SIGKILLed workers lose and double nothing: every process ends right, every
     }
     await Promise.all(
       made.map(async (b) => {
-        await until(`booking ${b.id} to await payment`, async () => (await cluster.call('finance', 'GET', `/api/bookings/${b.id}`)).body?.status, (s) => s === 'awaiting_payment', 120_000, cluster.log);
+        await until(`booking ${b.id} to await payment`, async () => (await cluster.call('finance', 'GET', `/api/bookings/${b.id}`)).body?.status, (s) => s === 'awaiting_payment', { timeoutMs: 120_000, log: cluster.log, retryErrors: true });
         const first = Math.floor(b.dueFen / 3);
         for (const [i, amountFen] of [first, b.dueFen - first].entries()) {
           const reference = `WK-${b.id.slice(0, 8)}-${i}`;
@@ -155,8 +156,7 @@ test('SIGKILLed workers lose and double nothing: every process ends right, every
     'every approval to end',
     () => cluster.sql<{ workflowId: string; status: string }>(`SELECT "workflowId", status FROM "ProcessInstance" WHERE "workflowId" = ANY($1)`, [ids]),
     (rows) => rows.length === ids.length && rows.every((r) => r.status !== 'running'),
-    180_000,
-    cluster.log,
+    { timeoutMs: 180_000, log: cluster.log, retryErrors: true },
   );
   const statusOf = new Map(ends.map((r) => [r.workflowId, r.status]));
   for (const s of started) expect([s.workflowId, statusOf.get(s.workflowId)]).toEqual([s.workflowId, s.plan === 'reject' ? 'rejected' : 'approved']);
@@ -167,8 +167,7 @@ test('SIGKILLed workers lose and double nothing: every process ends right, every
        FROM "Booking" b LEFT JOIN "BookingPayment" p ON p."bookingId" = b.id GROUP BY b.id`,
     ),
     (rows) => rows.length === booked.length && rows.every((r) => r.status === 'confirmed'),
-    180_000,
-    cluster.log,
+    { timeoutMs: 180_000, log: cluster.log, retryErrors: true },
   );
   for (const b of finalBookings) {
     expect(Number(b.payments)).toBe(2);
@@ -204,8 +203,7 @@ test('SIGKILLed workers lose and double nothing: every process ends right, every
     'the outbox to drain',
     () => cluster.sql<{ idempotencyKey: string; to: string; subject: string; workflowId: string | null; status: string }>(`SELECT "idempotencyKey", "to", subject, "workflowId", status FROM "MailMessage"`),
     (rows) => rows.length > 0 && rows.every((r) => r.status === 'sent') && cluster.smtp.received.length >= rows.length,
-    200_000, // a mail lost with a killed worker is retried after its activity's 2-minute timeout
-    cluster.log,
+    { timeoutMs: 200_000, log: cluster.log, retryErrors: true }, // a mail lost with a killed worker is retried after its activity's 2-minute timeout
   );
   phase('mail drained');
   const counts = mailCounts(cluster.smtp);

@@ -2,8 +2,9 @@
 // for the browser tests. Screenshots go to test-output/screenshots (not committed).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { RunningSystem } from './system';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { SystemAddress } from './system';
+import { until } from './until';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Flags that work as root on a machine with no network beyond loopback (ENVIRONMENT.md).
@@ -17,7 +18,7 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(system: RunningSystem): Promise<TestBrowser> {
+export async function launchBrowser(system: SystemAddress): Promise<TestBrowser> {
   mkdirSync(SHOTS, { recursive: true });
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   const contexts: BrowserContext[] = [];
@@ -39,4 +40,23 @@ export async function launchBrowser(system: RunningSystem): Promise<TestBrowser>
       await browser.close();
     },
   };
+}
+
+// react-admin re-renders after refetches: these wait for the page to settle on the expected value,
+// then assert it (on a timeout, jest shows the last value seen).
+const settled = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number) => until(what, read, ok, { timeoutMs, intervalMs: 200 }).catch(read);
+
+/** Waits until the locator matches exactly `count` elements, then checks it. */
+export async function countIs(locator: Locator, count: number, timeoutMs = 15_000): Promise<void> {
+  expect(await settled(`${count} of ${locator}`, () => locator.count(), (n) => n === count, timeoutMs)).toBe(count);
+}
+
+/** Waits until the element's text is exactly `text` (after trimming), then checks it. */
+export async function textIs(locator: Locator, text: string, timeoutMs = 15_000): Promise<void> {
+  expect(await settled(`${locator} to read ${text}`, async () => (await locator.innerText()).trim(), (t) => t === text, timeoutMs)).toBe(text);
+}
+
+/** Waits until the element's text contains `text`, then checks it. */
+export async function textContains(locator: Locator, text: string, timeoutMs = 15_000): Promise<void> {
+  expect(await settled(`${locator} to contain ${text}`, () => locator.innerText(), (t) => t.includes(text), timeoutMs)).toContain(text);
 }

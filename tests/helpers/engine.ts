@@ -19,6 +19,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { decideUpdate, processStateQuery } from '../../workflows/messages';
 import { openTestDb } from './postgres';
 import { timeSkippingEnv } from './temporal';
+import { until as poll } from './until';
 
 let sharedBundle: Promise<WorkflowBundle> | undefined;
 
@@ -38,16 +39,6 @@ export interface EngineHarness {
   /** The refusal type of a failed Update (e.g. 'forbidden'), or 'accepted'. */
   outcome(p: Promise<unknown>): Promise<string>;
   close(): Promise<void>;
-}
-
-async function poll<T>(read: () => Promise<T>, until: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (until(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)).slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 export async function startEngine(opts: { mailTransport?: MailTransport; env?: Record<string, string> } = {}): Promise<EngineHarness> {
@@ -91,20 +82,20 @@ export async function startEngine(opts: { mailTransport?: MailTransport; env?: R
       });
     },
     async tasks(workflowId, until = (ts) => ts.length > 0, timeoutMs = 15_000) {
-      const rows = await poll(() => t.db.task.findMany({ where: { workflowId }, orderBy: [{ createdAt: 'asc' }, { stepKey: 'asc' }, { idempotencyKey: 'asc' }] }), until, timeoutMs, `tasks of ${workflowId}`);
+      const rows = await poll(`tasks of ${workflowId}`, () => t.db.task.findMany({ where: { workflowId }, orderBy: [{ createdAt: 'asc' }, { stepKey: 'asc' }, { idempotencyKey: 'asc' }] }), until, { timeoutMs, intervalMs: 50 });
       // A row is written a moment before the workflow holds the activity's result: wait
       // until the workflow knows every open task, as a person clicking in the UI would.
       const open = rows.filter((r) => r.status === 'open').map((r) => r.id);
       await poll(
+        `workflow ${workflowId} to know its tasks`,
         async () => (await env.client.workflow.getHandle(workflowId).query(processStateQuery).catch(() => null))?.tasks.map((x) => x.id) ?? null,
         (known) => known === null || open.every((id) => known.includes(id)),
-        timeoutMs,
-        `workflow ${workflowId} to know its tasks`,
+        { timeoutMs, intervalMs: 50 },
       );
       return rows;
     },
     events(workflowId, until = () => true, timeoutMs = 15_000) {
-      return poll(() => t.db.auditEvent.findMany({ where: { workflowId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }), until, timeoutMs, `events of ${workflowId}`);
+      return poll(`events of ${workflowId}`, () => t.db.auditEvent.findMany({ where: { workflowId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }), until, { timeoutMs, intervalMs: 50 });
     },
     decide(handle, task, username, decision, comment) {
       return handle.executeUpdate(decideUpdate, { args: [{ taskId: task.id, actor: h.user(username).actor, decision, comment: comment ?? null }] });

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { createDb, EMBEDDED_MAX_CONNECTIONS, type Db } from '../../lib/db/client';
 import { applyMigrationsBuiltin } from '../../lib/db/migrate';
 import { freePort } from './ports';
+import { until } from './until';
 
 /**
  * The embedded database (`npm run db`) in a child process, as a server. (PGlite loads its
@@ -25,11 +26,15 @@ export async function startEmbeddedPostgresProcess(): Promise<{ url: string; sto
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-  for (let i = 0; ; i++) {
-    if (output.includes('DATABASE_URL=')) break;
-    if (child.exitCode !== null || i > 600) throw new Error(`embedded database did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await until(
+    'the embedded database to start',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`embedded database did not start:\n${output}`);
+      return output.includes('DATABASE_URL=');
+    },
+    Boolean,
+    { timeoutMs: 60_000, log: () => output },
+  );
   return {
     url,
     async stop() {

@@ -26,6 +26,7 @@ const UNIT = [
   'tests/mail/templates.test.ts',
   'tests/api/openapi.test.ts',
   'tests/replay/replay.test.ts',
+  'tests/roles.test.ts',
 ];
 
 module.exports = {

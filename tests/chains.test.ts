@@ -13,9 +13,20 @@ test('the default chain: superior and manager, plus finance strictly above the t
 
 test('conditions are dropped from the built steps, cc is kept, and an empty chain is refused', () => {
   const chain = buildChain(
-    { steps: [{ key: 'a', title: { 'zh-CN': '甲', en: 'A' }, assignees: [{ role: 'manager' }], whenAmountFenAbove: 5 }], cc: [{ role: 'finance' }] },
+    {
+      steps: [{ key: 'a', title: { 'zh-CN': '甲', en: 'A' }, assignees: [{ role: 'manager' }], whenAmountFenAbove: 5 }],
+      cc: [{ role: 'finance' }],
+    },
     { amountFen: 6 },
   );
-  expect(chain).toEqual({ steps: [{ key: 'a', title: { 'zh-CN': '甲', en: 'A' }, assignees: [{ role: 'manager' }] }], cc: [{ role: 'finance' }] });
-  expect(() => buildChain({ steps: [{ key: 'a', title: { 'zh-CN': '甲', en: 'A' }, assignees: [{ role: 'manager' }], whenAmountFenAbove: 5 }] }, { amountFen: 1 })).toThrow(/at least one step/);
+  expect(chain).toEqual({
+    steps: [{ key: 'a', title: { 'zh-CN': '甲', en: 'A' }, assignees: [{ role: 'manager' }] }],
+    cc: [{ role: 'finance' }],
+  });
+  expect(() =>
+    buildChain(
+      { steps: [{ key: 'a', title: { 'zh-CN': '甲', en: 'A' }, assignees: [{ role: 'manager' }], whenAmountFenAbove: 5 }] },
+      { amountFen: 1 },
+    ),
+  ).toThrow(/at least one step/);
 });

@@ -42,7 +42,11 @@ describe('who may read and write', () => {
   });
 
   test('a specialist may not create a product; a manager may not create a region', async () => {
-    const product = await post('/api/products', { sku: 'X-1', name: 'x', category: 'x', seasonCode: '2027SS', wholesalePriceFen: 1, retailPriceFen: 2, sizes: ['M'] }, 'specialist');
+    const product = await post(
+      '/api/products',
+      { sku: 'X-1', name: 'x', category: 'x', seasonCode: '2027SS', wholesalePriceFen: 1, retailPriceFen: 2, sizes: ['M'] },
+      'specialist',
+    );
     expect(product.status).toBe(403);
     expect(product.body.error.code).toBe('forbidden');
     expect((await post('/api/regions', { id: 'WEST', name: '西部' }, 'manager')).status).toBe(403);
@@ -104,16 +108,28 @@ describe('stores', () => {
 
   test('franchise stores name a franchisee, direct ones do not; unknown keys are 422', async () => {
     expect422(await post('/api/stores', { id: 'S100', name: '加盟', regionId: 'EAST', kind: 'franchise' }), 'franchiseeId');
-    expect422(await post('/api/stores', { id: 'S100', name: '直营', regionId: 'EAST', kind: 'direct', franchiseeId: 'F001' }), 'franchiseeId');
+    expect422(
+      await post('/api/stores', { id: 'S100', name: '直营', regionId: 'EAST', kind: 'direct', franchiseeId: 'F001' }),
+      'franchiseeId',
+    );
     expect422(await post('/api/stores', { id: 'S100', name: '直营', regionId: 'NOWHERE' }), 'regionId');
-    expect422(await post('/api/stores', { id: 'S100', name: '加盟', regionId: 'EAST', kind: 'franchise', franchiseeId: 'F999' }), 'franchiseeId');
+    expect422(
+      await post('/api/stores', { id: 'S100', name: '加盟', regionId: 'EAST', kind: 'franchise', franchiseeId: 'F999' }),
+      'franchiseeId',
+    );
     expect422(await post('/api/stores', { id: 'S100', name: 'x', regionId: 'EAST', kind: 'outlet' }), 'kind');
     expect422(await put('/api/stores/S003', { kind: 'direct' }), 'franchiseeId');
     expect((await get('/api/stores/S100')).status).toBe(404);
   });
 
   test('create, update, delete; 409 already_exists and in_use', async () => {
-    const created = await post('/api/stores', { id: 'S100', name: '广州加盟店', regionId: 'SOUTH', kind: 'franchise', franchiseeId: 'F002' });
+    const created = await post('/api/stores', {
+      id: 'S100',
+      name: '广州加盟店',
+      regionId: 'SOUTH',
+      kind: 'franchise',
+      franchiseeId: 'F002',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ id: 'S100', name: '广州加盟店', regionId: 'SOUTH', kind: 'franchise', franchiseeId: 'F002' });
     expect((await post('/api/stores', { id: 'S100', name: 'x', regionId: 'SOUTH' })).body.error.code).toBe('already_exists');
@@ -134,7 +150,15 @@ describe('franchisees', () => {
     const south = await get(`/api/franchisees?${filter({ regionId: 'SOUTH' })}`);
     expect(south.headers.get('content-range')).toBe('franchisees 0-0/1');
     expect(south.body).toEqual([
-      { id: 'F002', name: '广州天河加盟店', regionId: 'SOUTH', email: 'f002@example.com', prepaymentShareBp: null, paymentWindowDays: null, quotas: [{ seasonCode: '2027SS', quotaFen: 30_000_000, source: 'manual' }] },
+      {
+        id: 'F002',
+        name: '广州天河加盟店',
+        regionId: 'SOUTH',
+        email: 'f002@example.com',
+        prepaymentShareBp: null,
+        paymentWindowDays: null,
+        quotas: [{ seasonCode: '2027SS', quotaFen: 30_000_000, source: 'manual' }],
+      },
     ]);
     expect((await get('/api/franchisees/F001')).body.quotas).toEqual([{ seasonCode: '2027SS', quotaFen: 50_000_000, source: 'manual' }]);
     expect((await get('/api/franchisees/F404')).status).toBe(404);
@@ -148,7 +172,10 @@ describe('franchisees', () => {
     expect422(await post('/api/franchisees', { ...base, regionId: 'MARS' }), 'regionId');
     expect422(await post('/api/franchisees', { ...base, quotas: [{ seasonCode: '2027SS', quotaFen: -1 }] }), 'quotas.0.quotaFen');
     expect422(await post('/api/franchisees', { ...base, quotas: [{ seasonCode: '2027SS', quotaFen: 1.5 }] }), 'quotas.0.quotaFen');
-    expect422(await post('/api/franchisees', { ...base, quotas: [{ seasonCode: '2027SS', quotaFen: Number.MAX_SAFE_INTEGER + 2 }] }), 'quotas.0.quotaFen');
+    expect422(
+      await post('/api/franchisees', { ...base, quotas: [{ seasonCode: '2027SS', quotaFen: Number.MAX_SAFE_INTEGER + 2 }] }),
+      'quotas.0.quotaFen',
+    );
     expect422(await post('/api/franchisees', { ...base, quotas: [{ seasonCode: '2099AW', quotaFen: 1 }] }), 'quotas.0.seasonCode');
     expect((await get('/api/franchisees/F100')).status).toBe(404);
   });
@@ -165,10 +192,23 @@ describe('franchisees', () => {
       quotas: [{ seasonCode: '2027SS', quotaFen: Number.MAX_SAFE_INTEGER }],
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: 'F100', prepaymentShareBp: 2500, paymentWindowDays: 10, quotas: [{ seasonCode: '2027SS', quotaFen: Number.MAX_SAFE_INTEGER }] });
-    expect((await post('/api/franchisees', { id: 'F100', name: 'x', regionId: 'NORTH', email: 'x@example.com' })).body.error.code).toBe('already_exists');
+    expect(created.body).toMatchObject({
+      id: 'F100',
+      prepaymentShareBp: 2500,
+      paymentWindowDays: 10,
+      quotas: [{ seasonCode: '2027SS', quotaFen: Number.MAX_SAFE_INTEGER }],
+    });
+    expect((await post('/api/franchisees', { id: 'F100', name: 'x', regionId: 'NORTH', email: 'x@example.com' })).body.error.code).toBe(
+      'already_exists',
+    );
 
-    const replaced = await put('/api/franchisees/F100', { quotas: [{ seasonCode: '2027AW', quotaFen: 1_000 }, { seasonCode: '2027SS', quotaFen: 2_000 }], prepaymentShareBp: null });
+    const replaced = await put('/api/franchisees/F100', {
+      quotas: [
+        { seasonCode: '2027AW', quotaFen: 1_000 },
+        { seasonCode: '2027SS', quotaFen: 2_000 },
+      ],
+      prepaymentShareBp: null,
+    });
     expect(replaced.status).toBe(200);
     expect(replaced.body.quotas).toEqual([
       { seasonCode: '2027AW', quotaFen: 1_000, source: 'manual' },
@@ -176,10 +216,21 @@ describe('franchisees', () => {
     ]);
     expect(replaced.body.prepaymentShareBp).toBeNull();
     // A refused replacement leaves the quotas as they were.
-    expect422(await put('/api/franchisees/F100', { quotas: [{ seasonCode: '2027SS', quotaFen: 5 }, { seasonCode: '2027SS', quotaFen: 6 }] }), 'quotas.1.seasonCode');
+    expect422(
+      await put('/api/franchisees/F100', {
+        quotas: [
+          { seasonCode: '2027SS', quotaFen: 5 },
+          { seasonCode: '2027SS', quotaFen: 6 },
+        ],
+      }),
+      'quotas.1.seasonCode',
+    );
     expect((await get('/api/franchisees/F100')).body.quotas).toHaveLength(2);
     // Without quotas the update leaves them alone.
-    expect((await put('/api/franchisees/F100', { name: '成都春熙路加盟店' })).body).toMatchObject({ name: '成都春熙路加盟店', quotas: [{}, {}] });
+    expect((await put('/api/franchisees/F100', { name: '成都春熙路加盟店' })).body).toMatchObject({
+      name: '成都春熙路加盟店',
+      quotas: [{}, {}],
+    });
 
     const withQuotas = await del('/api/franchisees/F100');
     expect({ status: withQuotas.status, code: withQuotas.body.error.code }).toEqual({ status: 409, code: 'in_use' });
@@ -197,7 +248,15 @@ describe('franchisees', () => {
 });
 
 describe('products', () => {
-  const shirt = { sku: '27SS-TS-900', name: '条纹T恤', category: 'T恤', seasonCode: '2027SS', wholesalePriceFen: 9_900, retailPriceFen: 21_900, sizes: ['XS', 'S', 'M'] };
+  const shirt = {
+    sku: '27SS-TS-900',
+    name: '条纹T恤',
+    category: 'T恤',
+    seasonCode: '2027SS',
+    wholesalePriceFen: 9_900,
+    retailPriceFen: 21_900,
+    sizes: ['XS', 'S', 'M'],
+  };
 
   test('list with filters and Content-Range, get one with sizes in order', async () => {
     const tees = await get(`/api/products?${filter({ category: 'T恤' })}`);
@@ -209,7 +268,14 @@ describe('products', () => {
     expect((await get(`/api/products?${filter({ q: '衬衫' })}`)).body).toHaveLength(1);
     expect((await get(`/api/products?${filter({ q: 'pt-004' })}`)).body).toHaveLength(1);
     const one = await get('/api/products/27SS-TS-001');
-    expect(one.body).toMatchObject({ id: '27SS-TS-001', sku: '27SS-TS-001', seasonCode: '2027SS', wholesalePriceFen: 8_900, retailPriceFen: 19_900, sizes: ['S', 'M', 'L', 'XL'] });
+    expect(one.body).toMatchObject({
+      id: '27SS-TS-001',
+      sku: '27SS-TS-001',
+      seasonCode: '2027SS',
+      wholesalePriceFen: 8_900,
+      retailPriceFen: 19_900,
+      sizes: ['S', 'M', 'L', 'XL'],
+    });
     expect((await get('/api/products/NOPE')).status).toBe(404);
   });
 
@@ -232,7 +298,11 @@ describe('products', () => {
     const updated = await put(`/api/products/${shirt.sku}`, { retailPriceFen: 19_900, sizes: ['XL', 'L', 'M'] });
     expect(updated.body).toMatchObject({ retailPriceFen: 19_900, wholesalePriceFen: 9_900, sizes: ['XL', 'L', 'M'] });
     const rows = await t.db.productSize.findMany({ where: { sku: shirt.sku }, orderBy: { sortKey: 'asc' } });
-    expect(rows.map((r) => [r.size, r.sortKey])).toEqual([['XL', 0], ['L', 1], ['M', 2]]);
+    expect(rows.map((r) => [r.size, r.sortKey])).toEqual([
+      ['XL', 0],
+      ['L', 1],
+      ['M', 2],
+    ]);
     const gone = await del(`/api/products/${shirt.sku}`);
     expect(gone.status).toBe(200);
     expect(gone.body.sizes).toEqual(['XL', 'L', 'M']);
@@ -244,7 +314,9 @@ describe('products', () => {
 describe('seasons', () => {
   test('list with a filter, get one with plain dates', async () => {
     const open = await get(`/api/seasons?${filter({ orderOpen: true, q: '春夏' })}`);
-    expect(open.body).toEqual([{ id: '2027SS', code: '2027SS', name: '2027 春夏', startsOn: '2027-02-01', endsOn: '2027-07-31', orderOpen: true }]);
+    expect(open.body).toEqual([
+      { id: '2027SS', code: '2027SS', name: '2027 春夏', startsOn: '2027-02-01', endsOn: '2027-07-31', orderOpen: true },
+    ]);
     expect(open.headers.get('content-range')).toBe('seasons 0-0/1');
     expect((await get(`/api/seasons?${filter({ orderOpen: false })}`)).body).toEqual([]);
     expect((await get('/api/seasons/2027SS')).body.endsOn).toBe('2027-07-31');
@@ -262,8 +334,17 @@ describe('seasons', () => {
   test('create, update, delete; 409 already_exists and in_use', async () => {
     const created = await post('/api/seasons', { code: '2028SS', name: '2028 春夏', startsOn: '2028-02-01', endsOn: '2028-07-31' });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: '2028SS', code: '2028SS', name: '2028 春夏', startsOn: '2028-02-01', endsOn: '2028-07-31', orderOpen: true });
-    expect((await post('/api/seasons', { code: '2028SS', name: 'x', startsOn: '2028-02-01', endsOn: '2028-07-31' })).body.error.code).toBe('already_exists');
+    expect(created.body).toEqual({
+      id: '2028SS',
+      code: '2028SS',
+      name: '2028 春夏',
+      startsOn: '2028-02-01',
+      endsOn: '2028-07-31',
+      orderOpen: true,
+    });
+    expect((await post('/api/seasons', { code: '2028SS', name: 'x', startsOn: '2028-02-01', endsOn: '2028-07-31' })).body.error.code).toBe(
+      'already_exists',
+    );
     const closed = await put('/api/seasons/2028SS', { orderOpen: false, endsOn: '2028-08-15' });
     expect(closed.body).toMatchObject({ orderOpen: false, startsOn: '2028-02-01', endsOn: '2028-08-15' });
     const used = await del('/api/seasons/2027SS');
@@ -294,8 +375,15 @@ describe('calendar overrides', () => {
     expect(daysOff.body.map((c: { date: string }) => c.date)).toEqual(['2027-01-04', '2028-01-03']);
     expect((await get('/api/calendar-overrides/2027-01-04')).body.note).toBe('年会');
 
-    expect((await post('/api/calendar-overrides', { date: '2027-01-04', isWorkday: true }, 'admin')).body.error.code).toBe('already_exists');
-    expect((await put('/api/calendar-overrides/2027-01-04', { note: '公司年会' }, 'admin')).body).toEqual({ id: '2027-01-04', date: '2027-01-04', isWorkday: false, note: '公司年会' });
+    expect((await post('/api/calendar-overrides', { date: '2027-01-04', isWorkday: true }, 'admin')).body.error.code).toBe(
+      'already_exists',
+    );
+    expect((await put('/api/calendar-overrides/2027-01-04', { note: '公司年会' }, 'admin')).body).toEqual({
+      id: '2027-01-04',
+      date: '2027-01-04',
+      isWorkday: false,
+      note: '公司年会',
+    });
     const gone = await del('/api/calendar-overrides/2028-01-03', 'admin');
     expect(gone.status).toBe(200);
     expect(gone.body.date).toBe('2028-01-03');
@@ -311,12 +399,26 @@ describe('calendar overrides', () => {
 });
 
 describe('users', () => {
-  const newUser = { username: 'buyer.li', name: '李买手', email: 'buyer.li@example.com', password: 'secret-123', roles: ['buyer'], regionId: 'SOUTH' };
+  const newUser = {
+    username: 'buyer.li',
+    name: '李买手',
+    email: 'buyer.li@example.com',
+    password: 'secret-123',
+    roles: ['buyer'],
+    regionId: 'SOUTH',
+  };
 
   test('an admin creates a user who then logs in; the hash is never returned', async () => {
     const created = await post('/api/users', newUser, 'admin');
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ username: 'buyer.li', roles: ['buyer'], locale: 'zh-CN', active: true, regionId: 'SOUTH', superiorId: null });
+    expect(created.body).toMatchObject({
+      username: 'buyer.li',
+      roles: ['buyer'],
+      locale: 'zh-CN',
+      active: true,
+      regionId: 'SOUTH',
+      superiorId: null,
+    });
     expect(created.body).not.toHaveProperty('passwordHash');
     expect(created.body).not.toHaveProperty('password');
     const login = await api.request('POST', '/api/auth/login', { body: { username: 'buyer.li', password: 'secret-123' } });
@@ -393,11 +495,20 @@ describe('PUT /api/me', () => {
   });
 
   test('a password change needs the current password', async () => {
-    const wrong = await api.request('PUT', '/api/me', { token: as('store1'), body: { password: { current: 'nope', new: 'store1-new-pass' } } });
+    const wrong = await api.request('PUT', '/api/me', {
+      token: as('store1'),
+      body: { password: { current: 'nope', new: 'store1-new-pass' } },
+    });
     expect422(wrong, 'password.current');
-    expect422(await api.request('PUT', '/api/me', { token: as('store1'), body: { password: { current: 'store1', new: 'short' } } }), 'password.new');
+    expect422(
+      await api.request('PUT', '/api/me', { token: as('store1'), body: { password: { current: 'store1', new: 'short' } } }),
+      'password.new',
+    );
     await api.login('store1', 'store1');
-    const ok = await api.request('PUT', '/api/me', { token: as('store1'), body: { password: { current: 'store1', new: 'store1-new-pass' } } });
+    const ok = await api.request('PUT', '/api/me', {
+      token: as('store1'),
+      body: { password: { current: 'store1', new: 'store1-new-pass' } },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).not.toHaveProperty('passwordHash');
     expect((await api.request('POST', '/api/auth/login', { body: { username: 'store1', password: 'store1' } })).status).toBe(401);

@@ -22,6 +22,8 @@ test('every API route is in the OpenAPI document', () => {
   const registered = routes((app as unknown as { router: { stack: Layer[] } }).router.stack).filter((r) => / \/(api\/|health$)/.test(r));
   expect(registered.length).toBeGreaterThan(20);
   const paths = openApiDocument.paths as Record<string, Record<string, unknown>>;
-  const documented = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+  const documented = Object.entries(paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => `${m} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+  );
   expect(registered.filter((r) => !documented.includes(r))).toEqual([]);
 });

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { startEngine, type EngineHarness } from '../helpers/engine';
 import { startTestApi, type TestApi } from '../helpers/api';
+import { until } from '../helpers/until';
 import { yuanToFen } from '../../lib/plans/import';
 import { fenToYuan } from '../../lib/plans/export';
 
@@ -16,7 +17,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 beforeAll(async () => {
   h = await startEngine();
-  api = await startTestApi({ db: h.db, databaseUrl: h.config.databaseUrl!, temporal: h.env.client, env: { TEMPORAL_TASK_QUEUE: h.taskQueue } });
+  api = await startTestApi({
+    db: h.db,
+    databaseUrl: h.config.databaseUrl!,
+    temporal: h.env.client,
+    env: { TEMPORAL_TASK_QUEUE: h.taskQueue },
+  });
   for (const u of ['admin', 'manager', 'supervisor', 'specialist', 'finance', 'store1', 'franchisee1']) tokens[u] = await api.login(u);
   await h.settings({ 'reminder.leadTimes': [], 'escalation.steps': [] });
 });
@@ -67,18 +73,21 @@ const counts = async () => ({
 const plain = (lines: { category: string; regionId: string | null; storeId: string | null; qty: number; amountFen: number }[]) =>
   lines.map(({ category, regionId, storeId, qty, amountFen }) => ({ category, regionId, storeId, qty, amountFen }));
 
-function expect422(res: { status: number; body: any }, field: string) { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function expect422(res: { status: number; body: any }, field: string) {
   expect({ field, status: res.status, code: res.body?.error?.code }).toEqual({ field, status: 422, code: 'validation_failed' });
   expect(Object.keys(res.body.error.details)).toContain(field);
 }
 
 async function waitStatus(id: string, status: string) {
-  for (let i = 0; i < 200; i++) {
-    const res = await get(`/api/plans/${id}`);
-    if (res.body.status === status) return res.body;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`plan ${id} never became ${status}`);
+  return (
+    await until(
+      `plan ${id} ${status}`,
+      () => get(`/api/plans/${id}`),
+      (res) => res.body.status === status,
+      { timeoutMs: 10_000, intervalMs: 50 },
+    )
+  ).body;
 }
 
 async function openTask(workflowId: string, stepKey: string) {
@@ -88,7 +97,13 @@ async function openTask(workflowId: string, stepKey: string) {
 
 describe('drafts', () => {
   test('create and read a purchase plan: totals per region and category are computed on the server', async () => {
-    const created = await post({ season: '2027SS', type: 'purchase', title: '2027春夏采买计划', lines: LINES, totals: { qty: 1550, amountFen: 15_545_050 } });
+    const created = await post({
+      season: '2027SS',
+      type: 'purchase',
+      title: '2027春夏采买计划',
+      lines: LINES,
+      totals: { qty: 1550, amountFen: 15_545_050 },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       season: '2027SS',
@@ -124,8 +139,16 @@ describe('drafts', () => {
     const list = await get(`/api/plans?filter=${encodeURIComponent(JSON.stringify({ season: '2027SS', type: 'purchase', mine: true }))}`);
     expect(list.status).toBe(200);
     expect(list.headers.get('content-range')).toMatch(/^plans 0-\d+\/\d+$/);
-    expect(list.body.find((p: { id: string }) => p.id === created.body.id)).toMatchObject({ totalQty: 1550, totalAmountFen: 15_545_050, status: 'draft' });
-    expect((await get(`/api/plans?filter=${encodeURIComponent(JSON.stringify({ mine: true }))}`, 'manager')).body.map((p: { id: string }) => p.id)).not.toContain(created.body.id);
+    expect(list.body.find((p: { id: string }) => p.id === created.body.id)).toMatchObject({
+      totalQty: 1550,
+      totalAmountFen: 15_545_050,
+      status: 'draft',
+    });
+    expect(
+      (await get(`/api/plans?filter=${encodeURIComponent(JSON.stringify({ mine: true }))}`, 'manager')).body.map(
+        (p: { id: string }) => p.id,
+      ),
+    ).not.toContain(created.body.id);
   });
 
   test('a launch plan has waves, with dates and categories', async () => {
@@ -135,10 +158,14 @@ describe('drafts', () => {
     ];
     const created = await post({ season: '2027SS', type: 'launch', title: '上市计划', lines: LINES, waves });
     expect(created.status).toBe(201);
-    expect(created.body.revision.waves.map(({ name, startsOn, endsOn, categories }: Record<string, unknown>) => ({ name, startsOn, endsOn, categories }))).toEqual([
-      waves[0],
-      { ...waves[1], endsOn: null },
-    ]);
+    expect(
+      created.body.revision.waves.map(({ name, startsOn, endsOn, categories }: Record<string, unknown>) => ({
+        name,
+        startsOn,
+        endsOn,
+        categories,
+      })),
+    ).toEqual([waves[0], { ...waves[1], endsOn: null }]);
   });
 
   test('bad plan input is refused with 422 naming the row and field, and nothing is saved', async () => {
@@ -156,15 +183,35 @@ describe('drafts', () => {
       [{ ...base, lines: [{ ...line, regionId: 'EAST', storeId: 'S002' }] }, 'lines.0.storeId'],
       [{ ...base, lines: [line, { ...line, qty: 2 }] }, 'lines.1'],
       // A store line is the same place whether or not its region is written out.
-      [{ ...base, lines: [{ ...line, storeId: 'S001' }, { ...line, regionId: 'EAST', storeId: 'S001' }] }, 'lines.1'],
+      [
+        {
+          ...base,
+          lines: [
+            { ...line, storeId: 'S001' },
+            { ...line, regionId: 'EAST', storeId: 'S001' },
+          ],
+        },
+        'lines.1',
+      ],
       [{ ...base, lines: [line], totals: { qty: 2, amountFen: 100 } }, 'totals.qty'],
       [{ ...base, lines: [line], totals: { qty: 1, amountFen: 101 } }, 'totals.amountFen'],
       [{ ...base, season: '2099XX', lines: [line] }, 'season'],
       [{ ...base, type: 'sale', lines: [line] }, 'type'],
       [{ ...base, title: '', lines: [line] }, 'title'],
       [{ ...base, lines: [line], waves: [{ name: 'w', startsOn: '2027-02-01', categories: ['T恤'] }] }, 'waves'],
-      [{ ...base, type: 'launch', lines: [line], waves: [{ name: 'w', startsOn: '2027-03-01', endsOn: '2027-02-01', categories: ['T恤'] }] }, 'waves.0.endsOn'],
-      [{ ...base, type: 'launch', lines: [line], waves: [{ name: 'w', startsOn: '2027-02-01', categories: ['T恤', '外套'] }] }, 'waves.0.categories'],
+      [
+        {
+          ...base,
+          type: 'launch',
+          lines: [line],
+          waves: [{ name: 'w', startsOn: '2027-03-01', endsOn: '2027-02-01', categories: ['T恤'] }],
+        },
+        'waves.0.endsOn',
+      ],
+      [
+        { ...base, type: 'launch', lines: [line], waves: [{ name: 'w', startsOn: '2027-02-01', categories: ['T恤', '外套'] }] },
+        'waves.0.categories',
+      ],
       [{ ...base, type: 'launch', lines: [line], waves: [{ name: 'w', startsOn: '2027-02-01', categories: [] }] }, 'waves.0.categories'],
       [{ ...base, type: 'launch', lines: [line], waves: [{ name: 'w', startsOn: '2027-02-30', categories: ['T恤'] }] }, 'waves.0.startsOn'],
     ];
@@ -192,14 +239,27 @@ describe('drafts', () => {
   });
 
   test('a draft is edited in place; a bad edit changes nothing', async () => {
-    const created = await post({ season: '2027SS', type: 'launch', title: '草稿', lines: LINES, waves: [{ name: '一波', startsOn: '2027-02-15', categories: ['衬衫'] }] });
+    const created = await post({
+      season: '2027SS',
+      type: 'launch',
+      title: '草稿',
+      lines: LINES,
+      waves: [{ name: '一波', startsOn: '2027-02-15', categories: ['衬衫'] }],
+    });
     const id = created.body.id as string;
     const before = await counts();
     expect422(await put(id, { lines: [{ category: 'T恤', qty: 1, amountFen: 1 }] }), 'waves.0.categories'); // the wave's 衬衫 would be gone
     expect422(await put(id, { lines: [{ category: '衬衫', qty: 1, amountFen: 1, storeId: 'S404' }] }), 'lines.0.storeId');
     expect(await counts()).toEqual(before);
     const edited = await put(id, { title: '草稿 v2', lines: [{ category: '衬衫', qty: 7, amountFen: 700 }], comment: '先放一行' });
-    expect(edited).toMatchObject({ status: 200, body: { title: '草稿 v2', currentRevision: 1, revision: { number: 1, status: 'draft', comment: '先放一行', totals: { qty: 7, amountFen: 700 } } } });
+    expect(edited).toMatchObject({
+      status: 200,
+      body: {
+        title: '草稿 v2',
+        currentRevision: 1,
+        revision: { number: 1, status: 'draft', comment: '先放一行', totals: { qty: 7, amountFen: 700 } },
+      },
+    });
     expect(edited.body.revision.waves).toHaveLength(1);
     expect((await get(`/api/plans/${id}/revisions`)).body).toHaveLength(1);
   });
@@ -284,7 +344,12 @@ describe('import and export', () => {
       { category: '衬衫', regionId: null, storeId: 'S001', qty: 8, amountFen: 9_999 },
       { category: '连衣裙', regionId: null, storeId: null, qty: 1, amountFen: 30 },
     ]);
-    const bad = await xlsx([['品类', '片区', '店铺', '数量', '金额'], ['T恤', null, null, 1, 1], ['衬衫', null, null, 2.5, 1], ['裤装', null, 'S404', 1, 1]]);
+    const bad = await xlsx([
+      ['品类', '片区', '店铺', '数量', '金额'],
+      ['T恤', null, null, 1, 1],
+      ['衬衫', null, null, 2.5, 1],
+      ['裤装', null, 'S404', 1, 1],
+    ]);
     const res = await upload(id, bad, XLSX);
     expect(res.status).toBe(422);
     expect(res.body.error.details).toEqual({ 'rows.3.qty': expect.any(String), 'rows.4.store': 'no such store S404' });
@@ -307,7 +372,12 @@ describe('import and export', () => {
     ];
     for (const [file, type] of cases) {
       const res = await upload(id, file, type);
-      expect({ type, file: String(file).slice(0, 20), status: res.status, keys: Object.keys(res.body.error?.details ?? {}) }).toEqual({ type, file: String(file).slice(0, 20), status: 422, keys: ['file'] });
+      expect({ type, file: String(file).slice(0, 20), status: res.status, keys: Object.keys(res.body.error?.details ?? {}) }).toEqual({
+        type,
+        file: String(file).slice(0, 20),
+        status: 422,
+        keys: ['file'],
+      });
     }
     expect(await counts()).toEqual(before);
   });
@@ -352,27 +422,46 @@ describe('submit, send back, revise, resubmit, approve', () => {
     const id = created.body.id as string;
     const submitted = await api.request('POST', `/api/plans/${id}/submit`, { ...as('specialist'), body: { comment: '请审批' } });
     expect(submitted.status).toBe(200);
-    expect(submitted.body).toMatchObject({ status: 'submitted', workflowId: `plan-${id}`, revision: { number: 1, status: 'submitted', comment: '请审批' } });
+    expect(submitted.body).toMatchObject({
+      status: 'submitted',
+      workflowId: `plan-${id}`,
+      revision: { number: 1, status: 'submitted', comment: '请审批' },
+    });
     expect(submitted.body.revision.submittedAt).toEqual(expect.any(String));
 
     const locked = await put(id, { title: '改不了' });
-    expect(locked).toMatchObject({ status: 409, body: { error: { code: 'plan_not_editable', message: expect.stringMatching(/submitted/) } } });
+    expect(locked).toMatchObject({
+      status: 409,
+      body: { error: { code: 'plan_not_editable', message: expect.stringMatching(/submitted/) } },
+    });
     expect((await upload(id, '品类,数量,金额\nT恤,1,1\n', 'text/csv')).body.error.code).toBe('plan_not_editable');
-    expect((await api.request('POST', `/api/plans/${id}/submit`, { ...as('specialist'), body: {} })).body.error.code).toBe('plan_not_editable');
+    expect((await api.request('POST', `/api/plans/${id}/submit`, { ...as('specialist'), body: {} })).body.error.code).toBe(
+      'plan_not_editable',
+    );
     expect((await get(`/api/plans/${id}`)).body.title).toBe('2027春夏上市计划');
 
     // The specialist's plan goes to the supervisor, who sends it back.
     const wf = `plan-${id}`;
     const first = await openTask(wf, 'supervisor');
-    const back = await api.request('POST', `/api/tasks/${first.id}/decision`, { ...as('supervisor'), body: { decision: 'send_back', comment: 'T恤数量太多' } });
+    const back = await api.request('POST', `/api/tasks/${first.id}/decision`, {
+      ...as('supervisor'),
+      body: { decision: 'send_back', comment: 'T恤数量太多' },
+    });
     expect(back.status).toBe(200);
     expect(await waitStatus(id, 'sent_back')).toMatchObject({ reason: 'T恤数量太多', currentRevision: 1 });
 
     // The first edit opens revision 2 (waves copied); the second edits the same draft.
     const r2 = await put(id, { lines: [{ ...LINES[0], qty: 800, amountFen: 7_120_000 }, LINES[1], LINES[2]], comment: '已减少T恤' });
-    expect(r2).toMatchObject({ status: 200, body: { status: 'sent_back', currentRevision: 2, revision: { number: 2, status: 'draft', comment: '已减少T恤' } } });
+    expect(r2).toMatchObject({
+      status: 200,
+      body: { status: 'sent_back', currentRevision: 2, revision: { number: 2, status: 'draft', comment: '已减少T恤' } },
+    });
     expect(r2.body.revision.waves.map((w: { name: string }) => w.name)).toEqual(['第一波']);
-    const r2b = await upload(id, '品类,片区,店铺,数量,金额\nT恤,EAST,,800,71200\nT恤,,S002,300,26700\n衬衫,EAST,S001,200,31800\n裤装,NORTH,,10,1000.00\n', 'text/csv');
+    const r2b = await upload(
+      id,
+      '品类,片区,店铺,数量,金额\nT恤,EAST,,800,71200\nT恤,,S002,300,26700\n衬衫,EAST,S001,200,31800\n裤装,NORTH,,10,1000.00\n',
+      'text/csv',
+    );
     expect(r2b).toMatchObject({ status: 200, body: { currentRevision: 2, revision: { number: 2, status: 'draft' } } });
     expect((await get(`/api/plans/${id}/revisions/1`)).body).toMatchObject({ number: 1, status: 'submitted', lines: expect.any(Array) });
     expect(plain((await get(`/api/plans/${id}/revisions/1`)).body.lines)).toEqual(plain(created.body.revision.lines));
@@ -399,22 +488,37 @@ describe('submit, send back, revise, resubmit, approve', () => {
 
     // Resubmit: the workflow freezes revision 2; the chain resumes at the supervisor.
     const resubmitted = await api.request('POST', `/api/plans/${id}/submit`, { ...as('specialist'), body: { comment: '已修改' } });
-    expect(resubmitted).toMatchObject({ status: 200, body: { status: 'submitted', currentRevision: 2, revision: { number: 2, status: 'submitted' } } });
+    expect(resubmitted).toMatchObject({
+      status: 200,
+      body: { status: 'submitted', currentRevision: 2, revision: { number: 2, status: 'submitted' } },
+    });
     expect((await put(id, { title: 'x' })).status).toBe(409);
 
     const again = await openTask(wf, 'supervisor');
-    expect((await api.request('POST', `/api/tasks/${again.id}/decision`, { ...as('supervisor'), body: { decision: 'approve' } })).status).toBe(200);
+    expect(
+      (await api.request('POST', `/api/tasks/${again.id}/decision`, { ...as('supervisor'), body: { decision: 'approve' } })).status,
+    ).toBe(200);
     const manager = await openTask(wf, 'manager');
-    expect((await api.request('POST', `/api/tasks/${manager.id}/decision`, { ...as('manager'), body: { decision: 'approve' } })).status).toBe(200);
+    expect(
+      (await api.request('POST', `/api/tasks/${manager.id}/decision`, { ...as('manager'), body: { decision: 'approve' } })).status,
+    ).toBe(200);
     const approved = await waitStatus(id, 'approved');
     expect(approved.lockedAt).toEqual(expect.any(String));
-    expect(await put(id, { title: 'x' })).toMatchObject({ status: 409, body: { error: { code: 'plan_not_editable', message: expect.stringMatching(/approved/) } } });
+    expect(await put(id, { title: 'x' })).toMatchObject({
+      status: 409,
+      body: { error: { code: 'plan_not_editable', message: expect.stringMatching(/approved/) } },
+    });
 
     // The source of order quotas and the shipment schedule.
     const forOthers = await get('/api/plans/approved?season=2027SS', 'manager');
     expect(forOthers.status).toBe(200);
     const mine = forOthers.body.find((p: { id: string }) => p.id === id);
-    expect(mine).toMatchObject({ type: 'launch', revision: 2, totals: { qty: 1310, amountFen: 13_070_000 }, waves: [{ name: '第一波', startsOn: '2027-02-15', categories: ['T恤', '衬衫'] }] });
+    expect(mine).toMatchObject({
+      type: 'launch',
+      revision: 2,
+      totals: { qty: 1310, amountFen: 13_070_000 },
+      waves: [{ name: '第一波', startsOn: '2027-02-15', categories: ['T恤', '衬衫'] }],
+    });
     expect(mine.totals.byRegion).toEqual([
       { regionId: 'EAST', qty: 1000, amountFen: 10_300_000 },
       { regionId: 'NORTH', qty: 10, amountFen: 100_000 },
@@ -435,9 +539,14 @@ describe('submit, send back, revise, resubmit, approve', () => {
       expect((await h.tasks(wf)).map((t) => t.stepKey)).toEqual(['manager']);
       const proc = await get(`/api/processes/${wf}`, 'manager');
       expect(proc.body.state.steps.map((s: { key: string }) => s.key)).toEqual(['manager', 'finance_gm']);
-      await api.request('POST', `/api/tasks/${manager.id}/decision`, { ...as('manager'), body: { decision: 'reject', comment: '预算不足' } });
+      await api.request('POST', `/api/tasks/${manager.id}/decision`, {
+        ...as('manager'),
+        body: { decision: 'reject', comment: '预算不足' },
+      });
       expect(await waitStatus(created.body.id, 'rejected')).toMatchObject({ reason: '预算不足' });
-      expect((await api.request('POST', `/api/plans/${created.body.id}/submit`, { ...as('supervisor'), body: {} })).body.error).toMatchObject({ code: 'plan_not_editable', message: expect.stringMatching(/rejected/) });
+      expect(
+        (await api.request('POST', `/api/plans/${created.body.id}/submit`, { ...as('supervisor'), body: {} })).body.error,
+      ).toMatchObject({ code: 'plan_not_editable', message: expect.stringMatching(/rejected/) });
     } finally {
       await h.settings({ 'plan.thresholdFen': 100_000_000 });
     }

@@ -26,14 +26,26 @@ const qs = (extra: Record<string, string> = {}) => `?${new URLSearchParams({ at:
 const get = (path: string, user = 'manager') => api.request('GET', path, { token: tokens[user] });
 const file = async (path: string, user = 'manager') => {
   const res = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${tokens[user]}` } });
-  return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), body: Buffer.from(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    disposition: res.headers.get('content-disposition'),
+    body: Buffer.from(await res.arrayBuffer()),
+  };
 };
 
 test('GET /api/reports/dashboard: every figure, checked by hand, for the season running at `at`', async () => {
   const res = await get(`/api/reports/dashboard${qs()}`);
   expect(res.status).toBe(200);
   const d = res.body;
-  expect(d).toMatchObject({ at: AT.toISOString(), tz: 'Asia/Shanghai', today: '2027-03-02', season: '2027SS', period: PERIOD, week: { from: '2027-03-01', to: '2027-03-07' } });
+  expect(d).toMatchObject({
+    at: AT.toISOString(),
+    tz: 'Asia/Shanghai',
+    today: '2027-03-02',
+    season: '2027SS',
+    period: PERIOD,
+    week: { from: '2027-03-01', to: '2027-03-07' },
+  });
   expect(d.tasks.totals).toEqual(EXPECTED.tasks.totals);
   expect(d.tasks.byProcess).toEqual(EXPECTED.tasks.byProcess);
   expect(d.escalations).toEqual(EXPECTED.escalations);
@@ -96,8 +108,20 @@ test('CSV and .xlsx exports, headers in the reader’s language', async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
   expect(wb.worksheets.map((s) => s.name)).toEqual([
-    '按流程的待办', '按人员的待办', '升级 2027-03-01 至 2027-03-07', '按流程的升级', '流程周期 2027-02-22 至 2027-03-01', '步骤周期',
-    '2027SS预付款', '按升级级别的延误发货', '延误发货明细', '2027SS期货订发欠', '调价审批 2027-02-22 至 2027-03-01', '逾期批准的调价', '待处理的返货与清货', '待处理的残次',
+    '按流程的待办',
+    '按人员的待办',
+    '升级 2027-03-01 至 2027-03-07',
+    '按流程的升级',
+    '流程周期 2027-02-22 至 2027-03-01',
+    '步骤周期',
+    '2027SS预付款',
+    '按升级级别的延误发货',
+    '延误发货明细',
+    '2027SS期货订发欠',
+    '调价审批 2027-02-22 至 2027-03-01',
+    '逾期批准的调价',
+    '待处理的返货与清货',
+    '待处理的残次',
   ]);
   const prepay = wb.getWorksheet('2027SS预付款')!;
   expect(prepay.getRow(1).values).toEqual([undefined, '片区编号', '片区', '订单数', '应付预付款', '已收', '未收', '逾期未收']);

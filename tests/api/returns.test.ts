@@ -23,32 +23,91 @@ const SKU = '26AW-JK-201';
 beforeAll(async () => {
   w = await startProcessWorld();
   ({ h, api } = w);
-  await h.settings({ 'reminder.leadTimes': [], 'escalation.steps': ['PT1H'], 'return.defectDue': 'PT4H', 'return.accountingDue': 'PT4H', 'return.transitTime': 'P3D' });
+  await h.settings({
+    'reminder.leadTimes': [],
+    'escalation.steps': ['PT1H'],
+    'return.defectDue': 'PT4H',
+    'return.accountingDue': 'PT4H',
+    'return.transitTime': 'P3D',
+  });
   // A season ending in ten days (on the process clock): its return window is open.
   const today = DateTime.fromMillis(await h.env.currentTimeMs(), { zone: ZONE });
-  await h.db.season.create({ data: { code: '2026AW', name: '2026 秋冬', startsOn: new Date('2026-08-01'), endsOn: new Date(`${today.plus({ days: 10 }).toISODate()}T00:00:00Z`) } });
-  await h.db.product.create({ data: { sku: SKU, name: '短款夹克', category: '外套', seasonCode: '2026AW', wholesalePriceFen: 19_900, retailPriceFen: 45_900, sizes: { create: [{ size: 'M' }, { size: 'L' }] } } });
+  await h.db.season.create({
+    data: {
+      code: '2026AW',
+      name: '2026 秋冬',
+      startsOn: new Date('2026-08-01'),
+      endsOn: new Date(`${today.plus({ days: 10 }).toISODate()}T00:00:00Z`),
+    },
+  });
+  await h.db.product.create({
+    data: {
+      sku: SKU,
+      name: '短款夹克',
+      category: '外套',
+      seasonCode: '2026AW',
+      wholesalePriceFen: 19_900,
+      retailPriceFen: 45_900,
+      sizes: { create: [{ size: 'M' }, { size: 'L' }] },
+    },
+  });
   // F001 received 20 M and 5 L of it from a confirmed booking.
   const b = await h.db.booking.create({
     data: {
-      franchiseeId: 'F001', seasonCode: '2026AW', status: 'confirmed', amountFen: 0n, prepaymentShareBp: 3000, prepaymentDueFen: 0n, paymentDeadline: new Date(), quotaCheck: 'within', totalQty: 25, createdById: h.user('specialist').id,
-      lines: { create: [{ position: 0, sku: SKU, size: 'M', qty: 20, unitPriceFen: 19_900, amountFen: 398_000n }, { position: 1, sku: SKU, size: 'L', qty: 5, unitPriceFen: 19_900, amountFen: 99_500n }] },
+      franchiseeId: 'F001',
+      seasonCode: '2026AW',
+      status: 'confirmed',
+      amountFen: 0n,
+      prepaymentShareBp: 3000,
+      prepaymentDueFen: 0n,
+      paymentDeadline: new Date(),
+      quotaCheck: 'within',
+      totalQty: 25,
+      createdById: h.user('specialist').id,
+      lines: {
+        create: [
+          { position: 0, sku: SKU, size: 'M', qty: 20, unitPriceFen: 19_900, amountFen: 398_000n },
+          { position: 1, sku: SKU, size: 'L', qty: 5, unitPriceFen: 19_900, amountFen: 99_500n },
+        ],
+      },
     },
     include: { lines: true },
   });
-  for (const l of b.lines) await h.db.orderLine.create({ data: { bookingLineId: l.id, bookingId: b.id, franchiseeId: 'F001', seasonCode: '2026AW', sku: l.sku, size: l.size, qty: l.qty, shippedQty: l.qty, receivedQty: l.qty } });
+  for (const l of b.lines)
+    await h.db.orderLine.create({
+      data: {
+        bookingLineId: l.id,
+        bookingId: b.id,
+        franchiseeId: 'F001',
+        seasonCode: '2026AW',
+        sku: l.sku,
+        size: l.size,
+        qty: l.qty,
+        shippedQty: l.qty,
+        receivedQty: l.qty,
+      },
+    });
 });
 afterAll(() => w?.close());
 
 const post = (path: string, body: unknown, user: string) => w.post(path, body, user);
 const get = async (id: string) => (await api.request('GET', `/api/returns/${id}`, as('specialist'))).body;
-const statusOf = (id: string, status: string) => until(`return ${status}`, () => get(id), (r) => r.status === status);
+const statusOf = (id: string, status: string) =>
+  until(
+    `return ${status}`,
+    () => get(id),
+    (r) => r.status === status,
+  );
 const openTask = (workflowId: string, stepKey: string): Promise<Task> => w.openTask(workflowId, stepKey);
 const decide = (task: Task, user: string, decision: string, comment?: string) => w.decide(task, user, decision, comment);
 
 /** A return approved and received with `damaged` defective units of M. */
 async function approvedAndReceived(qtyM: number, damaged: number) {
-  const res = await post('/api/returns', { kind: 'return', lines: [{ sku: SKU, size: 'M', qty: qtyM, condition: damaged ? 'defective' : 'new' }], reason: '过季返仓' }, 'franchisee1');
+  const res = await post(
+    '/api/returns',
+    { kind: 'return', lines: [{ sku: SKU, size: 'M', qty: qtyM, condition: damaged ? 'defective' : 'new' }], reason: '过季返仓' },
+    'franchisee1',
+  );
   expect(res.status).toBe(201);
   expect(res.body).toMatchObject({ kind: 'return', franchiseeId: 'F001', code: expect.stringMatching(/^RT\d{6}$/) });
   const approval = await openTask(res.body.workflowId, 'approve_return');
@@ -58,9 +117,15 @@ async function approvedAndReceived(qtyM: number, damaged: number) {
   expect(inTransit.shipment).toMatchObject({ code: expect.stringMatching(/^SH\d{6}$/), status: 'created' });
   const shipment = (await api.request('GET', `/api/shipments/${inTransit.shipment.id}`, as('follower'))).body;
   expect(shipment).toMatchObject({ kind: 'return', totalQty: qtyM });
-  await post(`/api/shipments/${shipment.id}/events`, { eventId: 'arrived', type: 'arrived', at: new Date(await h.env.currentTimeMs()).toISOString() }, 'follower');
+  await post(
+    `/api/shipments/${shipment.id}/events`,
+    { eventId: 'arrived', type: 'arrived', at: new Date(await h.env.currentTimeMs()).toISOString() },
+    'follower',
+  );
   await openTask(shipment.workflowId, 'scan_in');
-  expect((await post(`/api/shipments/${shipment.id}/receipt`, { lines: [{ sku: SKU, size: 'M', qty: qtyM, damaged }] }, 'follower')).status).toBe(201);
+  expect(
+    (await post(`/api/shipments/${shipment.id}/receipt`, { lines: [{ sku: SKU, size: 'M', qty: qtyM, damaged }] }, 'follower')).status,
+  ).toBe(201);
   if (damaged) {
     // The scan-in's damaged units are a discrepancy of the shipment first: the supervisor accepts it.
     const d = await openTask(shipment.workflowId, 'discrepancy');
@@ -87,10 +152,20 @@ test('approved return received with defects → defect handling → finance’s 
 });
 
 test('a return the standard refuses ends with its reasons: worn goods, more than received, a season not yet in its window', async () => {
-  const res = await post('/api/returns', {
-    kind: 'return', franchiseeId: 'F001', reason: '季末返仓',
-    lines: [{ sku: SKU, size: 'L', qty: 9, condition: 'new' }, { sku: SKU, size: 'M', qty: 1, condition: 'worn' }, { sku: '27SS-TS-001', size: 'M', qty: 1 }],
-  }, 'specialist');
+  const res = await post(
+    '/api/returns',
+    {
+      kind: 'return',
+      franchiseeId: 'F001',
+      reason: '季末返仓',
+      lines: [
+        { sku: SKU, size: 'L', qty: 9, condition: 'new' },
+        { sku: SKU, size: 'M', qty: 1, condition: 'worn' },
+        { sku: '27SS-TS-001', size: 'M', qty: 1 },
+      ],
+    },
+    'specialist',
+  );
   expect(res.status).toBe(201);
   const refused = await statusOf(res.body.id, 'refused');
   expect(refused.refusalReasons).toEqual([
@@ -99,7 +174,11 @@ test('a return the standard refuses ends with its reasons: worn goods, more than
     expect.stringMatching(/^line 3 \(27SS-TS-001 M\): the return window opens on 2027-07-01/),
     'line 3 (27SS-TS-001 M): 1 requested but only 0 received and not yet returned',
   ]);
-  await until('the process to end', () => h.db.processInstance.findUniqueOrThrow({ where: { workflowId: res.body.workflowId } }), (p) => p.status === 'rejected');
+  await until(
+    'the process to end',
+    () => h.db.processInstance.findUniqueOrThrow({ where: { workflowId: res.body.workflowId } }),
+    (p) => p.status === 'rejected',
+  );
   expect(await h.db.task.count({ where: { workflowId: res.body.workflowId } })).toBe(0); // refused before anyone is asked
 });
 
@@ -107,13 +186,21 @@ test('slow defect handling is escalated like every task', async () => {
   const r = await approvedAndReceived(3, 1);
   const defect = await openTask(r.workflowId, 'defect_handling');
   await h.env.sleep(6 * HOUR); // due after 4 hours, escalated an hour later
-  const escalated = await h.events(r.workflowId, (es) => es.some((e) => e.type === 'escalated' && (e.detail as { taskId: string }).taskId === defect.id));
+  const escalated = await h.events(r.workflowId, (es) =>
+    es.some((e) => e.type === 'escalated' && (e.detail as { taskId: string }).taskId === defect.id),
+  );
   expect(escalated.find((e) => e.type === 'escalated')!.detail).toMatchObject({ level: 1, action: 'notified' });
 });
 
 test('a store manager’s clearance: approved, priced for its period, and its sell-through recorded at the end', async () => {
   const start = DateTime.fromMillis(await h.env.currentTimeMs(), { zone: ZONE }).plus({ days: 1 });
-  const body = { kind: 'clearance', lines: [{ sku: '27SS-TS-001', clearancePriceFen: 9_900 }], startsOn: start.toISODate(), endsOn: start.plus({ days: 6 }).toISODate(), reason: '季末清货' };
+  const body = {
+    kind: 'clearance',
+    lines: [{ sku: '27SS-TS-001', clearancePriceFen: 9_900 }],
+    startsOn: start.toISODate(),
+    endsOn: start.plus({ days: 6 }).toISODate(),
+    reason: '季末清货',
+  };
   expect((await post('/api/returns', { ...body, storeId: 'S002' }, 'store1')).status).toBe(403); // not their store
   const res = await post('/api/returns', body, 'store1');
   expect(res.status).toBe(201);
@@ -126,13 +213,18 @@ test('a store manager’s clearance: approved, priced for its period, and its se
   await statusOf(res.body.id, 'running');
   const prices = (await api.request('GET', '/api/prices?sku=27SS-TS-001&storeId=S001', as('store1'))).body;
   // (The API reads "current" by the wall clock, which the time-skipping server has run ahead of.)
-  expect(prices[0].history).toEqual([expect.objectContaining({ priceFen: 9_900, previousFen: 19_900, effectiveAt: start.startOf('day').toUTC().toISO() })]);
+  expect(prices[0].history).toEqual([
+    expect.objectContaining({ priceFen: 9_900, previousFen: 19_900, effectiveAt: start.startOf('day').toUTC().toISO() }),
+  ]);
   // The store sells 50 during the period (stock as the POS feed would leave it).
   await h.db.storeStock.update({ where: { storeId_sku: { storeId: 'S001', sku: '27SS-TS-001' } }, data: { soldQty: 130, onHand: 70 } });
   await h.env.sleep(7 * DAY);
   const done = await statusOf(res.body.id, 'completed');
   expect(done.result).toMatchObject({ soldQty: 50, remainingQty: 70, sellThroughBp: 4166 });
-  expect((await h.events(res.body.workflowId, (es) => es.some((e) => e.type === 'clearance_result'))).find((e) => e.type === 'clearance_result')!.detail).toMatchObject({ soldQty: 50 });
+  expect(
+    (await h.events(res.body.workflowId, (es) => es.some((e) => e.type === 'clearance_result'))).find((e) => e.type === 'clearance_result')!
+      .detail,
+  ).toMatchObject({ soldQty: 50 });
 });
 
 test('bad requests are refused with the field named', async () => {
@@ -140,7 +232,21 @@ test('bad requests are refused with the field named', async () => {
   expect(r1.status).toBe(422);
   expect(r1.body.error.details).toMatchObject({ storeId: 'give either storeId or franchiseeId', 'lines.0.sku': 'no such SKU NOPE' });
   expect((await post('/api/returns', { kind: 'swap', lines: [], reason: 'x' }, 'specialist')).status).toBe(422);
-  expect((await post('/api/returns', { kind: 'return', franchiseeId: 'F001', lines: [{ sku: SKU, size: 'M', qty: 1 }], reason: 'x' }, 'finance')).status).toBe(403);
-  const past = await post('/api/returns', { kind: 'clearance', storeId: 'S001', lines: [{ sku: '27SS-TS-001', clearancePriceFen: 100 }], startsOn: '2020-01-01', endsOn: '2020-01-02', reason: 'x' }, 'specialist');
+  expect(
+    (await post('/api/returns', { kind: 'return', franchiseeId: 'F001', lines: [{ sku: SKU, size: 'M', qty: 1 }], reason: 'x' }, 'finance'))
+      .status,
+  ).toBe(403);
+  const past = await post(
+    '/api/returns',
+    {
+      kind: 'clearance',
+      storeId: 'S001',
+      lines: [{ sku: '27SS-TS-001', clearancePriceFen: 100 }],
+      startsOn: '2020-01-01',
+      endsOn: '2020-01-02',
+      reason: 'x',
+    },
+    'specialist',
+  );
   expect(past.body.error.details).toHaveProperty('startsOn');
 });

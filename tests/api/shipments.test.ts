@@ -20,23 +20,43 @@ const DAY = 24 * HOUR;
 beforeAll(async () => {
   w = await startProcessWorld();
   ({ h, api } = w);
-  await h.settings({ 'reminder.leadTimes': [], 'escalation.steps': [], 'shipment.silenceTimeout': 'P2D', 'shipment.escalationLadder': ['PT0S', 'P1D', 'P2D'] });
+  await h.settings({
+    'reminder.leadTimes': [],
+    'escalation.steps': [],
+    'shipment.silenceTimeout': 'P2D',
+    'shipment.escalationLadder': ['PT0S', 'P1D', 'P2D'],
+  });
 });
 afterAll(() => w?.close());
 
 /** A confirmed booking with its open order lines, as the booking workflow leaves it. */
-async function confirmedBooking(franchiseeId: string, lines: { sku: string; size: string; qty: number }[], season = '2027SS'): Promise<string> {
+async function confirmedBooking(
+  franchiseeId: string,
+  lines: { sku: string; size: string; qty: number }[],
+  season = '2027SS',
+): Promise<string> {
   const creator = h.user('specialist').id;
   const b = await h.db.booking.create({
     data: {
-      franchiseeId, seasonCode: season, status: 'confirmed', amountFen: 0n, prepaymentShareBp: 3000, prepaymentDueFen: 0n, paymentDeadline: new Date(),
-      quotaCheck: 'within', totalQty: lines.reduce((n, l) => n + l.qty, 0), createdById: creator, confirmedAt: new Date(),
+      franchiseeId,
+      seasonCode: season,
+      status: 'confirmed',
+      amountFen: 0n,
+      prepaymentShareBp: 3000,
+      prepaymentDueFen: 0n,
+      paymentDeadline: new Date(),
+      quotaCheck: 'within',
+      totalQty: lines.reduce((n, l) => n + l.qty, 0),
+      createdById: creator,
+      confirmedAt: new Date(),
       lines: { create: lines.map((l, position) => ({ position, ...l, unitPriceFen: 100, amountFen: BigInt(l.qty * 100) })) },
     },
     include: { lines: true },
   });
   for (const l of b.lines) {
-    await h.db.orderLine.create({ data: { bookingLineId: l.id, bookingId: b.id, franchiseeId, seasonCode: season, sku: l.sku, size: l.size, qty: l.qty } });
+    await h.db.orderLine.create({
+      data: { bookingLineId: l.id, bookingId: b.id, franchiseeId, seasonCode: season, sku: l.sku, size: l.size, qty: l.qty },
+    });
   }
   return b.id;
 }
@@ -53,7 +73,11 @@ const openOf = (ts: Task[], stepKey: string) => ts.filter((t) => t.stepKey === s
 async function ship(lines: { sku: string; size: string; qty: number }[], etaMs: number, extra: Record<string, unknown> = {}) {
   const res = await post('/api/shipments', { lines, expectedArrival: new Date(etaMs).toISOString(), ...extra });
   expect(res.status).toBe(201);
-  await until('tracking to start', () => h.db.auditEvent.count({ where: { workflowId: res.body.workflowId, type: 'started' } }), (n) => n === 1);
+  await until(
+    'tracking to start',
+    () => h.db.auditEvent.count({ where: { workflowId: res.body.workflowId, type: 'started' } }),
+    (n) => n === 1,
+  );
   return res.body;
 }
 const event = (id: string, body: Record<string, unknown>) => post(`/api/shipments/${id}/events`, body);
@@ -64,10 +88,20 @@ test('on time and exact: dispatched → in transit → arrived → scanned in �
   const bookingId = await confirmedBooking('F002', [{ sku: '27SS-TS-001', size: 'M', qty: 100 }]);
   const t0 = await clock();
   const s = await ship([{ sku: '27SS-TS-001', size: 'M', qty: 100 }], t0 + 5 * DAY, { bookingId, externalRef: 'HO-0001' });
-  expect(s).toMatchObject({ code: expect.stringMatching(/^SH\d{6}$/), status: 'created', bookingId, season: '2027SS', delayed: false, escalationLevel: 0 });
+  expect(s).toMatchObject({
+    code: expect.stringMatching(/^SH\d{6}$/),
+    status: 'created',
+    bookingId,
+    season: '2027SS',
+    delayed: false,
+    escalationLevel: 0,
+  });
   expect(s.lines).toEqual([expect.objectContaining({ sku: '27SS-TS-001', size: 'M', qty: 100, franchiseeId: 'F002' })]);
   expect((await event(s.id, { eventId: 'e1', type: 'dispatched', at: new Date(t0).toISOString() })).body.applied).toBe(true);
-  expect((await event(s.id, { eventId: 'e2', type: 'in_transit', at: new Date(t0 + HOUR).toISOString(), location: '杭州转运中心' })).body.shipment).toMatchObject({ status: 'in_transit', location: '杭州转运中心' });
+  expect(
+    (await event(s.id, { eventId: 'e2', type: 'in_transit', at: new Date(t0 + HOUR).toISOString(), location: '杭州转运中心' })).body
+      .shipment,
+  ).toMatchObject({ status: 'in_transit', location: '杭州转运中心' });
   await skip(DAY);
   await event(s.id, { eventId: 'e3', type: 'arrived', at: new Date(t0 + DAY).toISOString() });
   const scan = openOf(await tasksOf(s.workflowId, (ts) => openOf(ts, 'scan_in').length === 1), 'scan_in')[0]!;
@@ -112,13 +146,25 @@ test('late: the ladder is climbed rung by rung (follower, supervisor, manager), 
   x = await shipmentUntil(s.id, (v) => !v.delayed && v.status === 'arrived', 'the delay to end');
   expect(x.escalationLevel).toBe(0);
   ts = await tasksOf(s.workflowId, (all) => openOf(all, 'delay_2').length === 0 && openOf(all, 'delay_3').length === 0);
-  expect(ts.filter((t) => t.stepKey.startsWith('delay_')).map((t) => [t.stepKey, t.status])).toEqual([['delay_1', 'done'], ['delay_2', 'cancelled'], ['delay_3', 'cancelled']]);
+  expect(ts.filter((t) => t.stepKey.startsWith('delay_')).map((t) => [t.stepKey, t.status])).toEqual([
+    ['delay_1', 'done'],
+    ['delay_2', 'cancelled'],
+    ['delay_3', 'cancelled'],
+  ]);
   const events = await h.events(s.workflowId, (es) => es.some((e) => e.type === 'delay_cleared'));
-  expect(events.filter((e) => e.type === 'escalated').map((e) => (e.detail as { level: number; role: string }).role)).toEqual(['follower', 'supervisor', 'manager']);
+  expect(events.filter((e) => e.type === 'escalated').map((e) => (e.detail as { level: number; role: string }).role)).toEqual([
+    'follower',
+    'supervisor',
+    'manager',
+  ]);
   expect(events.find((e) => e.type === 'delay_cleared')!.detail).toMatchObject({ reason: 'arrived', level: 3 });
   // Each rung mailed its role's holders once.
   // (The scan task that opens on arrival mails the follower too: only the rungs' mails count here.)
-  const mails = await until('rung mails', () => h.db.mailMessage.findMany({ where: { workflowId: s.workflowId, template: 'task_assigned', subject: { contains: '延误跟进' } } }), (ms) => ms.length >= 3);
+  const mails = await until(
+    'rung mails',
+    () => h.db.mailMessage.findMany({ where: { workflowId: s.workflowId, template: 'task_assigned', subject: { contains: '延误跟进' } } }),
+    (ms) => ms.length >= 3,
+  );
   expect(mails.map((m) => m.to).sort()).toEqual(['follower@example.com', 'manager@example.com', 'supervisor@example.com']);
 });
 
@@ -133,7 +179,9 @@ test('silence: nothing heard for shipment.silenceTimeout is a delay; the next ev
   expect(x).toMatchObject({ delayReason: 'silent', escalationLevel: 1 });
   await event(s.id, { eventId: 'moved', type: 'in_transit', at: new Date(await clock()).toISOString(), location: '武汉' });
   await shipmentUntil(s.id, (v) => !v.delayed && v.escalationLevel === 0, 'the delay to end');
-  const cleared = (await h.events(s.workflowId, (es) => es.some((e) => e.type === 'delay_cleared'))).find((e) => e.type === 'delay_cleared')!;
+  const cleared = (await h.events(s.workflowId, (es) => es.some((e) => e.type === 'delay_cleared'))).find(
+    (e) => e.type === 'delay_cleared',
+  )!;
   expect(cleared.detail).toMatchObject({ reason: 'moved' });
   await tasksOf(s.workflowId, (all) => openOf(all, 'delay_1').length === 0);
 });
@@ -144,11 +192,18 @@ test('a new expected arrival from head office resets the clock', async () => {
   await skip(HOUR + DAY + 60_000);
   await shipmentUntil(s.id, (v) => v.escalationLevel === 2, 'rung 2');
   const eta = (await clock()) + DAY; // within the silence timeout: only lateness can start the next delay
-  const res = await event(s.id, { eventId: 'eta-1', type: 'eta_changed', at: new Date(await clock()).toISOString(), expectedArrival: new Date(eta).toISOString() });
+  const res = await event(s.id, {
+    eventId: 'eta-1',
+    type: 'eta_changed',
+    at: new Date(await clock()).toISOString(),
+    expectedArrival: new Date(eta).toISOString(),
+  });
   expect(res.body.applied).toBe(true);
   const x = await shipmentUntil(s.id, (v) => !v.delayed, 'the reset');
   expect(x).toMatchObject({ escalationLevel: 0, expectedArrival: new Date(eta).toISOString() });
-  expect((await h.events(s.workflowId, (es) => es.some((e) => e.type === 'delay_cleared'))).find((e) => e.type === 'delay_cleared')!.detail).toMatchObject({ reason: 'new_eta' });
+  expect(
+    (await h.events(s.workflowId, (es) => es.some((e) => e.type === 'delay_cleared'))).find((e) => e.type === 'delay_cleared')!.detail,
+  ).toMatchObject({ reason: 'new_eta' });
   await tasksOf(s.workflowId, (all) => all.filter((t) => t.stepKey.startsWith('delay_')).every((t) => t.status === 'cancelled'));
   // The new ETA passes too: the ladder starts again from the bottom.
   await skip(DAY + 60_000);
@@ -169,21 +224,43 @@ test('duplicate events change nothing; an older event is kept but does not move 
   const late = await event(s.id, { eventId: 'e', type: 'in_transit', at: at(6), location: '无锡' });
   expect(late.body).toMatchObject({ applied: false, shipment: { status: 'arrived', location: '南京' } });
   const x = await get(s.id);
-  expect(x.events.map((e: { eventId: string; applied: boolean }) => [e.eventId, e.applied])).toEqual([['a', true], ['b', false], ['c', true], ['e', false], ['d', true]]);
+  expect(x.events.map((e: { eventId: string; applied: boolean }) => [e.eventId, e.applied])).toEqual([
+    ['a', true],
+    ['b', false],
+    ['c', true],
+    ['e', false],
+    ['d', true],
+  ]);
   expect(await h.db.shipmentEvent.count({ where: { shipmentId: s.id } })).toBe(5);
   expect((await event(s.id, { type: 'teleported', at: at(9) })).status).toBe(422);
   expect((await event(s.id, { eventId: 'x', type: 'eta_changed', at: at(9) })).status).toBe(422);
-  expect((await api.request('POST', `/api/shipments/${s.id}/events`, { ...as('finance'), body: { type: 'arrived', at: at(9) } })).status).toBe(403);
+  expect(
+    (await api.request('POST', `/api/shipments/${s.id}/events`, { ...as('finance'), body: { type: 'arrived', at: at(9) } })).status,
+  ).toBe(403);
 });
 
 test('short, then recounted and damaged: discrepancy tasks for the supervisor; a claim ends it; order lines get the good units', async () => {
-  const bookingId = await confirmedBooking('F003', [{ sku: '27SS-PT-004', size: 'M', qty: 60 }, { sku: '27SS-PT-004', size: 'L', qty: 40 }]);
+  const bookingId = await confirmedBooking('F003', [
+    { sku: '27SS-PT-004', size: 'M', qty: 60 },
+    { sku: '27SS-PT-004', size: 'L', qty: 40 },
+  ]);
   const t0 = await clock();
-  const s = await ship([{ sku: '27SS-PT-004', size: 'M', qty: 60 }, { sku: '27SS-PT-004', size: 'L', qty: 40 }], t0 + 2 * DAY, { bookingId });
+  const s = await ship(
+    [
+      { sku: '27SS-PT-004', size: 'M', qty: 60 },
+      { sku: '27SS-PT-004', size: 'L', qty: 40 },
+    ],
+    t0 + 2 * DAY,
+    { bookingId },
+  );
   await event(s.id, { eventId: 'arr', type: 'arrived', at: new Date(t0 + DAY).toISOString() });
   await tasksOf(s.workflowId, (ts) => openOf(ts, 'scan_in').length === 1);
   // Short by 5 on M, and a size that was not shipped.
-  await receipt(s.id, [{ sku: '27SS-PT-004', size: 'M', qty: 55 }, { sku: '27SS-PT-004', size: 'L', qty: 40 }, { sku: '27SS-PT-004', size: 'XL', qty: 2 }]);
+  await receipt(s.id, [
+    { sku: '27SS-PT-004', size: 'M', qty: 55 },
+    { sku: '27SS-PT-004', size: 'L', qty: 40 },
+    { sku: '27SS-PT-004', size: 'XL', qty: 2 },
+  ]);
   let x = await shipmentUntil(s.id, (v) => v.status === 'received');
   expect(x.receipt.discrepancies).toEqual([
     { sku: '27SS-PT-004', size: 'M', kind: 'short', expected: 60, received: 55, damaged: 0 },
@@ -198,66 +275,176 @@ test('short, then recounted and damaged: discrepancy tasks for the supervisor; a
 
   // The recount: every unit there, but 3 of L damaged.
   await tasksOf(s.workflowId, (ts) => openOf(ts, 'scan_in').length === 1);
-  expect((await receipt(s.id, [{ sku: '27SS-PT-004', size: 'M', qty: 60 }, { sku: '27SS-PT-004', size: 'L', qty: 40, damaged: 3 }])).status).toBe(201);
+  expect(
+    (
+      await receipt(s.id, [
+        { sku: '27SS-PT-004', size: 'M', qty: 60 },
+        { sku: '27SS-PT-004', size: 'L', qty: 40, damaged: 3 },
+      ])
+    ).status,
+  ).toBe(201);
   task = openOf(await tasksOf(s.workflowId, (ts) => openOf(ts, 'discrepancy').length === 1), 'discrepancy')[0]!;
   x = await get(s.id);
-  expect(x.receipt).toMatchObject({ number: 2, discrepancies: [{ sku: '27SS-PT-004', size: 'L', kind: 'damaged', expected: 40, received: 40, damaged: 3 }] });
+  expect(x.receipt).toMatchObject({
+    number: 2,
+    discrepancies: [{ sku: '27SS-PT-004', size: 'L', kind: 'damaged', expected: 40, received: 40, damaged: 3 }],
+  });
   expect((await decide(task, 'supervisor', 'claim', '向总公司索赔 3 件破损')).status).toBe(200);
   x = await shipmentUntil(s.id, (v) => v.status === 'reconciled');
   expect(x).toMatchObject({ resolution: 'claimed', resolutionNote: '向总公司索赔 3 件破损' });
-  expect(x.lines.map((l: { size: string; receivedQty: number; damagedQty: number }) => [l.size, l.receivedQty, l.damagedQty])).toEqual([['M', 60, 0], ['L', 40, 3]]);
+  expect(x.lines.map((l: { size: string; receivedQty: number; damagedQty: number }) => [l.size, l.receivedQty, l.damagedQty])).toEqual([
+    ['M', 60, 0],
+    ['L', 40, 3],
+  ]);
   const ol = await h.db.orderLine.findMany({ where: { bookingId }, orderBy: { size: 'asc' } });
-  expect(ol.map((o) => [o.size, o.shippedQty, o.receivedQty])).toEqual([['L', 40, 37], ['M', 60, 60]]);
+  expect(ol.map((o) => [o.size, o.shippedQty, o.receivedQty])).toEqual([
+    ['L', 40, 37],
+    ['M', 60, 60],
+  ]);
 });
 
 test('ordered / shipped / owed (期货订、发、欠) per franchisee and SKU match a hand-computed fixture', async () => {
   // Season 2027AW keeps this fixture apart from the other tests' order lines.
-  await h.db.season.create({ data: { code: '2027AW', name: '2027 秋冬', startsOn: new Date('2027-08-01'), endsOn: new Date('2028-01-31') } });
-  await h.db.product.create({ data: { sku: '27AW-CT-101', name: '羊毛大衣', category: '外套', seasonCode: '2027AW', wholesalePriceFen: 59_900, retailPriceFen: 129_900, sizes: { create: [{ size: 'M' }, { size: 'L' }] } } });
-  await h.db.product.create({ data: { sku: '27AW-KN-102', name: '针织开衫', category: '针织', seasonCode: '2027AW', wholesalePriceFen: 19_900, retailPriceFen: 45_900, sizes: { create: [{ size: 'M' }] } } });
+  await h.db.season.create({
+    data: { code: '2027AW', name: '2027 秋冬', startsOn: new Date('2027-08-01'), endsOn: new Date('2028-01-31') },
+  });
+  await h.db.product.create({
+    data: {
+      sku: '27AW-CT-101',
+      name: '羊毛大衣',
+      category: '外套',
+      seasonCode: '2027AW',
+      wholesalePriceFen: 59_900,
+      retailPriceFen: 129_900,
+      sizes: { create: [{ size: 'M' }, { size: 'L' }] },
+    },
+  });
+  await h.db.product.create({
+    data: {
+      sku: '27AW-KN-102',
+      name: '针织开衫',
+      category: '针织',
+      seasonCode: '2027AW',
+      wholesalePriceFen: 19_900,
+      retailPriceFen: 45_900,
+      sizes: { create: [{ size: 'M' }] },
+    },
+  });
   const mk = async (f: string, lines: { sku: string; size: string; qty: number }[]) => {
     await confirmedBooking(f, lines, '2027AW');
     await new Promise((r) => setTimeout(r, 20)); // distinct createdAt: F001's lines are older
   };
   // F001 ordered CT M 30, CT L 20, KN M 50; F002 ordered CT M 40.
-  await mk('F001', [{ sku: '27AW-CT-101', size: 'M', qty: 30 }, { sku: '27AW-CT-101', size: 'L', qty: 20 }, { sku: '27AW-KN-102', size: 'M', qty: 50 }]);
+  await mk('F001', [
+    { sku: '27AW-CT-101', size: 'M', qty: 30 },
+    { sku: '27AW-CT-101', size: 'L', qty: 20 },
+    { sku: '27AW-KN-102', size: 'M', qty: 50 },
+  ]);
   await mk('F002', [{ sku: '27AW-CT-101', size: 'M', qty: 40 }]);
   const t0 = await clock();
   // Shipment 1: CT M 45 → F001 30 (older order first), F002 15; KN M 50 → F001 50.
-  const s1 = await ship([{ sku: '27AW-CT-101', size: 'M', qty: 45 }, { sku: '27AW-KN-102', size: 'M', qty: 50 }], t0 + 10 * DAY);
-  expect(s1.lines.map((l: { size: string; qty: number; franchiseeId: string }) => [l.size, l.qty, l.franchiseeId])).toEqual([['M', 30, 'F001'], ['M', 15, 'F002'], ['M', 50, 'F001']]);
+  const s1 = await ship(
+    [
+      { sku: '27AW-CT-101', size: 'M', qty: 45 },
+      { sku: '27AW-KN-102', size: 'M', qty: 50 },
+    ],
+    t0 + 10 * DAY,
+  );
+  expect(s1.lines.map((l: { size: string; qty: number; franchiseeId: string }) => [l.size, l.qty, l.franchiseeId])).toEqual([
+    ['M', 30, 'F001'],
+    ['M', 15, 'F002'],
+    ['M', 50, 'F001'],
+  ]);
   // Shipment 2: CT M 30 → F002 25 and 5 not ordered by anyone; CT L 8 → F001 8.
-  const s2 = await ship([{ sku: '27AW-CT-101', size: 'M', qty: 30 }, { sku: '27AW-CT-101', size: 'L', qty: 8 }], t0 + 10 * DAY);
-  expect(s2.lines.map((l: { qty: number; franchiseeId: string | null }) => [l.qty, l.franchiseeId])).toEqual([[25, 'F002'], [5, null], [8, 'F001']]);
+  const s2 = await ship(
+    [
+      { sku: '27AW-CT-101', size: 'M', qty: 30 },
+      { sku: '27AW-CT-101', size: 'L', qty: 8 },
+    ],
+    t0 + 10 * DAY,
+  );
+  expect(s2.lines.map((l: { qty: number; franchiseeId: string | null }) => [l.qty, l.franchiseeId])).toEqual([
+    [25, 'F002'],
+    [5, null],
+    [8, 'F001'],
+  ]);
   // Shipment 1 is received exactly; shipment 2 is still on the way.
   await event(s1.id, { eventId: 'a', type: 'arrived', at: new Date(t0).toISOString() });
-  await receipt(s1.id, [{ sku: '27AW-CT-101', size: 'M', qty: 45 }, { sku: '27AW-KN-102', size: 'M', qty: 50 }]);
+  await receipt(s1.id, [
+    { sku: '27AW-CT-101', size: 'M', qty: 45 },
+    { sku: '27AW-KN-102', size: 'M', qty: 50 },
+  ]);
   await shipmentUntil(s1.id, (v) => v.status === 'reconciled');
 
   const report = (await api.request('GET', '/api/reports/order-balance?season=2027AW', as('manager'))).body;
   // By hand: F001 CT ordered 50, shipped 30 + 8 = 38, owed 12, received 30; F001 KN 50/50/0/50;
   // F002 CT ordered 40, shipped 15 + 25 = 40, owed 0, received 15.
   expect(report.rows).toEqual([
-    { franchiseeId: 'F001', franchiseeName: '杭州西湖加盟店', sku: '27AW-CT-101', productName: '羊毛大衣', orderedQty: 50, shippedQty: 38, owedQty: 12, receivedQty: 30 },
-    { franchiseeId: 'F001', franchiseeName: '杭州西湖加盟店', sku: '27AW-KN-102', productName: '针织开衫', orderedQty: 50, shippedQty: 50, owedQty: 0, receivedQty: 50 },
-    { franchiseeId: 'F002', franchiseeName: '广州天河加盟店', sku: '27AW-CT-101', productName: '羊毛大衣', orderedQty: 40, shippedQty: 40, owedQty: 0, receivedQty: 15 },
+    {
+      franchiseeId: 'F001',
+      franchiseeName: '杭州西湖加盟店',
+      sku: '27AW-CT-101',
+      productName: '羊毛大衣',
+      orderedQty: 50,
+      shippedQty: 38,
+      owedQty: 12,
+      receivedQty: 30,
+    },
+    {
+      franchiseeId: 'F001',
+      franchiseeName: '杭州西湖加盟店',
+      sku: '27AW-KN-102',
+      productName: '针织开衫',
+      orderedQty: 50,
+      shippedQty: 50,
+      owedQty: 0,
+      receivedQty: 50,
+    },
+    {
+      franchiseeId: 'F002',
+      franchiseeName: '广州天河加盟店',
+      sku: '27AW-CT-101',
+      productName: '羊毛大衣',
+      orderedQty: 40,
+      shippedQty: 40,
+      owedQty: 0,
+      receivedQty: 15,
+    },
   ]);
   expect(report.totals).toEqual({ orderedQty: 140, shippedQty: 128, owedQty: 12, receivedQty: 95 });
-  const csv = await fetch(`${api.url}/api/reports/order-balance?season=2027AW&format=csv`, { headers: { authorization: `Bearer ${w.as('manager').token}` } });
+  const csv = await fetch(`${api.url}/api/reports/order-balance?season=2027AW&format=csv`, {
+    headers: { authorization: `Bearer ${w.as('manager').token}` },
+  });
   expect(csv.status).toBe(200);
   expect(await csv.text()).toContain('羊毛大衣');
   // The in-transit and delayed lists.
-  const open = (await api.request('GET', `/api/shipments?filter=${encodeURIComponent(JSON.stringify({ open: true, season: '2027AW' }))}`, as('manager'))).body;
+  const open = (
+    await api.request('GET', `/api/shipments?filter=${encodeURIComponent(JSON.stringify({ open: true, season: '2027AW' }))}`, as('manager'))
+  ).body;
   expect(open.map((x: { id: string }) => x.id)).toEqual([s2.id]);
 });
 
 test('bad shipments are refused with the field named', async () => {
-  const res = await post('/api/shipments', { lines: [{ sku: 'NOPE', size: 'M', qty: 1 }, { sku: '27SS-TS-001', size: 'XXL', qty: 1 }], expectedArrival: 'soon' });
+  const res = await post('/api/shipments', {
+    lines: [
+      { sku: 'NOPE', size: 'M', qty: 1 },
+      { sku: '27SS-TS-001', size: 'XXL', qty: 1 },
+    ],
+    expectedArrival: 'soon',
+  });
   expect(res.status).toBe(422);
   expect(res.body.error.details).toHaveProperty('expectedArrival');
-  const res2 = await post('/api/shipments', { lines: [{ sku: 'NOPE', size: 'M', qty: 1 }, { sku: '27SS-TS-001', size: 'XXL', qty: 1 }], expectedArrival: '2027-03-10' });
+  const res2 = await post('/api/shipments', {
+    lines: [
+      { sku: 'NOPE', size: 'M', qty: 1 },
+      { sku: '27SS-TS-001', size: 'XXL', qty: 1 },
+    ],
+    expectedArrival: '2027-03-10',
+  });
   expect(res2.body.error.details).toEqual({ 'lines.0.sku': 'no such SKU NOPE', 'lines.1.size': '27SS-TS-001 has no size XXL' });
-  expect((await post('/api/shipments', { lines: [{ sku: '27SS-TS-001', size: 'M', qty: 1 }], expectedArrival: '2027-03-10' }, 'finance')).status).toBe(403);
+  expect(
+    (await post('/api/shipments', { lines: [{ sku: '27SS-TS-001', size: 'M', qty: 1 }], expectedArrival: '2027-03-10' }, 'finance')).status,
+  ).toBe(403);
 });
 
 test('head office’s shipping list creates one shipment per 发货单号, once', async () => {
@@ -265,12 +452,25 @@ test('head office’s shipping list creates one shipment per 发货单号, once'
   const code = (await h.db.booking.findUniqueOrThrow({ where: { id: bookingId } })).seq;
   const csv = `发货单号,款号,尺码,数量,预计到货,订单号\nHO-9001,27SS-SH-002,S,12,2027-03-20,BK${String(code).padStart(6, '0')}\nHO-9002,27SS-TS-001,M,5,2027-03-22,\nHO-9002,27SS-TS-001,L,5,2027-03-22,\n`;
   const upload = async (body: string) => {
-    const res = await fetch(`${api.url}/api/shipments/import`, { method: 'POST', headers: { authorization: `Bearer ${w.as('follower').token}`, 'content-type': 'text/csv' }, body });
+    const res = await fetch(`${api.url}/api/shipments/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.as('follower').token}`, 'content-type': 'text/csv' },
+      body,
+    });
     return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
   const first = await upload(csv);
   expect(first.status).toBe(201);
-  expect(first.body.shipments.map((s: { externalRef: string; totalQty: number; bookingId: string | null }) => [s.externalRef, s.totalQty, s.bookingId])).toEqual([['HO-9001', 12, bookingId], ['HO-9002', 10, null]]);
+  expect(
+    first.body.shipments.map((s: { externalRef: string; totalQty: number; bookingId: string | null }) => [
+      s.externalRef,
+      s.totalQty,
+      s.bookingId,
+    ]),
+  ).toEqual([
+    ['HO-9001', 12, bookingId],
+    ['HO-9002', 10, null],
+  ]);
   // 预计到货 2027-03-20: the end of that day in Asia/Shanghai.
   expect(first.body.shipments[0].expectedArrival).toBe('2027-03-20T15:59:59.999Z');
   const again = await upload(csv);
@@ -283,7 +483,10 @@ test('head office’s shipping list creates one shipment per 发货单号, once'
 
 test('the scan task is closed by the receipt, not by a decision; the timeline starts with the start', async () => {
   const t0 = await clock();
-  const s = await post('/api/shipments', { lines: [{ sku: '27SS-TS-001', size: 'S', qty: 1 }], expectedArrival: new Date(t0 + DAY).toISOString() });
+  const s = await post('/api/shipments', {
+    lines: [{ sku: '27SS-TS-001', size: 'S', qty: 1 }],
+    expectedArrival: new Date(t0 + DAY).toISOString(),
+  });
   // An event sent the moment the shipment exists still comes after 'started' on the timeline.
   await event(s.body.id, { eventId: 'now', type: 'arrived', at: new Date(t0).toISOString() });
   const scan = openOf(await tasksOf(s.body.workflowId, (ts) => openOf(ts, 'scan_in').length === 1), 'scan_in')[0]!;

@@ -2,6 +2,7 @@
 // chains built from data, the timeline, withdraw/urge, and out-of-office.
 import { startEngine, type EngineHarness } from '../helpers/engine';
 import { startTestApi, type TestApi } from '../helpers/api';
+import { until } from '../helpers/until';
 
 let h: EngineHarness;
 let api: TestApi;
@@ -10,7 +11,12 @@ const as = (username: string) => ({ token: tokens[username]! });
 
 beforeAll(async () => {
   h = await startEngine();
-  api = await startTestApi({ db: h.db, databaseUrl: h.config.databaseUrl!, temporal: h.env.client, env: { TEMPORAL_TASK_QUEUE: h.taskQueue } });
+  api = await startTestApi({
+    db: h.db,
+    databaseUrl: h.config.databaseUrl!,
+    temporal: h.env.client,
+    env: { TEMPORAL_TASK_QUEUE: h.taskQueue },
+  });
   for (const u of ['admin', 'manager', 'supervisor', 'specialist', 'follower', 'finance', 'franchisee1']) tokens[u] = await api.login(u);
   await h.settings({ 'reminder.leadTimes': [], 'escalation.steps': [] });
 });
@@ -26,25 +32,32 @@ async function inbox(username: string, filter: Record<string, unknown> = { mine:
 }
 
 async function waitInbox(username: string, workflowId: string, stepKey: string) {
-  for (let i = 0; i < 100; i++) {
-    const task = (await inbox(username)).find((t) => t.workflowId === workflowId && t.stepKey === stepKey);
-    if (task) {
-      await h.tasks(workflowId); // and the workflow knows it
-      return task;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no ${stepKey} task for ${username}`);
+  const task = (await until(
+    `a ${stepKey} task for ${username}`,
+    async () => (await inbox(username)).find((t) => t.workflowId === workflowId && t.stepKey === stepKey),
+    Boolean,
+    { timeoutMs: 5_000, intervalMs: 50 },
+  ))!;
+  await h.tasks(workflowId); // and the workflow knows it
+  return task;
 }
 
 test('a request runs the default chain from data; decisions over HTTP get the right codes', async () => {
-  const created = await api.request('POST', '/api/approvals', { ...as('specialist'), body: { title: '春季陈列道具采购', amountFen: 5_000_000 } });
+  const created = await api.request('POST', '/api/approvals', {
+    ...as('specialist'),
+    body: { title: '春季陈列道具采购', amountFen: 5_000_000 },
+  });
   expect(created.status).toBe(201);
   const wf = created.body.workflowId as string;
   expect(created.body).toMatchObject({ processType: 'approval', status: 'running', submitterName: '张专员' });
 
   const first = await waitInbox('supervisor', wf, 'supervisor');
-  expect(first).toMatchObject({ status: 'open', allowedDecisions: ['approve', 'reject', 'send_back'], overdue: false, stepTitle: { 'zh-CN': '上级审批', en: 'Superior approval' } });
+  expect(first).toMatchObject({
+    status: 'open',
+    allowedDecisions: ['approve', 'reject', 'send_back'],
+    overdue: false,
+    stepTitle: { 'zh-CN': '上级审批', en: 'Superior approval' },
+  });
   const decide = (who: string, body: unknown) => api.request('POST', `/api/tasks/${first.id}/decision`, { ...as(who), body });
 
   expect((await decide('finance', { decision: 'approve' })).status).toBe(403);
@@ -63,12 +76,20 @@ test('a request runs the default chain from data; decisions over HTTP get the ri
   const second = await waitInbox('manager', wf, 'manager');
   expect((await api.request('GET', `/api/tasks/${second.id}`, as('franchisee1'))).status).toBe(403);
   expect((await api.request('GET', `/api/tasks/${second.id}`, as('specialist'))).status).toBe(200); // the submitter follows it
-  const delegateBad = await api.request('POST', `/api/tasks/${second.id}/delegate`, { ...as('manager'), body: { toUserId: '00000000-0000-0000-0000-000000000000' } });
+  const delegateBad = await api.request('POST', `/api/tasks/${second.id}/delegate`, {
+    ...as('manager'),
+    body: { toUserId: '00000000-0000-0000-0000-000000000000' },
+  });
   expect(delegateBad).toMatchObject({ status: 422, body: { error: { details: { toUserId: expect.any(String) } } } });
-  const delegated = await api.request('POST', `/api/tasks/${second.id}/delegate`, { ...as('manager'), body: { toUserId: h.user('finance').id, comment: '请代批' } });
+  const delegated = await api.request('POST', `/api/tasks/${second.id}/delegate`, {
+    ...as('manager'),
+    body: { toUserId: h.user('finance').id, comment: '请代批' },
+  });
   expect(delegated).toMatchObject({ status: 200, body: { assigneeId: h.user('finance').id } });
   expect((await inbox('finance')).map((t) => t.id)).toContain(second.id);
-  expect((await api.request('POST', `/api/tasks/${second.id}/decision`, { ...as('finance'), body: { decision: 'approve' } })).status).toBe(200);
+  expect((await api.request('POST', `/api/tasks/${second.id}/decision`, { ...as('finance'), body: { decision: 'approve' } })).status).toBe(
+    200,
+  );
 
   const handle = h.env.client.workflow.getHandle(wf);
   expect(await handle.result()).toEqual({ result: 'approved' });
@@ -111,7 +132,10 @@ test('bad approval requests are refused with 422 naming the field, and start not
     [{ title: 'x', amountFen: -1 }, 'amountFen'],
     [{ title: 'x', steps: [{ key: 'a', title: { 'zh-CN': 'a', en: 'a' }, assignees: [] }] }, 'steps.0.assignees'],
     [{ title: 'x', steps: [{ key: 'a', title: { 'zh-CN': 'a', en: 'a' }, assignees: [{ role: 'emperor' }] }] }, 'steps.0.assignees.0'],
-    [{ title: 'x', steps: [{ key: 'a', title: { 'zh-CN': 'a', en: 'a' }, assignees: [{ role: 'manager' }], due: '2 days' }] }, 'steps.0.due'],
+    [
+      { title: 'x', steps: [{ key: 'a', title: { 'zh-CN': 'a', en: 'a' }, assignees: [{ role: 'manager' }], due: '2 days' }] },
+      'steps.0.due',
+    ],
   ];
   for (const [body, field] of cases) {
     const res = await api.request('POST', '/api/approvals', { ...as('specialist'), body });
@@ -130,7 +154,9 @@ test('withdraw and urge over HTTP: only the submitter, and urging is rate-limite
   expect(await urge()).toMatchObject({ status: 200, body: { notified: 1 } });
   expect(await urge()).toMatchObject({ status: 429, body: { error: { code: 'urge_too_soon' } } });
   expect((await api.request('POST', `/api/processes/${wf}/withdraw`, { ...as('supervisor'), body: {} })).status).toBe(403);
-  expect((await api.request('POST', `/api/processes/${wf}/withdraw`, { ...as('specialist'), body: { reason: '不需要了' } })).status).toBe(200);
+  expect((await api.request('POST', `/api/processes/${wf}/withdraw`, { ...as('specialist'), body: { reason: '不需要了' } })).status).toBe(
+    200,
+  );
   expect(await h.env.client.workflow.getHandle(wf).result()).toMatchObject({ result: 'withdrawn', reason: '不需要了' });
   expect((await api.request('POST', `/api/processes/${wf}/withdraw`, { ...as('specialist'), body: {} })).status).toBe(409);
 });
@@ -141,15 +167,35 @@ test('out-of-office periods are validated and listed; the audit trail is for man
     body: { delegateId: h.user('supervisor').id, startsAt: '2027-02-10T09:00:00+08:00', endsAt: '2027-02-01T09:00:00+08:00' },
   });
   expect(bad).toMatchObject({ status: 422, body: { error: { details: { endsAt: expect.any(String) } } } });
-  const self = await api.request('POST', '/api/delegations', { ...as('manager'), body: { delegateId: h.user('manager').id, startsAt: '2027-02-01T09:00:00+08:00', endsAt: '2027-02-10T09:00:00+08:00' } });
+  const self = await api.request('POST', '/api/delegations', {
+    ...as('manager'),
+    body: { delegateId: h.user('manager').id, startsAt: '2027-02-01T09:00:00+08:00', endsAt: '2027-02-10T09:00:00+08:00' },
+  });
   expect(self.status).toBe(422);
-  const forOther = await api.request('POST', '/api/delegations', { ...as('manager'), body: { userId: h.user('finance').id, delegateId: h.user('supervisor').id, startsAt: '2027-02-01T09:00:00+08:00', endsAt: '2027-02-10T09:00:00+08:00' } });
+  const forOther = await api.request('POST', '/api/delegations', {
+    ...as('manager'),
+    body: {
+      userId: h.user('finance').id,
+      delegateId: h.user('supervisor').id,
+      startsAt: '2027-02-01T09:00:00+08:00',
+      endsAt: '2027-02-10T09:00:00+08:00',
+    },
+  });
   expect(forOther.status).toBe(403);
-  const ok = await api.request('POST', '/api/delegations', { ...as('manager'), body: { delegateId: h.user('supervisor').id, startsAt: '2027-02-01T09:00:00+08:00', endsAt: '2027-02-10T09:00:00+08:00', reason: '年假' } });
+  const ok = await api.request('POST', '/api/delegations', {
+    ...as('manager'),
+    body: {
+      delegateId: h.user('supervisor').id,
+      startsAt: '2027-02-01T09:00:00+08:00',
+      endsAt: '2027-02-10T09:00:00+08:00',
+      reason: '年假',
+    },
+  });
   expect(ok.status).toBe(201);
   const mine = await api.request('GET', '/api/delegations', as('supervisor'));
   expect(mine.body.map((d: { id: string }) => d.id)).toContain(ok.body.id);
-  const byUser = (userId: string) => api.request('GET', `/api/delegations?filter=${encodeURIComponent(JSON.stringify({ userId }))}`, as('manager'));
+  const byUser = (userId: string) =>
+    api.request('GET', `/api/delegations?filter=${encodeURIComponent(JSON.stringify({ userId }))}`, as('manager'));
   expect((await byUser(h.user('manager').id)).body.map((d: { id: string }) => d.id)).toEqual([ok.body.id]);
   expect((await byUser(h.user('finance').id)).body).toEqual([]);
   expect((await api.request('DELETE', `/api/delegations/${ok.body.id}`, as('supervisor'))).status).toBe(403);
@@ -170,15 +216,23 @@ test('bulk approve decides each selected task on its own and reports each result
   const tb = await waitInbox('supervisor', b.body.workflowId, 'supervisor');
   await api.request('POST', `/api/tasks/${tb.id}/decision`, { ...as('supervisor'), body: { decision: 'approve' } });
 
-  const res = await api.request('POST', '/api/tasks/decisions', { ...as('supervisor'), body: { taskIds: [ta.id, tb.id], decision: 'approve' } });
+  const res = await api.request('POST', '/api/tasks/decisions', {
+    ...as('supervisor'),
+    body: { taskIds: [ta.id, tb.id], decision: 'approve' },
+  });
   expect(res.status).toBe(200);
   expect(res.body.results).toEqual([
     { id: ta.id, ok: true },
     { id: tb.id, ok: false, error: { code: 'task_already_decided', message: expect.any(String) } },
   ]);
-  const other = await api.request('POST', '/api/tasks/decisions', { ...as('finance'), body: { taskIds: [ta.id], decision: 'reject', comment: 'x' } });
+  const other = await api.request('POST', '/api/tasks/decisions', {
+    ...as('finance'),
+    body: { taskIds: [ta.id], decision: 'reject', comment: 'x' },
+  });
   expect(other.body.results[0]).toMatchObject({ ok: false, error: { code: 'task_already_decided' } });
-  expect((await api.request('POST', '/api/tasks/decisions', { ...as('supervisor'), body: { taskIds: [], decision: 'approve' } })).status).toBe(422);
+  expect(
+    (await api.request('POST', '/api/tasks/decisions', { ...as('supervisor'), body: { taskIds: [], decision: 'approve' } })).status,
+  ).toBe(422);
 
   // The season filter follows the process.
   await waitInbox('manager', a.body.workflowId, 'manager');

@@ -40,8 +40,18 @@ describe('prepayment: amount × share, rounded half up to the whole fen', () => 
 });
 
 test('order totals are exact sums of qty × unit price, also above 2^53', () => {
-  expect(orderTotals([{ qty: 3, unitPriceFen: 8_900 }, { qty: 7, unitPriceFen: 15_900 }])).toEqual({ amountFen: 138_000n, totalQty: 10 });
-  expect(orderTotals([{ qty: 100_000, unitPriceFen: 2_147_483_647 }, { qty: 100_000, unitPriceFen: 2_147_483_647 }]).amountFen).toBe(429_496_729_400_000n);
+  expect(
+    orderTotals([
+      { qty: 3, unitPriceFen: 8_900 },
+      { qty: 7, unitPriceFen: 15_900 },
+    ]),
+  ).toEqual({ amountFen: 138_000n, totalQty: 10 });
+  expect(
+    orderTotals([
+      { qty: 100_000, unitPriceFen: 2_147_483_647 },
+      { qty: 100_000, unitPriceFen: 2_147_483_647 },
+    ]).amountFen,
+  ).toBe(429_496_729_400_000n);
   expect(orderTotals([]).amountFen).toBe(0n);
 });
 

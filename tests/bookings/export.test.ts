@@ -1,6 +1,13 @@
 // The booking summary export (订货汇总): CSV and .xlsx. Pure: no database, no Temporal.
 import ExcelJS from 'exceljs';
-import { bookingSummaryCsv, bookingSummaryXlsx, quotaRate, SUMMARY_COLUMNS, type BookingSummary, type SummaryFigures } from '../../lib/bookings/export';
+import {
+  bookingSummaryCsv,
+  bookingSummaryXlsx,
+  quotaRate,
+  SUMMARY_COLUMNS,
+  type BookingSummary,
+  type SummaryFigures,
+} from '../../lib/bookings/export';
 import { parseCsv } from '../../lib/files/read';
 
 const figures = (f: Partial<SummaryFigures>): SummaryFigures => ({
@@ -33,12 +40,31 @@ const summary: BookingSummary = {
     {
       regionId: 'EAST',
       regionName: '华东',
-      ...figures({ quotaFen: 50_000_000, orderedFen: 43_750_000, quotaUsedBp: 8750, prepaymentDueFen: 13_125_000, receivedFen: 1, outstandingFen: 13_124_999, bookings: 2, confirmed: 1, overdue: 0 }),
+      ...figures({
+        quotaFen: 50_000_000,
+        orderedFen: 43_750_000,
+        quotaUsedBp: 8750,
+        prepaymentDueFen: 13_125_000,
+        receivedFen: 1,
+        outstandingFen: 13_124_999,
+        bookings: 2,
+        confirmed: 1,
+        overdue: 0,
+      }),
       franchisees: [
         {
           franchiseeId: 'F001',
           franchiseeName: '杭州西湖服饰有限公司',
-          ...figures({ quotaFen: 50_000_000, orderedFen: 43_750_000, quotaUsedBp: 8750, prepaymentDueFen: 13_125_000, receivedFen: 1, outstandingFen: 13_124_999, bookings: 2, confirmed: 1 }),
+          ...figures({
+            quotaFen: 50_000_000,
+            orderedFen: 43_750_000,
+            quotaUsedBp: 8750,
+            prepaymentDueFen: 13_125_000,
+            receivedFen: 1,
+            outstandingFen: 13_124_999,
+            bookings: 2,
+            confirmed: 1,
+          }),
         },
         // no quota: blank quota and rate; a name a spreadsheet would take for a formula
         { franchiseeId: 'F009', franchiseeName: '=1+1', ...figures({ quotaFen: null, quotaUsedBp: null }) },
@@ -47,12 +73,28 @@ const summary: BookingSummary = {
     {
       regionId: 'SOUTH',
       regionName: '华南',
-      ...figures({ quotaFen: 30_000_000, orderedFen: 9_999_956_250_001, quotaUsedBp: 3_333_318_750, prepaymentDueFen: 2_999_986_875_001, outstandingFen: 2_999_986_875_001, bookings: 1, overdue: 1 }),
+      ...figures({
+        quotaFen: 30_000_000,
+        orderedFen: 9_999_956_250_001,
+        quotaUsedBp: 3_333_318_750,
+        prepaymentDueFen: 2_999_986_875_001,
+        outstandingFen: 2_999_986_875_001,
+        bookings: 1,
+        overdue: 1,
+      }),
       franchisees: [
         {
           franchiseeId: 'F002',
           franchiseeName: '广州, "天河" 店',
-          ...figures({ quotaFen: 30_000_000, orderedFen: 9_999_956_250_001, quotaUsedBp: 3_333_318_750, prepaymentDueFen: 2_999_986_875_001, outstandingFen: 2_999_986_875_001, bookings: 1, overdue: 1 }),
+          ...figures({
+            quotaFen: 30_000_000,
+            orderedFen: 9_999_956_250_001,
+            quotaUsedBp: 3_333_318_750,
+            prepaymentDueFen: 2_999_986_875_001,
+            outstandingFen: 2_999_986_875_001,
+            bookings: 1,
+            overdue: 1,
+          }),
         },
       ],
     },
@@ -77,7 +119,9 @@ describe('CSV', () => {
 
   test('UTF-8 with a BOM and CRLF', () => {
     expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(text.split('\r\n')[0]).toBe('\uFEFF片区,加盟商编号,加盟商,订货指标(元),已订货(元),指标完成率,应付预付款(元),已收预付款(元),未收(元),订单数,已确认,逾期');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFF片区,加盟商编号,加盟商,订货指标(元),已订货(元),指标完成率,应付预付款(元),已收预付款(元),未收(元),订单数,已确认,逾期',
+    );
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
@@ -87,7 +131,20 @@ describe('CSV', () => {
       ['华东', 'F001', '杭州西湖服饰有限公司', '500000.00', '437500.00', '87.5%', '131250.00', '0.01', '131249.99', '2', '1', '0'],
       ['华东', 'F009', "'=1+1", '', '0.00', '', '0.00', '0.00', '0.00', '0', '0', '0'],
       ['华东', '', '片区小计', '500000.00', '437500.00', '87.5%', '131250.00', '0.01', '131249.99', '2', '1', '0'],
-      ['华南', 'F002', '广州, "天河" 店', '300000.00', '99999562500.01', '33333187.5%', '29999868750.01', '0.00', '29999868750.01', '1', '0', '1'],
+      [
+        '华南',
+        'F002',
+        '广州, "天河" 店',
+        '300000.00',
+        '99999562500.01',
+        '33333187.5%',
+        '29999868750.01',
+        '0.00',
+        '29999868750.01',
+        '1',
+        '0',
+        '1',
+      ],
       ['华南', '', '片区小计', '300000.00', '99999562500.01', '33333187.5%', '29999868750.01', '0.00', '29999868750.01', '1', '0', '1'],
       ['合计', '', '', '800000.00', '100000000000.01', '12500000.0%', '30000000000.01', '0.01', '30000000000.00', '3', '1', '1'],
     ]);
@@ -138,7 +195,9 @@ describe('xlsx', () => {
 
   test('a long season name still makes a valid sheet name', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await bookingSummaryXlsx({ season: '2027SS/春夏:第一场订货会[华东]*', totals: figures({}), regions: [] })) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      (await bookingSummaryXlsx({ season: '2027SS/春夏:第一场订货会[华东]*', totals: figures({}), regions: [] })) as unknown as ArrayBuffer,
+    );
     expect(wb.worksheets[0]!.name.length).toBeLessThanOrEqual(31);
     expect(wb.worksheets[0]!.name).not.toMatch(/[[\]:*?/\\]/);
   });

@@ -1,7 +1,13 @@
 // The order sheet import (订货会订单): CSV and .xlsx, long and wide layouts, row-level errors.
 // Pure: no database, no Temporal.
 import ExcelJS from 'exceljs';
-import { isOrderSheetType, MAX_ORDER_SHEET_LINES, ORDER_SHEET_COLUMNS, parseOrderSheet, type OrderSheetResult } from '../../lib/bookings/import';
+import {
+  isOrderSheetType,
+  MAX_ORDER_SHEET_LINES,
+  ORDER_SHEET_COLUMNS,
+  parseOrderSheet,
+  type OrderSheetResult,
+} from '../../lib/bookings/import';
 import { orderSheetCsv, orderSheetXlsx } from '../../lib/bookings/export';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -201,18 +207,16 @@ describe('xlsx', () => {
   });
 
   test('formulas: the cached result is used, never evaluated', async () => {
-    const body = await xlsx(
-      [
-        ['加盟商', '款号', '尺码', '数量'],
-        ['F001', 'A', 'M', { formula: '2*3', result: 6 }],
-        ['F001', 'A', 'L', { formula: '1+1', result: 99 }], // the cached value wins
-        [{ formula: '"F0"&"02"', result: 'F002' }, 'A', 'S', 1],
-        ['F001', 'A', 'XL', { formula: '1/0', result: { error: '#DIV/0!' } }],
-        ['F001', 'A', 'XXL', { formula: 'IF(1,"","")', result: '' }], // blank: skipped
-        ['F001', 'A', 'S', { formula: '0*1', result: 0 }], // 0: skipped
-        ['F001', 'A', 'XXL', { formula: 'B2*2' }], // no cached value (exceljs reads 0 and "" so too): blank
-      ] as ExcelJS.CellValue[][],
-    );
+    const body = await xlsx([
+      ['加盟商', '款号', '尺码', '数量'],
+      ['F001', 'A', 'M', { formula: '2*3', result: 6 }],
+      ['F001', 'A', 'L', { formula: '1+1', result: 99 }], // the cached value wins
+      [{ formula: '"F0"&"02"', result: 'F002' }, 'A', 'S', 1],
+      ['F001', 'A', 'XL', { formula: '1/0', result: { error: '#DIV/0!' } }],
+      ['F001', 'A', 'XXL', { formula: 'IF(1,"","")', result: '' }], // blank: skipped
+      ['F001', 'A', 'S', { formula: '0*1', result: 0 }], // 0: skipped
+      ['F001', 'A', 'XXL', { formula: 'B2*2' }], // no cached value (exceljs reads 0 and "" so too): blank
+    ] as ExcelJS.CellValue[][]);
     const r = failed(await parseOrderSheet(body, XLSX));
     expect(r.details).toEqual({
       'rows.5.qty': expect.stringContaining('#DIV/0!'),

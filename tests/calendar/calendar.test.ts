@@ -78,7 +78,13 @@ describe('addWorkDuration with business days (hand-made calendar)', () => {
   });
 
   it('never loops forever on a calendar without working days', () => {
-    expect(() => addWorkDuration('2027-02-05T10:00:00+08:00', 'P1D', biz(() => false))).toThrow(/No working day/);
+    expect(() =>
+      addWorkDuration(
+        '2027-02-05T10:00:00+08:00',
+        'P1D',
+        biz(() => false),
+      ),
+    ).toThrow(/No working day/);
   });
 });
 
@@ -128,16 +134,21 @@ describe('invalid input', () => {
 
   it('accepts the usual forms', () => {
     expect(parseDuration('P1Y2M3W4DT5H6M7.5S')).toEqual({
-      years: 1, months: 2, weeks: 3, days: 4, hours: 5, minutes: 6, seconds: 7, milliseconds: 500,
+      years: 1,
+      months: 2,
+      weeks: 3,
+      days: 4,
+      hours: 5,
+      minutes: 6,
+      seconds: 7,
+      milliseconds: 500,
     });
     expect(parseDuration('PT0S')).toMatchObject({ days: 0, hours: 0, seconds: 0 });
   });
 
   it('rejects an invalid instant or zone', () => {
     expect(() => addWorkDuration('next friday', 'P1D', biz())).toThrow(/Invalid instant/);
-    expect(() => addWorkDuration('2027-02-05T10:00:00+08:00', 'P1D', biz(weekdaysExcept(), 'Mars/Olympus'))).toThrow(
-      /Invalid time zone/,
-    );
+    expect(() => addWorkDuration('2027-02-05T10:00:00+08:00', 'P1D', biz(weekdaysExcept(), 'Mars/Olympus'))).toThrow(/Invalid time zone/);
   });
 });
 
@@ -176,9 +187,7 @@ describe('the mainland-China calendar (chinese-days data)', () => {
     // A reminder one working day before Thursday 9 October is on 30 September.
     expect(subtractWorkDuration('2025-10-09T10:00:00+08:00', 'P1D', china)).toBe('2025-09-30T10:00:00.000+08:00');
     // Calendar mode knows no holidays.
-    expect(addWorkDuration('2025-09-30T10:00:00+08:00', 'P1D', { ...china, businessDays: false })).toBe(
-      '2025-10-01T10:00:00.000+08:00',
-    );
+    expect(addWorkDuration('2025-09-30T10:00:00+08:00', 'P1D', { ...china, businessDays: false })).toBe('2025-10-01T10:00:00.000+08:00');
   });
 
   it('counts a 调休 Sunday and a 调休 Saturday as working days', () => {
@@ -201,7 +210,12 @@ describe('the mainland-China calendar (chinese-days data)', () => {
   });
 
   it('lets an override win over the public calendar', () => {
-    const isWorkday = createIsWorkday(new Map([['2025-10-09', false], ['2025-10-08', true]]));
+    const isWorkday = createIsWorkday(
+      new Map([
+        ['2025-10-09', false],
+        ['2025-10-08', true],
+      ]),
+    );
     expect(isWorkday('2025-10-08')).toBe(true);
     expect(isWorkday('2025-10-09')).toBe(false);
     expect(isWorkday('2025-10-10')).toBe(true);
@@ -210,8 +224,20 @@ describe('the mainland-China calendar (chinese-days data)', () => {
 
   it('gives the same answers when the process runs west of UTC', () => {
     // chinese-days reads weekdays in the process's local zone; ours must not depend on it.
-    const dates = ['2025-09-27', '2025-09-28', '2025-10-01', '2025-10-08', '2025-10-11', '2025-10-12', '2026-02-14',
-      '2026-02-23', '2026-02-24', '2027-01-04', '2027-01-09', '2027-10-01'];
+    const dates = [
+      '2025-09-27',
+      '2025-09-28',
+      '2025-10-01',
+      '2025-10-08',
+      '2025-10-11',
+      '2025-10-12',
+      '2026-02-14',
+      '2026-02-23',
+      '2026-02-24',
+      '2027-01-04',
+      '2027-01-09',
+      '2027-10-01',
+    ];
     const here = dates.map(chinaIsWorkday);
     const script = `const { chinaIsWorkday } = require('./activities/calendar.ts');
       process.stdout.write(JSON.stringify(${JSON.stringify(dates)}.map(chinaIsWorkday)));`;

@@ -23,7 +23,10 @@ test('many concurrent parameterised queries and transactions all answer correctl
         if (i % 3 === 0) {
           return db.$transaction(async (tx) => (await tx.user.findUniqueOrThrow({ where: { id: u.id } })).username);
         }
-        const rows = await db.user.findMany({ where: { username: u.username, active: true, roles: { isEmpty: false } }, select: { username: true } });
+        const rows = await db.user.findMany({
+          where: { username: u.username, active: true, roles: { isEmpty: false } },
+          select: { username: true },
+        });
         return rows[0]!.username;
       }),
     );

@@ -73,7 +73,8 @@ test('import an order sheet, record a partial payment, see the statement and the
   // The running system is shared with other browser tests: the season's figures before this
   // import, which it adds to. (F002 and F003 have no 2027SS booking yet, or the import is refused.)
   const before: Json = (await callApi(system, await system.login('finance'), 'GET', '/api/bookings/summary?season=2027SS')).body;
-  const figuresBefore = (id: string): Json => before.regions.flatMap((r: Json) => [r, ...r.franchisees]).find((x: Json) => (x.franchiseeId ?? x.regionId) === id);
+  const figuresBefore = (id: string): Json =>
+    before.regions.flatMap((r: Json) => [r, ...r.franchisees]).find((x: Json) => (x.franchiseeId ?? x.regionId) === id);
 
   // The specialist downloads the template: a CSV with the sheet's header.
   const specialist = await loggedIn('specialist');
@@ -92,9 +93,12 @@ test('import an order sheet, record a partial payment, see the statement and the
   await specialist.click('[data-testid="booking-import-confirm"]');
   await specialist.locator('[data-testid="booking-import-result"][data-count="2"]').waitFor({ timeout: 60_000 });
   await countIs(specialist.locator('[data-testid="booking-import-created"]'), 2);
-  const codes = await specialist.locator('[data-testid="booking-import-created"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+  const codes = await specialist
+    .locator('[data-testid="booking-import-created"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
   /** This import's rows of a list (which shows every booking of the shared system). */
-  const imported = (testId: string, franchisee?: string) => codes.map((c) => `[data-testid="${testId}"][data-code="${c}"]${franchisee ? `[data-franchisee="${franchisee}"]` : ''}`).join(', ');
+  const imported = (testId: string, franchisee?: string) =>
+    codes.map((c) => `[data-testid="${testId}"][data-code="${c}"]${franchisee ? `[data-franchisee="${franchisee}"]` : ''}`).join(', ');
   await specialist.click('[data-testid="booking-import-close"]');
   await specialist.locator('[data-testid="booking-import-dialog"]').waitFor({ state: 'detached', timeout: 15_000 });
 
@@ -102,7 +106,10 @@ test('import an order sheet, record a partial payment, see the statement and the
   const rows = specialist.locator(imported('booking-row'));
   await countIs(rows, 2);
   const listRow = (franchisee: string) => specialist.locator(imported('booking-row', franchisee));
-  for (const [franchisee, amount] of [['F002', F002], ['F003', F003]] as const) {
+  for (const [franchisee, amount] of [
+    ['F002', F002],
+    ['F003', F003],
+  ] as const) {
     const row = listRow(franchisee);
     expect(await row.getAttribute('data-status')).toBe('awaiting_payment');
     await textIs(cell(row, 'amountFen'), yuan(amount));

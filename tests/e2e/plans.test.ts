@@ -14,7 +14,6 @@ import { sharedSystem, type SystemAddress } from '../helpers/system';
 
 jest.setTimeout(5 * 60_000);
 
-
 let system: SystemAddress;
 let browser: TestBrowser;
 let tmp: string;
@@ -49,7 +48,8 @@ const loggedIn = (username: string, viewport?: { width: number; height: number }
 
 const shot = (page: Page, name: string) => browser.shot(page, name);
 
-const status = (page: Page, value: string) => page.locator(`[data-testid="plan-status"][data-status="${value}"]`).waitFor({ timeout: 30_000 });
+const status = (page: Page, value: string) =>
+  page.locator(`[data-testid="plan-status"][data-status="${value}"]`).waitFor({ timeout: 30_000 });
 
 async function expectText(locator: Locator, pattern: RegExp): Promise<void> {
   expect(await locator.innerText()).toMatch(pattern);
@@ -82,7 +82,10 @@ test('create a plan, import lines from Excel, submit; send back, revise, resubmi
   const season = supervisor.locator('input[name="season"]');
   await season.click();
   await season.fill('2027');
-  await supervisor.getByRole('option', { name: /2027SS/ }).first().click();
+  await supervisor
+    .getByRole('option', { name: /2027SS/ })
+    .first()
+    .click();
   await supervisor.fill('input[name="title"]', title);
   await supervisor.fill('input[name="lines.0.category"]', 'T恤');
   await supervisor.fill('input[name="lines.0.qty"]', '10');
@@ -117,7 +120,10 @@ test('create a plan, import lines from Excel, submit; send back, revise, resubmi
   // The supervisor sees it sent back with the comment (the page re-reads a plan in approval).
   await status(supervisor, 'sent_back');
   await expectText(supervisor.locator('[data-testid="plan-reason"]'), /衬衫数量偏少/);
-  await supervisor.locator('[data-testid="plan-timeline"] [data-testid="timeline-item"][data-event-type="decided"]').first().waitFor({ timeout: 15_000 });
+  await supervisor
+    .locator('[data-testid="plan-timeline"] [data-testid="timeline-item"][data-event-type="decided"]')
+    .first()
+    .waitFor({ timeout: 15_000 });
   await supervisor.locator('[data-testid="plan-revision-row"]').first().waitFor({ timeout: 15_000 });
   await shot(supervisor, 'plan-sent-back');
 
@@ -163,4 +169,3 @@ test('create a plan, import lines from Excel, submit; send back, revise, resubmi
   await status(phone, 'approved');
   await shot(phone, 'plan-phone');
 });
-

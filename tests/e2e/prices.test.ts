@@ -36,7 +36,8 @@ const SETTLE = { timeoutMs: 30_000 };
 const call = (method: string, path: string, user: string, body?: unknown) => callApi(system, tokens[user], method, path, body);
 
 /** A date `days` from today in the business zone (Asia/Shanghai), YYYY-MM-DD. */
-const dateIn = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 24 * 3600_000));
+const dateIn = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 24 * 3600_000));
 /** The start of that day as the UI shows it in zh-CN: 2026/12/10 00:00. */
 const startOf = (date: string) => `${date.replace(/-/g, '/')} 00:00`;
 
@@ -80,7 +81,12 @@ test('propose with the stock-age grounds, approve, acknowledge the notice, see t
   await specialist.fill('[data-testid="price-allocation-date"]', dateIn(1));
   await specialist.fill('[data-testid="price-arrival-date"]', dateIn(3));
   const deadlines = specialist.locator('[data-testid="price-deadlines"]');
-  await until('the deadlines', async () => deadlines.getAttribute('data-timeliness'), (t) => t === 'urgent_only', SETTLE);
+  await until(
+    'the deadlines',
+    async () => deadlines.getAttribute('data-timeliness'),
+    (t) => t === 'urgent_only',
+    SETTLE,
+  );
   expect(await specialist.locator('[data-testid="price-urgent-warning"]').innerText()).toContain('请勾选“加急”');
   await specialist.click('[data-testid="price-create-submit"]');
   const refused = specialist.locator('[data-testid="price-save-error"][data-code="too_late"]');
@@ -92,8 +98,15 @@ test('propose with the stock-age grounds, approve, acknowledge the notice, see t
   // Far enough ahead: approval by the end of allocation − 3 days, notices by arrival; submitted.
   await specialist.fill('[data-testid="price-allocation-date"]', far.allocation);
   await specialist.fill('[data-testid="price-arrival-date"]', far.arrival);
-  await until('the deadlines', async () => deadlines.getAttribute('data-timeliness'), (t) => t === 'ok', SETTLE);
-  expect(await specialist.locator('[data-testid="price-deadline-approval"]').innerText()).toContain(`${dateIn(7).replace(/-/g, '/')} 23:59`);
+  await until(
+    'the deadlines',
+    async () => deadlines.getAttribute('data-timeliness'),
+    (t) => t === 'ok',
+    SETTLE,
+  );
+  expect(await specialist.locator('[data-testid="price-deadline-approval"]').innerText()).toContain(
+    `${dateIn(7).replace(/-/g, '/')} 23:59`,
+  );
   expect(await specialist.locator('[data-testid="price-deadline-notify"]').innerText()).toContain(startOf(far.arrival));
   await shot(specialist, 'price-proposal');
   await specialist.click('[data-testid="price-create-submit"]');
@@ -116,7 +129,12 @@ test('propose with the stock-age grounds, approve, acknowledge the notice, see t
   await approve.click();
   await supervisor.locator('[data-testid="price-header"][data-status="approved"]').waitFor({ timeout: 20_000 });
   const notices = supervisor.locator('[data-testid="price-notice-row"]');
-  await until('the notices', () => notices.count(), (n) => n === 2, SETTLE);
+  await until(
+    'the notices',
+    () => notices.count(),
+    (n) => n === 2,
+    SETTLE,
+  );
   expect(await supervisor.locator('[data-testid="price-notice-row"][data-kind="finance"]').innerText()).toContain('财务（待认领）');
   await supervisor.locator('[data-testid="price-timeline"] [data-event-type="notified"]').waitFor({ timeout: 15_000 });
   expect(await supervisor.locator('[data-testid="price-timeline"] [data-event-type="notified"]').innerText()).toContain('发出调价通知');
@@ -156,12 +174,30 @@ test('propose with the stock-age grounds, approve, acknowledge the notice, see t
   changed.set('price.approvalLeadDays', (await call('GET', '/api/settings/price.approvalLeadDays', 'admin')).body.value);
   expect((await call('PUT', '/api/settings/price.approvalLeadDays', 'admin', { value: 0 })).status).toBe(200);
   const now = await call('POST', '/api/price-adjustments', 'specialist', {
-    sku: '27SS-DR-003', newPriceFen: 53_900, allocationDate: dateIn(0), arrivalDate: dateIn(1), effectiveDate: dateIn(0), storeIds: ['S001'], reason: '库龄 95 天，降 10%',
+    sku: '27SS-DR-003',
+    newPriceFen: 53_900,
+    allocationDate: dateIn(0),
+    arrivalDate: dateIn(1),
+    effectiveDate: dateIn(0),
+    storeIds: ['S001'],
+    reason: '库龄 95 天，降 10%',
   });
   expect(now.status).toBe(201);
-  const approval = await until('the approval task', async () => (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ workflowId: now.body.workflowId }))}`, 'supervisor')).body, (ts: Json[]) => ts.some((t) => t.status === 'open'), SETTLE);
+  const approval = await until(
+    'the approval task',
+    async () =>
+      (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ workflowId: now.body.workflowId }))}`, 'supervisor'))
+        .body,
+    (ts: Json[]) => ts.some((t) => t.status === 'open'),
+    SETTLE,
+  );
   expect((await call('POST', `/api/tasks/${approval[0].id}/decision`, 'supervisor', { decision: 'approve' })).status).toBe(200);
-  await until('the price to take effect', () => adjustment(now.body.id), (a) => a.status === 'effective', SETTLE);
+  await until(
+    'the price to take effect',
+    () => adjustment(now.body.id),
+    (a) => a.status === 'effective',
+    SETTLE,
+  );
   await store1.goto(`${system.url}/#/prices?sku=27SS-DR-003`);
   const dr = store1.locator('[data-testid="price-store-row"][data-sku="27SS-DR-003"][data-store="S001"]');
   await dr.waitFor({ timeout: 15_000 });
@@ -189,7 +225,14 @@ test('propose with the stock-age grounds, approve, acknowledge the notice, see t
   await specialist.click('[data-testid="price-supersede"]');
   await specialist.waitForURL(/#\/price-adjustments\/[0-9a-f-]{36}\/show/, { timeout: 15_000 });
   await specialist.locator('[data-testid="price-supersedes-link"]', { hasText: code }).waitFor({ timeout: 15_000 });
-  expect(await until('the first to be superseded', () => adjustment(id), (a) => a.status === 'superseded', SETTLE)).toMatchObject({ supersededBy: expect.any(String) });
+  expect(
+    await until(
+      'the first to be superseded',
+      () => adjustment(id),
+      (a) => a.status === 'superseded',
+      SETTLE,
+    ),
+  ).toMatchObject({ supersededBy: expect.any(String) });
 
   // The lookup on a phone.
   const phone = store1;

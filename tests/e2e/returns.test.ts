@@ -34,39 +34,105 @@ const SETTLE = { timeoutMs: 30_000 };
 const call = (method: string, path: string, user: string, body?: unknown) => callApi(system, tokens[user], method, path, body);
 
 /** A date `days` from today in the business zone (Asia/Shanghai), YYYY-MM-DD. */
-const dateIn = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 24 * 3600_000));
+const dateIn = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 24 * 3600_000));
 const tasksOf = async (workflowId: string, user: string): Promise<Json[]> =>
-  (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&range=${encodeURIComponent('[0,99]')}`, user)).body;
+  (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&range=${encodeURIComponent('[0,99]')}`, user))
+    .body;
 const returnOf = async (id: string) => (await call('GET', `/api/returns/${id}`, 'specialist')).body;
 const shot = (page: Page, name: string) => browser.shot(page, name);
 
 /** F001 has received 20 M and 5 L of a product whose season ends in ten days: through the API. */
 async function goodsReceivedByF001(): Promise<void> {
-  expect((await call('POST', '/api/seasons', 'admin', { code: SEASON, name: '2026 秋冬', startsOn: dateIn(-150), endsOn: dateIn(10) })).status).toBe(201);
-  const product = await call('POST', '/api/products', 'admin', { sku: SKU, name: '短款夹克', category: '外套', seasonCode: SEASON, wholesalePriceFen: 19_900, retailPriceFen: 45_900, sizes: ['M', 'L'] });
+  expect(
+    (await call('POST', '/api/seasons', 'admin', { code: SEASON, name: '2026 秋冬', startsOn: dateIn(-150), endsOn: dateIn(10) })).status,
+  ).toBe(201);
+  const product = await call('POST', '/api/products', 'admin', {
+    sku: SKU,
+    name: '短款夹克',
+    category: '外套',
+    seasonCode: SEASON,
+    wholesalePriceFen: 19_900,
+    retailPriceFen: 45_900,
+    sizes: ['M', 'L'],
+  });
   expect(product.status).toBe(201);
-  const lines = [{ sku: SKU, size: 'M', qty: 20 }, { sku: SKU, size: 'L', qty: 5 }];
+  const lines = [
+    { sku: SKU, size: 'M', qty: 20 },
+    { sku: SKU, size: 'L', qty: 5 },
+  ];
   // No quota for the new season: the manager approves the booking first; finance then pays it in full.
   const booking = await call('POST', '/api/bookings', 'specialist', { franchiseeId: 'F001', season: SEASON, lines });
   expect(booking.status).toBe(201);
-  const review = await until('the quota review', () => tasksOf(booking.body.workflowId, 'manager'), (ts) => ts.some((t) => t.status === 'open'), SETTLE);
-  expect((await call('POST', `/api/tasks/${review.find((t) => t.status === 'open').id}/decision`, 'manager', { decision: 'approve' })).status).toBe(200);
-  const payable = await until('the booking to await payment', async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body, (b) => b.status === 'awaiting_payment', SETTLE);
-  expect((await call('POST', `/api/bookings/${booking.body.id}/payments`, 'finance', { amountFen: payable.prepaymentDueFen, reference: `E2E-RT-${Date.now()}` })).status).toBeLessThan(300);
-  await until('the booking to be confirmed', async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body, (b) => b.status === 'confirmed', SETTLE);
+  const review = await until(
+    'the quota review',
+    () => tasksOf(booking.body.workflowId, 'manager'),
+    (ts) => ts.some((t) => t.status === 'open'),
+    SETTLE,
+  );
+  expect(
+    (await call('POST', `/api/tasks/${review.find((t) => t.status === 'open').id}/decision`, 'manager', { decision: 'approve' })).status,
+  ).toBe(200);
+  const payable = await until(
+    'the booking to await payment',
+    async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body,
+    (b) => b.status === 'awaiting_payment',
+    SETTLE,
+  );
+  expect(
+    (
+      await call('POST', `/api/bookings/${booking.body.id}/payments`, 'finance', {
+        amountFen: payable.prepaymentDueFen,
+        reference: `E2E-RT-${Date.now()}`,
+      })
+    ).status,
+  ).toBeLessThan(300);
+  await until(
+    'the booking to be confirmed',
+    async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body,
+    (b) => b.status === 'confirmed',
+    SETTLE,
+  );
   // Shipped against the booking, arrived and scanned in exactly: F001's order lines are received.
   const shipment = await call('POST', '/api/shipments', 'follower', { bookingId: booking.body.id, lines, expectedArrival: dateIn(3) });
   expect(shipment.status).toBe(201);
   expect(shipment.body.lines.map((l: Json) => l.franchiseeId)).toEqual(['F001', 'F001']);
-  expect((await call('POST', `/api/shipments/${shipment.body.id}/events`, 'follower', { eventId: 'e2e-arrived', type: 'arrived', at: new Date().toISOString() })).status).toBe(200);
-  await until('the scan-in task', () => tasksOf(shipment.body.workflowId, 'follower'), (ts) => ts.some((t) => t.stepKey === 'scan_in' && t.status === 'open'), SETTLE);
-  expect((await call('POST', `/api/shipments/${shipment.body.id}/receipt`, 'follower', { lines: lines.map((l) => ({ ...l, damaged: 0 })) })).status).toBe(201);
-  await until('the shipment to be reconciled', async () => (await call('GET', `/api/shipments/${shipment.body.id}`, 'follower')).body, (s) => s.status === 'reconciled', SETTLE);
+  expect(
+    (
+      await call('POST', `/api/shipments/${shipment.body.id}/events`, 'follower', {
+        eventId: 'e2e-arrived',
+        type: 'arrived',
+        at: new Date().toISOString(),
+      })
+    ).status,
+  ).toBe(200);
+  await until(
+    'the scan-in task',
+    () => tasksOf(shipment.body.workflowId, 'follower'),
+    (ts) => ts.some((t) => t.stepKey === 'scan_in' && t.status === 'open'),
+    SETTLE,
+  );
+  expect(
+    (await call('POST', `/api/shipments/${shipment.body.id}/receipt`, 'follower', { lines: lines.map((l) => ({ ...l, damaged: 0 })) }))
+      .status,
+  ).toBe(201);
+  await until(
+    'the shipment to be reconciled',
+    async () => (await call('GET', `/api/shipments/${shipment.body.id}`, 'follower')).body,
+    (s) => s.status === 'reconciled',
+    SETTLE,
+  );
 }
 
 test('a franchisee’s return with a defective unit: approved, shipped back, graded, written off and booked', async () => {
   // The five of them log in (each their own browser session) while the goods are set up.
-  const sessions = Promise.all([browser.loggedIn('franchisee1'), browser.loggedIn('supervisor'), browser.loggedIn('follower'), browser.loggedIn('admin'), browser.loggedIn('finance')]);
+  const sessions = Promise.all([
+    browser.loggedIn('franchisee1'),
+    browser.loggedIn('supervisor'),
+    browser.loggedIn('follower'),
+    browser.loggedIn('admin'),
+    browser.loggedIn('finance'),
+  ]);
   await goodsReceivedByF001();
   const [franchisee, supervisor, follower, admin, finance] = await sessions;
 
@@ -100,7 +166,11 @@ test('a franchisee’s return with a defective unit: approved, shipped back, gra
   const id = /returns\/([0-9a-f-]{36})\/show/.exec(franchisee.url())![1]!;
   // Within the return standard: waiting for the supervisor.
   await franchisee.locator('[data-testid="return-header"][data-status="pending_approval"]').waitFor({ timeout: 20_000 });
-  expect(await franchisee.locator('[data-testid="return-line-row"][data-size="L"] [data-testid="return-condition"]').getAttribute('data-condition')).toBe('defective');
+  expect(
+    await franchisee
+      .locator('[data-testid="return-line-row"][data-size="L"] [data-testid="return-condition"]')
+      .getAttribute('data-condition'),
+  ).toBe('defective');
   const code = (await returnOf(id)).code as string;
   await shot(franchisee, 'return-requested');
 
@@ -146,7 +216,11 @@ test('a franchisee’s return with a defective unit: approved, shipped back, gra
   await follower.click('[data-testid="scan-submit-confirm"]');
   const result = follower.locator('[data-testid="scan-result"]');
   await result.waitFor({ timeout: 30_000 });
-  expect(await follower.locator('[data-testid="scan-result-discrepancy"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-size')} ${e.getAttribute('data-kind')}`))).toEqual(['L damaged']);
+  expect(
+    await follower
+      .locator('[data-testid="scan-result-discrepancy"]')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-size')} ${e.getAttribute('data-kind')}`)),
+  ).toEqual(['L damaged']);
 
   // The damaged unit is a discrepancy of the shipment first: the supervisor accepts it.
   await supervisor.goto(`${system.url}/#/shipments/${shipmentId}/show`);
@@ -165,7 +239,11 @@ test('a franchisee’s return with a defective unit: approved, shipped back, gra
   await textIs(admin.locator('[data-testid="return-line-row"][data-size="M"] [data-field="receivedQty"]'), '3');
   const defect = admin.locator('[data-testid="return-open-task"][data-step="defect_handling"]');
   await defect.waitFor({ timeout: 20_000 });
-  expect(await defect.locator('[data-decision]').evaluateAll((els) => els.map((e) => e.getAttribute('data-decision')))).toEqual(['repair', 'write_off', 'return_to_head_office']);
+  expect(await defect.locator('[data-decision]').evaluateAll((els) => els.map((e) => e.getAttribute('data-decision')))).toEqual([
+    'repair',
+    'write_off',
+    'return_to_head_office',
+  ]);
   await shot(admin, 'return-defect-handling');
   await defect.locator('[data-decision="write_off"]').click();
   await admin.locator('[data-testid="decision-dialog"][data-decision="write_off"]').waitFor();
@@ -182,16 +260,31 @@ test('a franchisee’s return with a defective unit: approved, shipped back, gra
   await finance.click('[data-testid="decision-confirm"]');
   await finance.locator('[data-testid="return-header"][data-status="completed"]').waitFor({ timeout: 20_000 });
   const figures = finance.locator('[data-testid="return-result-figures"]');
-  await until('the result', async () => figures.getAttribute('data-booked'), (b) => b === 'true', SETTLE);
+  await until(
+    'the result',
+    async () => figures.getAttribute('data-booked'),
+    (b) => b === 'true',
+    SETTLE,
+  );
   expect([await figures.getAttribute('data-decision'), await figures.getAttribute('data-defective')]).toEqual(['write_off', '1']);
   expect(await finance.locator('[data-testid="return-result"]').innerText()).toContain('报废');
   expect(await returnOf(id)).toMatchObject({ status: 'completed', result: { defectDecision: 'write_off', defectiveQty: 1 } });
   await shot(finance, 'return-completed');
 
   // A request the standard refuses (worn goods, more than received): its reasons, prominently.
-  const refused = await call('POST', '/api/returns', 'specialist', { kind: 'return', franchiseeId: 'F001', reason: '季末返仓', lines: [{ sku: SKU, size: 'L', qty: 9, condition: 'worn' }] });
+  const refused = await call('POST', '/api/returns', 'specialist', {
+    kind: 'return',
+    franchiseeId: 'F001',
+    reason: '季末返仓',
+    lines: [{ sku: SKU, size: 'L', qty: 9, condition: 'worn' }],
+  });
   expect(refused.status).toBe(201);
-  await until('the refusal', () => returnOf(refused.body.id), (r) => r.status === 'refused', SETTLE);
+  await until(
+    'the refusal',
+    () => returnOf(refused.body.id),
+    (r) => r.status === 'refused',
+    SETTLE,
+  );
   await franchisee.goto(`${system.url}/#/returns/${refused.body.id}/show`);
   const refusal = franchisee.locator('[data-testid="return-refusal"]');
   await refusal.waitFor({ timeout: 15_000 });
@@ -209,7 +302,9 @@ test('a franchisee’s return with a defective unit: approved, shipped back, gra
   await finance.locator('[data-testid="return-result"]').waitFor({ timeout: 15_000 });
   const timeline = finance.locator('[data-testid="return-timeline"]');
   await timeline.locator('[data-event-type="completed"]').waitFor({ timeout: 30_000 });
-  const events = await timeline.locator('[data-testid="timeline-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event-type')));
+  const events = await timeline
+    .locator('[data-testid="timeline-item"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-event-type')));
   expect(events).toEqual(expect.arrayContaining(['standard_passed', 'return_shipped', 'graded', 'completed']));
   expect(await timeline.locator('[data-event-type="graded"]').innerText()).toContain('实收 4 件，残次 1 件');
   expect(await timeline.locator('[data-event-type="return_shipped"]').innerText()).toContain(shipmentCode);

@@ -33,7 +33,16 @@ beforeAll(async () => {
   [database, temporal] = await Promise.all([createTestDatabase({ migrate: false }), devServerEnv()]);
 });
 afterAll(async () => {
-  await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => { c.once('exit', r); c.kill('SIGTERM'); }))));
+  await Promise.all(
+    children.map((c) =>
+      c.exitCode !== null
+        ? null
+        : new Promise((r) => {
+            c.once('exit', r);
+            c.kill('SIGTERM');
+          }),
+    ),
+  );
   await temporal?.teardown();
   await database?.drop();
 });
@@ -53,26 +62,67 @@ test('npm run api and two npm run worker share the servers: they migrate once an
   run('worker', env);
   run('worker', env);
   const url = `http://127.0.0.1:${port}`;
-  expect(await until('health', async () => ((await fetch(`${url}/health`)).status === 200 ? (await fetch(`${url}/health`)).json() : undefined), (h) => h !== undefined, STARTING)).toEqual({ status: 'ok', db: 'ok', temporal: 'ok' });
+  expect(
+    await until(
+      'health',
+      async () => ((await fetch(`${url}/health`)).status === 200 ? (await fetch(`${url}/health`)).json() : undefined),
+      (h) => h !== undefined,
+      STARTING,
+    ),
+  ).toEqual({ status: 'ok', db: 'ok', temporal: 'ok' });
   // Three processes migrated the same database at once: one applied, the others found it done.
-  await until('all three to migrate', async () => (output.match(/database migrated/g) ?? []).length, (n) => n === 3, STARTING);
+  await until(
+    'all three to migrate',
+    async () => (output.match(/database migrated/g) ?? []).length,
+    (n) => n === 3,
+    STARTING,
+  );
   expect((output.match(/database migrated \(builtin: [1-9]\d* applied/g) ?? []).length).toBe(1);
 
   const login = async (username: string) =>
-    ((await (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: username }) })).json()) as { token: string }).token;
+    (
+      (await (
+        await fetch(`${url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: username }),
+        })
+      ).json()) as { token: string }
+    ).token;
   const call = async (token: string, method: string, p: string, body?: unknown) =>
-    (await fetch(url + p, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })).json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    (
+      await fetch(url + p, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    ).json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
   const specialist = await login('specialist');
   const started = await call(specialist, 'POST', '/api/approvals', { title: '横向扩展检查' });
   // 'starting' until a worker (still bundling its workflow code on a loaded machine) picks it up.
   expect(['starting', 'running']).toContain(started.status);
   expect(started.workflowId).toEqual(expect.any(String));
-  const inbox = (token: string) => call(token, 'GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ mine: true, status: 'open', workflowId: started.workflowId }))}`);
+  const inbox = (token: string) =>
+    call(
+      token,
+      'GET',
+      `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ mine: true, status: 'open', workflowId: started.workflowId }))}`,
+    );
   const supervisor = await login('supervisor');
-  const [first] = await until('the first task', () => inbox(supervisor), (ts) => ts.length > 0, STARTING);
+  const [first] = await until(
+    'the first task',
+    () => inbox(supervisor),
+    (ts) => ts.length > 0,
+    STARTING,
+  );
   expect((await call(supervisor, 'POST', `/api/tasks/${first.id}/decision`, { decision: 'approve' })).status).toBe('done');
   const manager = await login('manager');
-  const [second] = await until('the second task', () => inbox(manager), (ts) => ts.length > 0, STARTING);
+  const [second] = await until(
+    'the second task',
+    () => inbox(manager),
+    (ts) => ts.length > 0,
+    STARTING,
+  );
   expect(second.stepKey).toBe('manager');
 });

@@ -37,52 +37,111 @@ const call = (method: string, path: string, user: string, body?: unknown) => cal
 
 const shipment = async (id: string) => (await call('GET', `/api/shipments/${id}`, 'follower')).body;
 const tasksOf = async (workflowId: string, user = 'supervisor'): Promise<Json[]> =>
-  (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&range=${encodeURIComponent('[0,99]')}`, user)).body;
+  (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&range=${encodeURIComponent('[0,99]')}`, user))
+    .body;
 
 const shot = (page: Page, name: string) => browser.shot(page, name);
 
 test('a late shipment escalates by itself; a short scan-in is accepted by the supervisor and reconciled', async () => {
   // The ladder in seconds: rung 1 (follower) at once, 2 (supervisor) after 2 s, 3 (manager) after 4 s.
-  for (const key of ['shipment.escalationLadder', 'shipment.silenceTimeout']) changed.set(key, (await call('GET', `/api/settings/${key}`, 'admin')).body.value);
+  for (const key of ['shipment.escalationLadder', 'shipment.silenceTimeout'])
+    changed.set(key, (await call('GET', `/api/settings/${key}`, 'admin')).body.value);
   expect((await call('PUT', '/api/settings/shipment.escalationLadder', 'admin', { value: ['PT0S', 'PT2S', 'PT4S'] })).status).toBe(200);
   expect((await call('PUT', '/api/settings/shipment.silenceTimeout', 'admin', { value: 'PT1H' })).status).toBe(200);
 
   // (a) Due in 3 seconds: late, then climbing the ladder.
   const late = await call('POST', '/api/shipments', 'follower', {
     externalRef: 'HO-E2E-LATE',
-    lines: [{ sku: '27SS-TS-001', size: 'M', qty: 30 }, { sku: '27SS-SH-002', size: 'L', qty: 12 }],
+    lines: [
+      { sku: '27SS-TS-001', size: 'M', qty: 30 },
+      { sku: '27SS-SH-002', size: 'L', qty: 12 },
+    ],
     expectedArrival: new Date(Date.now() + 3_000).toISOString(),
   });
   expect(late.status).toBe(201);
   const lateId: string = late.body.id;
 
   // Meanwhile a confirmed booking for F001 (95.6% of its quota: no approval), paid in full by finance.
-  const booking = await call('POST', '/api/bookings', 'specialist', { franchiseeId: 'F001', season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty: 2000 }] });
+  const booking = await call('POST', '/api/bookings', 'specialist', {
+    franchiseeId: 'F001',
+    season: '2027SS',
+    lines: [{ sku: '27SS-DR-003', size: 'M', qty: 2000 }],
+  });
   expect(booking.status).toBe(201);
-  await until('the booking to await payment', async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body, (b) => b.status === 'awaiting_payment', SETTLE);
-  const paid = await call('POST', `/api/bookings/${booking.body.id}/payments`, 'finance', { amountFen: booking.body.prepaymentDueFen, reference: `E2E-${Date.now()}` });
+  await until(
+    'the booking to await payment',
+    async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body,
+    (b) => b.status === 'awaiting_payment',
+    SETTLE,
+  );
+  const paid = await call('POST', `/api/bookings/${booking.body.id}/payments`, 'finance', {
+    amountFen: booking.body.prepaymentDueFen,
+    reference: `E2E-${Date.now()}`,
+  });
   expect(paid.status).toBeLessThan(300);
-  await until('the booking to be confirmed', async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body, (b) => b.status === 'confirmed', SETTLE);
+  await until(
+    'the booking to be confirmed',
+    async () => (await call('GET', `/api/bookings/${booking.body.id}`, 'finance')).body,
+    (b) => b.status === 'confirmed',
+    SETTLE,
+  );
 
   // (b) Against that booking: 3 × DR-003 M (F001's order) and 2 × TS-001 L (no order: unallocated).
   const arriving = await call('POST', '/api/shipments', 'follower', {
     externalRef: 'HO-E2E-SCAN',
     bookingId: booking.body.id,
-    lines: [{ sku: '27SS-DR-003', size: 'M', qty: 3 }, { sku: '27SS-TS-001', size: 'L', qty: 2 }],
+    lines: [
+      { sku: '27SS-DR-003', size: 'M', qty: 3 },
+      { sku: '27SS-TS-001', size: 'L', qty: 2 },
+    ],
     expectedArrival: new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 10),
   });
   expect(arriving.status).toBe(201);
   const scanId: string = arriving.body.id;
-  expect(arriving.body.lines.map((l: Json) => [l.sku, l.qty, l.franchiseeId])).toEqual([['27SS-DR-003', 3, 'F001'], ['27SS-TS-001', 2, null]]);
+  expect(arriving.body.lines.map((l: Json) => [l.sku, l.qty, l.franchiseeId])).toEqual([
+    ['27SS-DR-003', 3, 'F001'],
+    ['27SS-TS-001', 2, null],
+  ]);
   const hour = 3600_000;
   const t0 = Date.now();
-  expect((await call('POST', `/api/shipments/${scanId}/events`, 'follower', { eventId: 'e2e-d', type: 'dispatched', at: new Date(t0 - 3 * hour).toISOString() })).body.applied).toBe(true);
-  expect((await call('POST', `/api/shipments/${scanId}/events`, 'follower', { eventId: 'e2e-t', type: 'in_transit', at: new Date(t0 - hour).toISOString(), location: '上海转运中心' })).body.applied).toBe(true);
+  expect(
+    (
+      await call('POST', `/api/shipments/${scanId}/events`, 'follower', {
+        eventId: 'e2e-d',
+        type: 'dispatched',
+        at: new Date(t0 - 3 * hour).toISOString(),
+      })
+    ).body.applied,
+  ).toBe(true);
+  expect(
+    (
+      await call('POST', `/api/shipments/${scanId}/events`, 'follower', {
+        eventId: 'e2e-t',
+        type: 'in_transit',
+        at: new Date(t0 - hour).toISOString(),
+        location: '上海转运中心',
+      })
+    ).body.applied,
+  ).toBe(true);
   // A carrier event older than the latest one comes in late: kept, not applied.
-  expect((await call('POST', `/api/shipments/${scanId}/events`, 'follower', { eventId: 'e2e-late', type: 'in_transit', at: new Date(t0 - 2 * hour).toISOString(), location: '苏州' })).body.applied).toBe(false);
+  expect(
+    (
+      await call('POST', `/api/shipments/${scanId}/events`, 'follower', {
+        eventId: 'e2e-late',
+        type: 'in_transit',
+        at: new Date(t0 - 2 * hour).toISOString(),
+        location: '苏州',
+      })
+    ).body.applied,
+  ).toBe(false);
 
   // The late shipment reaches the top of the ladder (the manager), where it stays.
-  const top = await until('the late shipment to reach rung 3', () => shipment(lateId), (s) => s.escalationLevel === 3, SETTLE);
+  const top = await until(
+    'the late shipment to reach rung 3',
+    () => shipment(lateId),
+    (s) => s.escalationLevel === 3,
+    SETTLE,
+  );
   expect(top).toMatchObject({ delayed: true, delayReason: 'late', status: 'created' });
   const code = top.code as string;
 
@@ -110,7 +169,11 @@ test('a late shipment escalates by itself; a short scan-in is accepted by the su
   await follower.getByLabel('仅延误').uncheck();
   await countIs(ours, 2);
   const [template] = await Promise.all([follower.waitForEvent('download'), follower.click('[data-testid="shipment-template-button"]')]);
-  expect(readFileSync((await template.path())!, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('发货单号,款号,尺码,数量,预计到货,订单号');
+  expect(
+    readFileSync((await template.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0],
+  ).toBe('发货单号,款号,尺码,数量,预计到货,订单号');
 
   // Its page: the escalations on the timeline, rung by rung with the role.
   await row.locator('td').first().click();
@@ -126,8 +189,12 @@ test('a late shipment escalates by itself; a short scan-in is accepted by the su
   expect(texts[2]).toContain('已升级至商品经理');
   await follower.locator('[data-testid="shipment-timeline"] [data-event-type="delayed"]').waitFor();
   // The follower's own rung task is on the page to answer; the supervisor's and the manager's wait for them.
-  await follower.locator('[data-testid="shipment-open-task"][data-step="delay_1"] [data-decision="followed_up"]').waitFor({ timeout: 15_000 });
-  expect(await follower.locator('[data-testid="shipment-open-task"][data-step="delay_3"]').innerText()).toContain('等待 商品经理（待认领） 处理');
+  await follower
+    .locator('[data-testid="shipment-open-task"][data-step="delay_1"] [data-decision="followed_up"]')
+    .waitFor({ timeout: 15_000 });
+  expect(await follower.locator('[data-testid="shipment-open-task"][data-step="delay_3"]').innerText()).toContain(
+    '等待 商品经理（待认领） 处理',
+  );
   await shot(follower, 'shipment-delayed');
 
   // (b) The second shipment's page: the follower records the arrival.
@@ -178,7 +245,9 @@ test('a late shipment escalates by itself; a short scan-in is accepted by the su
   const result = follower.locator('[data-testid="scan-result"]');
   await result.waitFor({ timeout: 30_000 });
   expect(await result.getAttribute('data-discrepancies')).toBe('2');
-  const kinds = await follower.locator('[data-testid="scan-result-discrepancy"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-sku')} ${e.getAttribute('data-kind')}`));
+  const kinds = await follower
+    .locator('[data-testid="scan-result-discrepancy"]')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-sku')} ${e.getAttribute('data-kind')}`));
   expect(kinds.sort()).toEqual(['27SS-DR-003 short', '27SS-TS-001 damaged']);
   expect(await result.innerText()).toContain('短少');
   expect(await result.innerText()).toContain('破损');
@@ -186,7 +255,12 @@ test('a late shipment escalates by itself; a short scan-in is accepted by the su
 
   // The supervisor's discrepancy task, opened from the inbox.
   const workflowId: string = arriving.body.workflowId;
-  const tasks = await until('the discrepancy task', () => tasksOf(workflowId), (ts) => ts.some((t: Json) => t.stepKey === 'discrepancy' && t.status === 'open'), SETTLE);
+  const tasks = await until(
+    'the discrepancy task',
+    () => tasksOf(workflowId),
+    (ts) => ts.some((t: Json) => t.stepKey === 'discrepancy' && t.status === 'open'),
+    SETTLE,
+  );
   const task = tasks.find((t: Json) => t.stepKey === 'discrepancy' && t.status === 'open');
   expect(task).toMatchObject({ candidateRole: 'supervisor', allowedDecisions: ['accept', 'claim', 'recount'] });
   const supervisor = await browser.loggedIn('supervisor');
@@ -214,8 +288,12 @@ test('a late shipment escalates by itself; a short scan-in is accepted by the su
   expect(await resolution.getAttribute('data-resolution')).toBe('accepted');
   expect(await resolution.innerText()).toContain('短少 1 件由下批补发');
   await supervisor.locator('[data-testid="shipment-timeline"] [data-event-type="reconciled"]').waitFor({ timeout: 15_000 });
-  expect(await supervisor.locator('[data-testid="shipment-timeline"] [data-event-type="discrepancy"]').innerText()).toContain('27SS-DR-003 / M: 短少');
-  expect(await supervisor.locator('[data-testid="shipment-line-row"][data-sku="27SS-DR-003"] [data-field="receivedQty"]').innerText()).toBe('2');
+  expect(await supervisor.locator('[data-testid="shipment-timeline"] [data-event-type="discrepancy"]').innerText()).toContain(
+    '27SS-DR-003 / M: 短少',
+  );
+  expect(await supervisor.locator('[data-testid="shipment-line-row"][data-sku="27SS-DR-003"] [data-field="receivedQty"]').innerText()).toBe(
+    '2',
+  );
   await shot(supervisor, 'shipment-reconciled');
   expect(await shipment(scanId)).toMatchObject({ status: 'reconciled', resolution: 'accepted' });
 
@@ -242,6 +320,8 @@ test('a late shipment escalates by itself; a short scan-in is accepted by the su
   await phone.locator('[data-testid="shipment-header"][data-status="reconciled"]').waitFor({ timeout: 15_000 });
   await phone.locator('[data-testid="shipment-timeline"] [data-event-type="reconciled"]').waitFor({ timeout: 15_000 });
   // The run has ended (no live state): its steps are still named.
-  expect((await phone.locator('[data-testid="shipment-timeline"] [data-event-type="task_created"]').allInnerTexts()).join('\n')).toContain('入库差异处理：商品主管（待认领）');
+  expect((await phone.locator('[data-testid="shipment-timeline"] [data-event-type="task_created"]').allInnerTexts()).join('\n')).toContain(
+    '入库差异处理：商品主管（待认领）',
+  );
   await shot(phone, 'shipment-phone');
 });

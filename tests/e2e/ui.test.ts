@@ -8,7 +8,6 @@ import { sharedSystem, type SystemAddress } from '../helpers/system';
 
 jest.setTimeout(8 * 60_000);
 
-
 let system: SystemAddress;
 let browser: TestBrowser;
 
@@ -56,7 +55,10 @@ test('start an approval, approve it from the inbox, see the timeline; a stale de
 
   // The stale tab's decision is refused with a clear message.
   await staleApprove.click();
-  await secondTab.getByText(/已被处理|已处理|already been decided/).first().waitFor({ timeout: 15_000 });
+  await secondTab
+    .getByText(/已被处理|已处理|already been decided/)
+    .first()
+    .waitFor({ timeout: 15_000 });
   await shot(secondTab, 'refused-decision');
 
   // The timeline shows the decision, who made it and when.

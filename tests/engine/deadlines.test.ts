@@ -38,7 +38,7 @@ test('business days: the due date skips a public holiday and counts a 调休 wor
     const working = (d: DateTime) =>
       d.hasSame(holiday, 'day') ? false : d.hasSame(makeUpSaturday, 'day') ? true : chinaIsWorkday(d.toISODate()!);
     let due = created;
-    for (let counted = 0; counted < 3; ) {
+    for (let counted = 0; counted < 3;) {
       due = due.plus({ days: 1 });
       if (working(due)) counted += 1;
     }
@@ -55,7 +55,12 @@ test('business days: the due date skips a public holiday and counts a 调休 wor
 });
 
 test('a reminder is mailed at each lead time before the due time', async () => {
-  await h.settings({ 'task.defaultDue': 'P2D', 'task.dueInBusinessDays': false, 'reminder.leadTimes': ['P1D', 'PT2H', 'PT0S'], 'escalation.steps': [] });
+  await h.settings({
+    'task.defaultDue': 'P2D',
+    'task.dueInBusinessDays': false,
+    'reminder.leadTimes': ['P1D', 'PT2H', 'PT0S'],
+    'escalation.steps': [],
+  });
   const handle = await h.start({ steps: [step('manager', [{ userId: h.user('manager').id }])] });
   const [task] = await h.tasks(handle.workflowId);
   const due = task!.dueAt.getTime();
@@ -68,7 +73,10 @@ test('a reminder is mailed at each lead time before the due time', async () => {
   expect(near(reminders[0]!.at, due - 24 * 60 * MINUTE)).toBe(true);
   expect(near(reminders[1]!.at, due - 120 * MINUTE)).toBe(true);
   expect(near(reminders[2]!.at, due)).toBe(true);
-  const mails = await h.db.mailMessage.findMany({ where: { workflowId: handle.workflowId, template: 'task_reminder' }, orderBy: { createdAt: 'asc' } });
+  const mails = await h.db.mailMessage.findMany({
+    where: { workflowId: handle.workflowId, template: 'task_reminder' },
+    orderBy: { createdAt: 'asc' },
+  });
   expect(mails.map((m) => m.to)).toEqual(['manager@example.com', 'manager@example.com', 'manager@example.com']);
   expect(mails[0]!.subject).toMatch(/^【提醒】/);
 
@@ -77,10 +85,21 @@ test('a reminder is mailed at each lead time before the due time', async () => {
 });
 
 test('an overdue task escalates step by step (notify, then reassign up the chain) and stops when decided', async () => {
-  await h.settings({ 'task.defaultDue': 'P1D', 'task.dueInBusinessDays': false, 'reminder.leadTimes': [], 'escalation.steps': ['P1D', 'P2D', 'P3D'] });
-  const handle = await h.start({
-    steps: [step('specialist', [{ userId: h.user('specialist').id }]), step('manager', [{ userId: h.user('manager').id }], { due: 'P30D' })],
-  }, { submitter: 'follower' });
+  await h.settings({
+    'task.defaultDue': 'P1D',
+    'task.dueInBusinessDays': false,
+    'reminder.leadTimes': [],
+    'escalation.steps': ['P1D', 'P2D', 'P3D'],
+  });
+  const handle = await h.start(
+    {
+      steps: [
+        step('specialist', [{ userId: h.user('specialist').id }]),
+        step('manager', [{ userId: h.user('manager').id }], { due: 'P30D' }),
+      ],
+    },
+    { submitter: 'follower' },
+  );
   const [task] = await h.tasks(handle.workflowId);
   const due = task!.dueAt.getTime();
 
@@ -93,7 +112,10 @@ test('an overdue task escalates step by step (notify, then reassign up the chain
   ]);
   expect(near(escalations[0]!.at, due + 24 * 60 * MINUTE)).toBe(true);
   expect(near(escalations[1]!.at, due + 48 * 60 * MINUTE)).toBe(true);
-  expect(await h.db.task.findUniqueOrThrow({ where: { id: task!.id } })).toMatchObject({ assigneeId: h.user('supervisor').id, escalationLevel: 2 });
+  expect(await h.db.task.findUniqueOrThrow({ where: { id: task!.id } })).toMatchObject({
+    assigneeId: h.user('supervisor').id,
+    escalationLevel: 2,
+  });
   const mails = await h.db.mailMessage.findMany({ where: { workflowId: handle.workflowId } });
   expect(mails.filter((m) => m.template === 'task_overdue').map((m) => m.to)).toEqual(['supervisor@example.com']);
   expect(mails.filter((m) => m.template === 'task_reassigned').map((m) => m.to)).toEqual(['supervisor@example.com']);
@@ -121,7 +143,11 @@ test('urge (催办) by the submitter mails the approver, at most once per interv
   await h.env.sleep(61 * MINUTE);
   expect(await urge('specialist')).toEqual({ notified: 1 });
   // Mail follows the answer (the outbox), it does not hold it up.
-  const urged = await until('both urge mails', () => h.db.mailMessage.findMany({ where: { workflowId: handle.workflowId, template: 'task_urged' }, orderBy: { createdAt: 'asc' } }), (ms) => ms.length >= 2);
+  const urged = await until(
+    'both urge mails',
+    () => h.db.mailMessage.findMany({ where: { workflowId: handle.workflowId, template: 'task_urged' }, orderBy: { createdAt: 'asc' } }),
+    (ms) => ms.length >= 2,
+  );
   expect(urged.map((m) => m.to)).toEqual(['manager@example.com', 'manager@example.com']);
   expect(urged[0]!.text).toContain('客户在等，请尽快');
   await h.decide(handle, task!, 'manager', 'approve');

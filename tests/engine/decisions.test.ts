@@ -59,7 +59,9 @@ test('malformed decisions are refused with validation_failed', async () => {
   expect(await h.outcome(h.decide(handle, task!, 'manager', 'maybe'))).toBe('validation_failed');
   expect(await h.outcome(h.decide(handle, task!, 'manager', 'reject'))).toBe('validation_failed'); // no reason
   expect(await h.outcome(h.decide(handle, task!, 'manager', 'send_back', '   '))).toBe('validation_failed');
-  expect(await h.outcome(h.decide(handle, { ...task!, id: '00000000-0000-0000-0000-000000000000' }, 'manager', 'approve'))).toBe('not_found');
+  expect(await h.outcome(h.decide(handle, { ...task!, id: '00000000-0000-0000-0000-000000000000' }, 'manager', 'approve'))).toBe(
+    'not_found',
+  );
   expect(await h.outcome(h.decide(handle, task!, 'manager', 'reject', '预算超标'))).toBe('accepted');
   expect(await handle.result()).toMatchObject({ result: 'rejected', reason: '预算超标', stepKey: 'manager' });
 });
@@ -68,7 +70,9 @@ test('100 concurrent decisions on one task: exactly one is accepted', async () =
   const handle = await h.start({ steps: [step('manager', [{ role: 'manager' }])] });
   const [task] = await h.tasks(handle.workflowId);
   const outcomes = await Promise.all(
-    Array.from({ length: 100 }, (_, i) => h.outcome(h.decide(handle, task!, i % 2 ? 'manager' : 'admin', i % 3 ? 'approve' : 'reject', `#${i}`))),
+    Array.from({ length: 100 }, (_, i) =>
+      h.outcome(h.decide(handle, task!, i % 2 ? 'manager' : 'admin', i % 3 ? 'approve' : 'reject', `#${i}`)),
+    ),
   );
   expect(outcomes.filter((o) => o === 'accepted')).toHaveLength(1);
   expect(outcomes.filter((o) => o === 'task_already_decided')).toHaveLength(99);

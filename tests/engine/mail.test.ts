@@ -18,7 +18,12 @@ afterAll(async () => {
 });
 
 test('one mail per reminder, although every first attempt fails and is retried', async () => {
-  await h.settings({ 'task.defaultDue': 'P2D', 'task.dueInBusinessDays': false, 'reminder.leadTimes': ['P1D', 'PT0S'], 'escalation.steps': [] });
+  await h.settings({
+    'task.defaultDue': 'P2D',
+    'task.dueInBusinessDays': false,
+    'reminder.leadTimes': ['P1D', 'PT0S'],
+    'escalation.steps': [],
+  });
   const handle = await h.start({ steps: [step('manager', [{ userId: h.user('manager').id }])] });
   const [task] = await h.tasks(handle.workflowId);
   await h.env.sleep(2 * 24 * 3600_000 + 60_000);
@@ -34,7 +39,10 @@ test('one mail per reminder, although every first attempt fails and is retried',
   for (const m of toManager) expect(smtp.attempts.get(m.messageId!)).toBe(2);
   expect(new Set(toManager.map((m) => m.messageId)).size).toBe(toManager.length);
   const rows = await h.db.mailMessage.findMany({ where: { workflowId: handle.workflowId, template: 'task_reminder' } });
-  expect(rows.map((r) => [r.status, r.attempts])).toEqual([['sent', 2], ['sent', 2]]);
+  expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+    ['sent', 2],
+    ['sent', 2],
+  ]);
 });
 
 test('a mail outage holds up no decision; the mail goes out once the server is back', async () => {
@@ -42,7 +50,9 @@ test('a mail outage holds up no decision; the mail goes out once the server is b
   let down = true;
   smtp.refuse = () => down;
   try {
-    const handle = await h.start({ steps: [step('supervisor', [{ userId: h.user('supervisor').id }]), step('manager', [{ userId: h.user('manager').id }])] });
+    const handle = await h.start({
+      steps: [step('supervisor', [{ userId: h.user('supervisor').id }]), step('manager', [{ userId: h.user('manager').id }])],
+    });
     const [first] = await h.tasks(handle.workflowId);
     await h.decide(handle, first!, 'supervisor', 'approve');
     // The next step opens although no mail has been delivered.
@@ -50,10 +60,17 @@ test('a mail outage holds up no decision; the mail goes out once the server is b
     await h.decide(handle, tasks[1]!, 'manager', 'approve');
     // The process reaches its outcome while every mail is still undelivered.
     await h.events(handle.workflowId, (es) => es.some((e) => e.type === 'completed'));
-    expect(await h.db.processInstance.findUniqueOrThrow({ where: { workflowId: handle.workflowId } })).toMatchObject({ status: 'approved' });
+    expect(await h.db.processInstance.findUniqueOrThrow({ where: { workflowId: handle.workflowId } })).toMatchObject({
+      status: 'approved',
+    });
     expect(await h.db.mailMessage.count({ where: { workflowId: handle.workflowId, status: 'sent' } })).toBe(0);
     // The outage is real for the mail: the first step's mail has been tried and refused.
-    await until('a refused attempt', () => h.db.mailMessage.findMany({ where: { workflowId: handle.workflowId, template: 'task_assigned', to: 'supervisor@example.com' } }), (ms) => ms.some((m) => m.attempts >= 1));
+    await until(
+      'a refused attempt',
+      () =>
+        h.db.mailMessage.findMany({ where: { workflowId: handle.workflowId, template: 'task_assigned', to: 'supervisor@example.com' } }),
+      (ms) => ms.some((m) => m.attempts >= 1),
+    );
 
     down = false; // the server is back: retries deliver everything, once
     expect(await handle.result()).toEqual({ result: 'approved' });

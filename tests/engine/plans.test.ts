@@ -25,8 +25,18 @@ async function submitPlan(owner: string, amountFen: number): Promise<{ planId: s
   const user = await h.db.user.findUniqueOrThrow({ where: { username: owner } });
   const plan = await h.db.plan.create({
     data: {
-      seasonCode: '2027SS', type: 'purchase', title: `2027春夏采买计划 ${owner} ${amountFen}`, ownerId: user.id,
-      revisions: { create: { number: 1, totalQty: 1500, totalAmountFen: BigInt(amountFen), lines: { create: lines(amountFen).map((l, position) => ({ ...l, position, amountFen: BigInt(l.amountFen) })) } } },
+      seasonCode: '2027SS',
+      type: 'purchase',
+      title: `2027春夏采买计划 ${owner} ${amountFen}`,
+      ownerId: user.id,
+      revisions: {
+        create: {
+          number: 1,
+          totalQty: 1500,
+          totalAmountFen: BigInt(amountFen),
+          lines: { create: lines(amountFen).map((l, position) => ({ ...l, position, amountFen: BigInt(l.amountFen) })) },
+        },
+      },
     },
   });
   const chain = buildChain(planChainTemplate(THRESHOLD, user.roles), { amountFen });
@@ -45,7 +55,10 @@ test('a specialist’s plan goes through two levels and is locked when approved'
   const { planId, handle } = await submitPlan('specialist', 50_000_000);
   let [task] = await openTasks(handle.workflowId, 1);
   expect(task).toMatchObject({ stepKey: 'supervisor', candidateRole: 'supervisor' });
-  expect(await h.db.plan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ status: 'submitted', workflowId: handle.workflowId });
+  expect(await h.db.plan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({
+    status: 'submitted',
+    workflowId: handle.workflowId,
+  });
   await h.decide(handle, task!, 'supervisor', 'approve');
   [task] = await openTasks(handle.workflowId, 1).then((ts) => ts.filter((t) => t.stepKey === 'manager'));
   await h.decide(handle, task!, 'manager', 'approve');
@@ -54,7 +67,10 @@ test('a specialist’s plan goes through two levels and is locked when approved'
   expect(plan).toMatchObject({ status: 'approved', reason: null });
   expect(plan.lockedAt).toBeInstanceOf(Date);
   expect(plan.revisions.map((r) => [r.number, r.status])).toEqual([[1, 'submitted']]);
-  expect((await h.db.processInstance.findUniqueOrThrow({ where: { workflowId: handle.workflowId } }))).toMatchObject({ processType: 'plan', seasonCode: '2027SS' });
+  expect(await h.db.processInstance.findUniqueOrThrow({ where: { workflowId: handle.workflowId } })).toMatchObject({
+    processType: 'plan',
+    seasonCode: '2027SS',
+  });
 });
 
 test('above the threshold, finance and the general manager must both approve (会签)', async () => {
@@ -64,7 +80,12 @@ test('above the threshold, finance and the general manager must both approve (�
   await h.decide(handle, task!, 'manager', 'approve');
   const joint = await openTasks(handle.workflowId, 2);
   expect(joint.map((t) => t.candidateRole).sort()).toEqual(['finance', 'general_manager']);
-  await h.decide(handle, joint.find((t) => t.candidateRole === 'finance')!, 'finance', 'approve');
+  await h.decide(
+    handle,
+    joint.find((t) => t.candidateRole === 'finance')!,
+    'finance',
+    'approve',
+  );
   await new Promise((r) => setTimeout(r, 300));
   expect((await h.db.plan.findUniqueOrThrow({ where: { id: planId } })).status).toBe('submitted');
   [task] = joint.filter((t) => t.candidateRole === 'general_manager');
@@ -86,7 +107,10 @@ test('send back → the owner revises (revision 2) → resubmit → the manager 
   const rev2 = lines(36_000_000).map((l, position) => ({ ...l, position, qty: l.qty + 100, amountFen: BigInt(l.amountFen) }));
   await h.db.plan.update({
     where: { id: planId },
-    data: { currentRevision: 2, revisions: { create: { number: 2, totalQty: 1700, totalAmountFen: 36_000_000n, lines: { create: rev2 } } } },
+    data: {
+      currentRevision: 2,
+      revisions: { create: { number: 2, totalQty: 1700, totalAmountFen: 36_000_000n, lines: { create: rev2 } } },
+    },
   });
   await handle.executeUpdate(resubmitUpdate, { args: [{ actor: h.user('specialist').actor, comment: '已增加连衣裙' }] });
 
@@ -95,7 +119,10 @@ test('send back → the owner revises (revision 2) → resubmit → the manager 
   expect(resumed.map((t) => t.stepKey)).toEqual(['manager']);
   const plan = await h.db.plan.findUniqueOrThrow({ where: { id: planId }, include: { revisions: { orderBy: { number: 'asc' } } } });
   expect(plan.status).toBe('submitted');
-  expect(plan.revisions.map((r) => [r.number, r.status, r.comment])).toEqual([[1, 'submitted', null], [2, 'submitted', '已增加连衣裙']]);
+  expect(plan.revisions.map((r) => [r.number, r.status, r.comment])).toEqual([
+    [1, 'submitted', null],
+    [2, 'submitted', '已增加连衣裙'],
+  ]);
   await h.decide(handle, resumed[0]!, 'manager', 'approve');
   expect(await handle.result()).toEqual({ result: 'approved' });
   expect((await h.db.plan.findUniqueOrThrow({ where: { id: planId } })).status).toBe('approved');
@@ -106,7 +133,11 @@ test('rejected: the plan ends with the reason', async () => {
   const [task] = await openTasks(handle.workflowId, 1);
   await h.decide(handle, task!, 'manager', 'reject', '与销售目标不符');
   expect(await handle.result()).toMatchObject({ result: 'rejected', reason: '与销售目标不符' });
-  expect(await h.db.plan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ status: 'rejected', reason: '与销售目标不符', lockedAt: null });
+  expect(await h.db.plan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({
+    status: 'rejected',
+    reason: '与销售目标不符',
+    lockedAt: null,
+  });
 });
 
 test('withdrawn by its owner: the plan ends with the reason', async () => {
@@ -118,14 +149,29 @@ test('withdrawn by its owner: the plan ends with the reason', async () => {
 });
 
 test('a late manager is reminded, then escalated to their superior, who decides', async () => {
-  await h.settings({ 'task.defaultDue': 'P1D', 'task.dueInBusinessDays': false, 'reminder.leadTimes': ['PT2H'], 'escalation.steps': ['P1D', 'P2D'] });
+  await h.settings({
+    'task.defaultDue': 'P1D',
+    'task.dueInBusinessDays': false,
+    'reminder.leadTimes': ['PT2H'],
+    'escalation.steps': ['P1D', 'P2D'],
+  });
   try {
     const { handle } = await submitPlan('supervisor', 10_000_000);
     const [task] = await openTasks(handle.workflowId, 1);
     await h.env.sleep(3 * 24 * 3600_000 + 60_000);
     const events = await h.events(handle.workflowId, (es) => es.filter((e) => e.type === 'escalated').length === 2);
-    expect(events.filter((e) => e.type === 'reminder_sent').map((e) => e.detail)).toEqual([{ taskId: task!.id, lead: 'PT2H', to: [h.user('manager').id] }]);
-    expect(events.filter((e) => e.type === 'escalated').map((e) => [(e.detail as { level: number }).level, (e.detail as { action: string }).action, (e.detail as { toUserId: string }).toUserId])).toEqual([
+    expect(events.filter((e) => e.type === 'reminder_sent').map((e) => e.detail)).toEqual([
+      { taskId: task!.id, lead: 'PT2H', to: [h.user('manager').id] },
+    ]);
+    expect(
+      events
+        .filter((e) => e.type === 'escalated')
+        .map((e) => [
+          (e.detail as { level: number }).level,
+          (e.detail as { action: string }).action,
+          (e.detail as { toUserId: string }).toUserId,
+        ]),
+    ).toEqual([
       [1, 'notified', h.user('admin').id],
       [2, 'reassigned', h.user('admin').id],
     ]);

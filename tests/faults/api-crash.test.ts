@@ -33,7 +33,14 @@ const seen = { refused: 0, unavailable: 0, other5xx: [] as string[], retried: 0,
  * A client that retries a request until it gets an answer that is not a lost connection or a
  * 503; `clean` says which refusals of a retry mean "your earlier attempt already did it".
  */
-async function send(as: string, method: string, p: string, body: unknown, clean: (r: Json) => boolean, headers: Record<string, string> = {}): Promise<{ res: Json; attempts: number }> {
+async function send(
+  as: string,
+  method: string,
+  p: string,
+  body: unknown,
+  clean: (r: Json) => boolean,
+  headers: Record<string, string> = {},
+): Promise<{ res: Json; attempts: number }> {
   for (let attempt = 1; ; attempt++) {
     let res: Json | undefined;
     try {
@@ -58,7 +65,17 @@ async function send(as: string, method: string, p: string, body: unknown, clean:
 }
 
 const taskOf = async (workflowId: string, key: string) =>
-  (await until(`${workflowId}: open ${key} task`, async () => (await cluster.sql<{ id: string; stepKey: string }>(`SELECT id, "stepKey" FROM "Task" WHERE "workflowId" = $1 AND status = 'open'`, [workflowId])).find((t) => t.stepKey === key), (t) => !!t, { timeoutMs: 120_000, log: cluster.log, retryErrors: true }))!;
+  (await until(
+    `${workflowId}: open ${key} task`,
+    async () =>
+      (
+        await cluster.sql<{ id: string; stepKey: string }>(`SELECT id, "stepKey" FROM "Task" WHERE "workflowId" = $1 AND status = 'open'`, [
+          workflowId,
+        ])
+      ).find((t) => t.stepKey === key),
+    (t) => !!t,
+    { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
+  ))!;
 const alreadyDecided = (r: Json) => r.status === 409 && r.body?.error?.code === 'task_already_decided';
 
 test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused cleanly', async () => {
@@ -71,12 +88,26 @@ test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused 
     }),
   );
   const bookings: { id: string; dueFen: number }[] = [];
-  for (const [franchiseeId, qty] of [['F001', 2000], ['F002', 1200], ['F003', 800]] as const) {
-    const res = await cluster.call('specialist', 'POST', '/api/bookings', { franchiseeId, season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty }] });
+  for (const [franchiseeId, qty] of [
+    ['F001', 2000],
+    ['F002', 1200],
+    ['F003', 800],
+  ] as const) {
+    const res = await cluster.call('specialist', 'POST', '/api/bookings', {
+      franchiseeId,
+      season: '2027SS',
+      lines: [{ sku: '27SS-DR-003', size: 'M', qty }],
+    });
     expect(res.status).toBe(201);
     bookings.push({ id: res.body.id, dueFen: res.body.prepaymentDueFen });
   }
-  for (const b of bookings) await until(`booking ${b.id} to await payment`, async () => (await cluster.sql<{ status: string }>(`SELECT status FROM "Booking" WHERE id = $1`, [b.id]))[0]?.status, (s) => s === 'awaiting_payment', { timeoutMs: 120_000, log: cluster.log, retryErrors: true });
+  for (const b of bookings)
+    await until(
+      `booking ${b.id} to await payment`,
+      async () => (await cluster.sql<{ status: string }>(`SELECT status FROM "Booking" WHERE id = $1`, [b.id]))[0]?.status,
+      (s) => s === 'awaiting_payment',
+      { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
+    );
 
   // Chaos: SIGKILL the API, start it again at once; while it starts, it must say 503 service_unavailable.
   const startingAnswers: { status: number; code?: string; retryAfter: string | null }[] = [];
@@ -92,7 +123,8 @@ test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused 
         'the restarted API to answer',
         async () => {
           const r = await cluster.call('manager', 'GET', '/api/me', undefined, 10_000);
-          if (r.status !== 200) startingAnswers.push({ status: r.status, code: r.body?.error?.code, retryAfter: r.headers.get('retry-after') });
+          if (r.status !== 200)
+            startingAnswers.push({ status: r.status, code: r.body?.error?.code, retryAfter: r.headers.get('retry-after') });
           return r.status;
         },
         (s) => s === 200,
@@ -102,10 +134,17 @@ test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused 
   })();
 
   // Clients, all at once: two decisions per approval, two payments per booking, new processes with an Idempotency-Key.
-  const accepted = { decisions: [] as { taskId: string; decision: string }[], payments: [] as { bookingId: string; reference: string; amountFen: number }[], started: [] as { key: string; workflowId: string; replay: boolean }[] };
+  const accepted = {
+    decisions: [] as { taskId: string; decision: string }[],
+    payments: [] as { bookingId: string; reference: string; amountFen: number }[],
+    started: [] as { key: string; workflowId: string; replay: boolean }[],
+  };
   const decisions = Promise.all(
     approvals.map(async (workflowId) => {
-      for (const [step, as] of [['supervisor', 'supervisor'], ['manager', 'manager']] as const) {
+      for (const [step, as] of [
+        ['supervisor', 'supervisor'],
+        ['manager', 'manager'],
+      ] as const) {
         const task = await taskOf(workflowId, step);
         const { res } = await send(as, 'POST', `/api/tasks/${task.id}/decision`, { decision: 'approve' }, alreadyDecided);
         if (res.status === 200) accepted.decisions.push({ taskId: task.id, decision: 'approve' });
@@ -118,7 +157,13 @@ test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused 
       const first = Math.floor(b.dueFen / 2);
       for (const [i, amountFen] of [first, b.dueFen - first].entries()) {
         const reference = `API-${b.id.slice(0, 8)}-${i}`;
-        const { res } = await send('finance', 'POST', `/api/bookings/${b.id}/payments`, { amountFen, reference }, (r) => r.status === 409 && r.body?.error?.code === 'duplicate_payment_reference');
+        const { res } = await send(
+          'finance',
+          'POST',
+          `/api/bookings/${b.id}/payments`,
+          { amountFen, reference },
+          (r) => r.status === 409 && r.body?.error?.code === 'duplicate_payment_reference',
+        );
         if (res.status < 300) accepted.payments.push({ bookingId: b.id, reference, amountFen });
       }
     }),
@@ -127,7 +172,9 @@ test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused 
     Array.from({ length: NEW_PROCESSES }, async (_, i) => {
       await pause(i * 700);
       const key = `api-crash-${i}`;
-      const { res } = await send('specialist', 'POST', '/api/approvals', { title: `崩溃时发起 ${i + 1}` }, () => false, { 'Idempotency-Key': key });
+      const { res } = await send('specialist', 'POST', '/api/approvals', { title: `崩溃时发起 ${i + 1}` }, () => false, {
+        'Idempotency-Key': key,
+      });
       accepted.started.push({ key, workflowId: res.body.workflowId, replay: res.status === 200 });
     }),
   );
@@ -147,7 +194,11 @@ test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused 
   // Every decision is in the database once and the workflows moved on: every approval ends approved.
   const ends = await until(
     'every approval to end',
-    () => cluster.sql<{ workflowId: string; status: string }>(`SELECT "workflowId", status FROM "ProcessInstance" WHERE "workflowId" = ANY($1)`, [approvals]),
+    () =>
+      cluster.sql<{ workflowId: string; status: string }>(
+        `SELECT "workflowId", status FROM "ProcessInstance" WHERE "workflowId" = ANY($1)`,
+        [approvals],
+      ),
     (rows) => rows.length === approvals.length && rows.every((r) => r.status !== 'running'),
     { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
   );
@@ -164,18 +215,24 @@ test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused 
   // Every payment answered 2xx is recorded once; the bookings are paid exactly in full.
   const paid = await until(
     'every booking to be confirmed',
-    () => cluster.sql<{ id: string; status: string; paidFen: string; prepaymentDueFen: string; n: string; sum: string }>(
-      `SELECT b.id, b.status, b."paidFen", b."prepaymentDueFen", count(p.id) AS n, coalesce(sum(p."amountFen"), 0) AS sum FROM "Booking" b LEFT JOIN "BookingPayment" p ON p."bookingId" = b.id GROUP BY b.id`,
-    ),
+    () =>
+      cluster.sql<{ id: string; status: string; paidFen: string; prepaymentDueFen: string; n: string; sum: string }>(
+        `SELECT b.id, b.status, b."paidFen", b."prepaymentDueFen", count(p.id) AS n, coalesce(sum(p."amountFen"), 0) AS sum FROM "Booking" b LEFT JOIN "BookingPayment" p ON p."bookingId" = b.id GROUP BY b.id`,
+      ),
     (rows) => rows.length === bookings.length && rows.every((r) => r.status === 'confirmed'),
     { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
   );
   for (const b of paid) expect([b.n, b.sum, b.paidFen]).toEqual(['2', b.prepaymentDueFen, b.prepaymentDueFen]);
-  const rows = await cluster.sql<{ bookingId: string; reference: string; amountFen: string }>(`SELECT "bookingId", reference, "amountFen" FROM "BookingPayment"`);
-  for (const p of accepted.payments) expect(rows).toContainEqual({ bookingId: p.bookingId, reference: p.reference, amountFen: String(p.amountFen) });
+  const rows = await cluster.sql<{ bookingId: string; reference: string; amountFen: string }>(
+    `SELECT "bookingId", reference, "amountFen" FROM "BookingPayment"`,
+  );
+  for (const p of accepted.payments)
+    expect(rows).toContainEqual({ bookingId: p.bookingId, reference: p.reference, amountFen: String(p.amountFen) });
 
   // Every new process started once, whatever the number of attempts.
-  const byTitle = await cluster.sql<{ title: string; n: string; ids: string[] }>(`SELECT title, count(*) AS n, array_agg("workflowId") AS ids FROM "ProcessInstance" WHERE title LIKE '崩溃时发起%' GROUP BY title`);
+  const byTitle = await cluster.sql<{ title: string; n: string; ids: string[] }>(
+    `SELECT title, count(*) AS n, array_agg("workflowId") AS ids FROM "ProcessInstance" WHERE title LIKE '崩溃时发起%' GROUP BY title`,
+  );
   expect(byTitle.length).toBe(NEW_PROCESSES);
   expect(byTitle.filter((r) => r.n !== '1')).toEqual([]);
   for (const s of accepted.started) expect(byTitle.flatMap((r) => r.ids)).toContain(s.workflowId);
@@ -185,7 +242,8 @@ test('SIGKILLed API: every 2xx is durable, every retry lands once or is refused 
     kind: 'fault',
     tried: `The API process SIGKILLed every 2–4 s and restarted (${kills} kills) while clients sent ${approvals.length * 2} decisions, ${bookings.length * 2} payments and ${NEW_PROCESSES} process starts (with an Idempotency-Key), retrying whatever got no answer. While the process is gone a connection is refused (a load balancer answers 503); while it starts it answers 503 service_unavailable itself.`,
     runs: kills,
-    checked: 'Every 2xx decision and payment is in the database and its workflow moved on (all approvals approved, all bookings confirmed, paid = due); each task has one decided audit event; each retried request landed once or got 409 task_already_decided / duplicate_payment_reference; each keyed start made one process; no 500.',
+    checked:
+      'Every 2xx decision and payment is in the database and its workflow moved on (all approvals approved, all bookings confirmed, paid = due); each task has one decided audit event; each retried request landed once or got 409 task_already_decided / duplicate_payment_reference; each keyed start made one process; no 500.',
     outcome: `${kills} restarts; ${seen.refused} refused connections and ${seen.unavailable} 503s retried by the clients, ${seen.cleanRefusals} clean 409s and ${accepted.started.filter((x) => x.replay).length} keyed starts answered with the existing process on retry; ${decided.length} decisions, ${rows.length} payments and ${NEW_PROCESSES} new processes each exactly once, 0 lost, 0 doubled.`,
     lost: 0,
   });

@@ -40,7 +40,15 @@ export class Proc {
     const child = spawn(file, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.starts += 1;
     const tag = `[${this.name}#${this.starts}] `;
-    const onData = (d: Buffer) => this.append(d.toString().split('\n').filter(Boolean).map((l) => tag + l).join('\n') + '\n');
+    const onData = (d: Buffer) =>
+      this.append(
+        d
+          .toString()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => tag + l)
+          .join('\n') + '\n',
+      );
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     this.append(`${tag}${new Date().toISOString()} started (pid ${child.pid})\n`);
@@ -119,12 +127,27 @@ export async function createCluster(options: { workers?: number; env?: Record<st
   };
 
   const cli = temporalCli();
-  if (cli.type !== 'existing-path') throw new Error('fault tests need the temporal CLI binary (scripts/ensure.mjs installs it into .tools/venv)');
+  if (cli.type !== 'existing-path')
+    throw new Error('fault tests need the temporal CLI binary (scripts/ensure.mjs installs it into .tools/venv)');
   const temporalProc = new Proc(
     'temporal',
     () => ({
       file: cli.path,
-      args: ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--namespace', 'default', '--db-filename', path.join(dir, 'temporal.sqlite'), '--headless', '--log-level', 'error'],
+      args: [
+        'server',
+        'start-dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(temporalPort),
+        '--namespace',
+        'default',
+        '--db-filename',
+        path.join(dir, 'temporal.sqlite'),
+        '--headless',
+        '--log-level',
+        'error',
+      ],
       env: process.env,
     }),
     appendCounted,
@@ -181,14 +204,24 @@ export async function createCluster(options: { workers?: number; env?: Record<st
 
   const api = Object.assign(new Proc('api', node('api'), appendCounted), {
     async ready(ms = 120_000) {
-      await until('the API to be healthy', async () => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).status, (s) => s === 200, { timeoutMs: ms, log: () => output, retryErrors: true });
+      await until(
+        'the API to be healthy',
+        async () => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).status,
+        (s) => s === 200,
+        { timeoutMs: ms, log: () => output, retryErrors: true },
+      );
     },
   });
   const workers = Array.from({ length: options.workers ?? 1 }, (_, i) => {
     const w: Proc & { ready(ms?: number): Promise<void> } = Object.assign(new Proc(`worker${i + 1}`, node('worker'), appendCounted), {
       async ready(ms = 120_000) {
         const starts = w.starts;
-        await until(`${w.name} to poll`, async () => output.split('\n').some((l) => l.startsWith(`[${w.name}#${starts}] `) && l.includes('worker polling task queue')), (v) => v, { timeoutMs: ms, log: () => output, retryErrors: true });
+        await until(
+          `${w.name} to poll`,
+          async () => output.split('\n').some((l) => l.startsWith(`[${w.name}#${starts}] `) && l.includes('worker polling task queue')),
+          (v) => v,
+          { timeoutMs: ms, log: () => output, retryErrors: true },
+        );
       },
     });
     return w;
@@ -274,7 +307,11 @@ export async function startAll(cluster: Cluster): Promise<void> {
 }
 
 /** Every mail the SMTP server accepted, counted by Message-ID and by recipient + subject. */
-export function mailCounts(smtp: TestSmtpServer): { total: number; byMessageId: Map<string, number>; byRecipientSubject: Map<string, number> } {
+export function mailCounts(smtp: TestSmtpServer): {
+  total: number;
+  byMessageId: Map<string, number>;
+  byRecipientSubject: Map<string, number>;
+} {
   const byMessageId = new Map<string, number>();
   const byRecipientSubject = new Map<string, number>();
   for (const m of smtp.received) {

@@ -87,7 +87,10 @@ interface Answer {
 async function call(method: string, path: string, user: string | null, body?: unknown): Promise<Answer> {
   const res = await fetch(api.url + path, {
     method,
-    headers: { ...(user ? { authorization: `Bearer ${tokens[user]}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(user ? { authorization: `Bearer ${tokens[user]}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(REQUEST_BOUND_MS),
   });
@@ -123,7 +126,14 @@ async function openTask(workflowId: string, stepKey: string) {
   );
   await until(
     `${workflowId} to know task ${task!.id}`,
-    () => env.client.workflow.getHandle(workflowId).query(processStateQuery).then((s) => s.tasks.map((t) => t.id), () => [] as string[]),
+    () =>
+      env.client.workflow
+        .getHandle(workflowId)
+        .query(processStateQuery)
+        .then(
+          (s) => s.tasks.map((t) => t.id),
+          () => [] as string[],
+        ),
     (ids) => ids.includes(task!.id),
     { timeoutMs: 60_000 },
   );
@@ -165,7 +175,16 @@ async function finish(workflowId: string): Promise<void> {
     expect(res.status).toBe(200);
   }
   // The run ends only after its audit trail and its outbox (mail) are written.
-  await until(`${workflowId} to complete`, () => env.client.workflow.getHandle(workflowId).describe().then((d) => d.status.name), (s) => s === 'COMPLETED', { timeoutMs: 60_000 });
+  await until(
+    `${workflowId} to complete`,
+    () =>
+      env.client.workflow
+        .getHandle(workflowId)
+        .describe()
+        .then((d) => d.status.name),
+    (s) => s === 'COMPLETED',
+    { timeoutMs: 60_000 },
+  );
 }
 
 let control: Awaited<ReturnType<typeof footprint>>;
@@ -175,7 +194,11 @@ test('control: one general approval start to finish with the database up', async
   expect([201, 202]).toContain(started.status);
   await finish(started.body.workflowId);
   control = await footprint(started.body.workflowId);
-  expect(control).toMatchObject({ status: 'approved', tasks: { 'manager:done:approve': 1, 'supervisor:done:approve': 1 }, events: { decided: 2, completed: 1 } });
+  expect(control).toMatchObject({
+    status: 'approved',
+    tasks: { 'manager:done:approve': 1, 'supervisor:done:approve': 1 },
+    events: { decided: 2, completed: 1 },
+  });
   expect(Object.keys(control.mails).length).toBeGreaterThanOrEqual(3); // task_assigned ×2 steps, process_result
 });
 
@@ -229,12 +252,19 @@ test('the database cut during running processes: requests refused cleanly, nothi
 
     // ...while the engine, Temporal being up, still takes it; persisting it waits for the database.
     const engineDecision = waiting
-      ? env.client.workflow.getHandle(waiting.workflowId).executeUpdate(decideUpdate, { args: [{ taskId: waiting.id, actor: manager, decision: 'approve', comment: '断库期间审批' }] })
+      ? env.client.workflow
+          .getHandle(waiting.workflowId)
+          .executeUpdate(decideUpdate, { args: [{ taskId: waiting.id, actor: manager, decision: 'approve', comment: '断库期间审批' }] })
       : undefined;
 
     await new Promise((r) => setTimeout(r, Math.max(0, outageMs(mode) - (Date.now() - cutAt)))); // the outage itself
     await proxy.up();
-    await until('health to recover', () => call('GET', '/health', null), (h) => h.status === 200, { timeoutMs: 60_000 });
+    await until(
+      'health to recover',
+      () => call('GET', '/health', null),
+      (h) => h.status === 200,
+      { timeoutMs: 60_000 },
+    );
 
     if (engineDecision) {
       await engineDecision;
@@ -290,21 +320,39 @@ test('the database cut during running processes: requests refused cleanly, nothi
 test('payments on bookings across an outage: refused ones change nothing, accepted ones are kept once', async () => {
   const BOOKINGS = runs(2, 4);
   // 2,000 dresses at ¥239.00 against a ¥500,000 quota: within tolerance, no approval step; 30 % due.
-  const LINES = [{ sku: '27SS-DR-003', size: 'M', qty: 1200 }, { sku: '27SS-DR-003', size: 'L', qty: 800 }];
+  const LINES = [
+    { sku: '27SS-DR-003', size: 'M', qty: 1200 },
+    { sku: '27SS-DR-003', size: 'L', qty: 800 },
+  ];
   const DUE = 14_340_000;
   const PART = 4_000_000;
   const finance = await actorOf('finance');
   const bookings: { id: string; workflowId: string }[] = [];
   for (let i = 0; i < BOOKINGS; i++) {
     const franchiseeId = `DB${i + 1}`;
-    await direct.franchisee.create({ data: { id: franchiseeId, name: `断库测试加盟商${i + 1}`, regionId: 'EAST', email: `db${i + 1}@example.com`, quotas: { create: { seasonCode: '2027SS', quotaFen: 50_000_000n } } } });
+    await direct.franchisee.create({
+      data: {
+        id: franchiseeId,
+        name: `断库测试加盟商${i + 1}`,
+        regionId: 'EAST',
+        email: `db${i + 1}@example.com`,
+        quotas: { create: { seasonCode: '2027SS', quotaFen: 50_000_000n } },
+      },
+    });
     const res = await call('POST', '/api/bookings', 'specialist', { franchiseeId, season: '2027SS', lines: LINES });
     expect(res.status).toBe(201);
     expect(res.body.prepaymentDueFen).toBe(DUE);
     bookings.push({ id: res.body.id, workflowId: res.body.workflowId });
   }
-  for (const b of bookings) await until(`booking ${b.id} to await payment`, () => direct.booking.findUniqueOrThrow({ where: { id: b.id } }), (x) => x.status === 'awaiting_payment', { timeoutMs: 60_000 });
-  const pay = (b: { id: string }, amountFen: number, reference: string) => call('POST', `/api/bookings/${b.id}/payments`, 'finance', { amountFen, reference, paidOn: '2027-03-02' });
+  for (const b of bookings)
+    await until(
+      `booking ${b.id} to await payment`,
+      () => direct.booking.findUniqueOrThrow({ where: { id: b.id } }),
+      (x) => x.status === 'awaiting_payment',
+      { timeoutMs: 60_000 },
+    );
+  const pay = (b: { id: string }, amountFen: number, reference: string) =>
+    call('POST', `/api/bookings/${b.id}/payments`, 'finance', { amountFen, reference, paidOn: '2027-03-02' });
   // The first part of each is paid before the outage.
   for (const [i, b] of bookings.entries()) expect((await pay(b, PART, `PRE-${i}`)).status).toBe(201);
 
@@ -318,14 +366,25 @@ test('payments on bookings across an outage: refused ones change nothing, accept
     refused += 1;
     // The engine takes a payment meanwhile (half of the bookings): it is recorded when the database is back.
     if (i % 2 === 0) {
-      engine.push(env.client.workflow.getHandle(b.workflowId).executeUpdate(recordPaymentUpdate, { args: [{ actor: finance, amountFen: 1_000_000, reference: `ENGINE-${i}`, paidOn: null, note: '断库期间' }] }));
+      engine.push(
+        env.client.workflow.getHandle(b.workflowId).executeUpdate(recordPaymentUpdate, {
+          args: [{ actor: finance, amountFen: 1_000_000, reference: `ENGINE-${i}`, paidOn: null, note: '断库期间' }],
+        }),
+      );
       engineTaken += 1;
     }
   }
-  expect(await direct.bookingPayment.count({ where: { bookingId: { in: bookings.map((b) => b.id) }, reference: { startsWith: 'REST-' } } })).toBe(0);
+  expect(
+    await direct.bookingPayment.count({ where: { bookingId: { in: bookings.map((b) => b.id) }, reference: { startsWith: 'REST-' } } }),
+  ).toBe(0);
   await new Promise((r) => setTimeout(r, outageMs('refuse'))); // the outage itself
   await proxy.up();
-  await until('health to recover', () => call('GET', '/health', null), (h) => h.status === 200, { timeoutMs: 60_000 });
+  await until(
+    'health to recover',
+    () => call('GET', '/health', null),
+    (h) => h.status === 200,
+    { timeoutMs: 60_000 },
+  );
   await Promise.all(engine);
 
   // The refused payments are made again, as finance would; a second retry is recognised as the same transfer.
@@ -337,7 +396,12 @@ test('payments on bookings across an outage: refused ones change nothing, accept
     expect(['duplicate_payment_reference', 'booking_closed']).toContain(twice.body.error.code);
   }
   for (const [i, b] of bookings.entries()) {
-    const done = await until(`booking ${b.id} confirmed`, () => direct.booking.findUniqueOrThrow({ where: { id: b.id }, include: { payments: true } }), (x) => x.status === 'confirmed', { timeoutMs: 60_000 });
+    const done = await until(
+      `booking ${b.id} confirmed`,
+      () => direct.booking.findUniqueOrThrow({ where: { id: b.id }, include: { payments: true } }),
+      (x) => x.status === 'confirmed',
+      { timeoutMs: 60_000 },
+    );
     expect(done.payments.map((p) => p.reference).sort()).toEqual([...(i % 2 === 0 ? [`ENGINE-${i}`] : []), `PRE-${i}`, `REST-${i}`].sort());
     expect(done.payments.reduce((sum, p) => sum + p.amountFen, 0n)).toBe(BigInt(DUE));
     expect(await direct.auditEvent.count({ where: { workflowId: b.workflowId, type: 'payment_recorded' } })).toBe(done.payments.length);
@@ -348,7 +412,8 @@ test('payments on bookings across an outage: refused ones change nothing, accept
     kind: 'fault',
     tried: `The PostgreSQL server cut off (connections cut, new ones refused) for ${outageMs('refuse') / 1000} s while ${BOOKINGS} bookings awaited the rest of their prepayment; finance posted payments through the API and the engine took some directly.`,
     runs: BOOKINGS,
-    checked: 'During the outage: each payment answered 503 database_unavailable and none was recorded. Afterwards: each booking holds exactly its payments (by bank reference), they sum to the prepayment due, one payment_recorded audit event each; a second retry of a payment is refused with 409 (same reference, or booking already confirmed).',
+    checked:
+      'During the outage: each payment answered 503 database_unavailable and none was recorded. Afterwards: each booking holds exactly its payments (by bank reference), they sum to the prepayment due, one payment_recorded audit event each; a second retry of a payment is refused with 409 (same reference, or booking already confirmed).',
     outcome: `${BOOKINGS}/${BOOKINGS} bookings confirmed; ${payments} payments recorded once each (${engineTaken} taken by the engine during the outage); ${refused} refused with 503 and none recorded.`,
     lost: 0,
   });

@@ -42,7 +42,8 @@ async function send(r: FuzzRequest): Promise<Outcome> {
   if (withBody && r.body.contentType) headers['content-type'] = r.body.contentType;
   const res = await fetch(w.api.url + r.url, { method: r.method, headers, body: withBody ? r.body.body : undefined });
   const text = await res.text();
-  const describe = () => `${r.method} ${r.url.slice(0, 300)} as ${r.as} with ${r.body.what} ${String(r.body.body ?? '').slice(0, 300)} → ${res.status} ${text.slice(0, 500)}`;
+  const describe = () =>
+    `${r.method} ${r.url.slice(0, 300)} as ${r.as} with ${r.body.what} ${String(r.body.body ?? '').slice(0, 300)} → ${res.status} ${text.slice(0, 500)}`;
   if (res.status >= 500) return { status: res.status, problem: `5xx: ${describe()}` };
   // Node's HTTP parser refuses a request line or headers over 16 KiB before the app sees it.
   if (res.status === 431 && text === '') return { status: res.status };
@@ -67,11 +68,28 @@ beforeAll(async () => {
   for (const u of ['admin', 'store1', 'franchisee1']) tokens[u] = w.as(u).token;
   ops = operations(openApiDocument as never);
   // Real ids to aim at: master data, a draft plan, a booking with its process and task, a shipment.
-  const plan = await w.post('/api/plans', { season: '2027SS', type: 'purchase', title: 'fuzz target', lines: [{ category: 'T恤', storeId: 'S001', qty: 10, amountFen: 100_000 }] }, 'specialist');
+  const plan = await w.post(
+    '/api/plans',
+    {
+      season: '2027SS',
+      type: 'purchase',
+      title: 'fuzz target',
+      lines: [{ category: 'T恤', storeId: 'S001', qty: 10, amountFen: 100_000 }],
+    },
+    'specialist',
+  );
   expect(plan.status).toBe(201);
-  const booking = await w.post('/api/bookings', { franchiseeId: 'F002', season: '2027SS', lines: [{ sku: '27SS-TS-001', size: 'M', qty: 10 }] }, 'specialist');
+  const booking = await w.post(
+    '/api/bookings',
+    { franchiseeId: 'F002', season: '2027SS', lines: [{ sku: '27SS-TS-001', size: 'M', qty: 10 }] },
+    'specialist',
+  );
   expect(booking.status).toBe(201);
-  const shipment = await w.post('/api/shipments', { lines: [{ sku: '27SS-TS-001', size: 'M', qty: 5 }], expectedArrival: '2027-03-20' }, 'follower');
+  const shipment = await w.post(
+    '/api/shipments',
+    { lines: [{ sku: '27SS-TS-001', size: 'M', qty: 5 }], expectedArrival: '2027-03-20' },
+    'follower',
+  );
   expect(shipment.status).toBe(201);
   const db = w.h.db;
   const protectedUsers = ['admin', 'store1', 'franchisee1'];
@@ -112,7 +130,13 @@ afterAll(async () => {
 const statuses = (t: Tally) =>
   Object.entries(t.byClass)
     .sort()
-    .map(([cls, n]) => `${n} ${cls} (${Object.entries(t.byStatus).filter(([s]) => s.startsWith(cls[0]!)).map(([s, k]) => `${s}: ${k}`).join(', ')})`)
+    .map(
+      ([cls, n]) =>
+        `${n} ${cls} (${Object.entries(t.byStatus)
+          .filter(([s]) => s.startsWith(cls[0]!))
+          .map(([s, k]) => `${s}: ${k}`)
+          .join(', ')})`,
+    )
     .join(', ');
 
 interface Tally {
@@ -144,7 +168,8 @@ async function fuzz(focus: 'bodies' | 'queries', batches: number, only: (op: Ope
         if (o.problem) problems.push(o.problem);
         if (o.status < 400 && r.method !== 'GET') mutated = true;
       }
-      const polluted = ({} as Record<string, unknown>).polluted !== undefined || Object.getOwnPropertyNames(Object.prototype).sort().join() !== protoKeys;
+      const polluted =
+        ({} as Record<string, unknown>).polluted !== undefined || Object.getOwnPropertyNames(Object.prototype).sort().join() !== protoKeys;
       if (polluted) problems.push('Object.prototype was polluted');
       if (mutated) {
         // A request was accepted: its change (and its workflow's) is legitimate; start afresh.
@@ -153,16 +178,21 @@ async function fuzz(focus: 'bodies' | 'queries', batches: number, only: (op: Ope
       } else {
         const after = await snapshot();
         const diff = changed(before, after);
-        if (diff.length) problems.push(`refused requests changed tables ${diff.join(', ')}: ${batch.map((r) => `${r.method} ${r.url.slice(0, 120)}`).join(' | ')}`);
+        if (diff.length)
+          problems.push(
+            `refused requests changed tables ${diff.join(', ')}: ${batch.map((r) => `${r.method} ${r.url.slice(0, 120)}`).join(' | ')}`,
+          );
         tally.refusedBatches++;
         before = after;
       }
-      if (problems.length) throw new Error(`seed ${SEED} (FUZZ_SEED to replay): ${problems.length} problem(s):\n${problems.slice(0, 10).join('\n')}`);
+      if (problems.length)
+        throw new Error(`seed ${SEED} (FUZZ_SEED to replay): ${problems.length} problem(s):\n${problems.slice(0, 10).join('\n')}`);
     }),
     { seed: SEED + (focus === 'queries' ? 1 : 0), numRuns: batches, endOnFailure: true },
   );
   // The failing batch itself is too long to print; the problems name each request.
-  if (details.failed) throw new Error(details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance));
+  if (details.failed)
+    throw new Error(details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance));
   return tally;
 }
 
@@ -170,12 +200,55 @@ test('money: fen fields refuse fractions, negatives, strings and non-numbers; ed
   const booking = pools.ids.bookings![0]!;
   // Each endpoint with a body that is accepted as it stands (the positive control below), and its fen field.
   const targets: { what: string; user: string; method: string; path: string; body: (fen: unknown) => unknown }[] = [
-    { what: 'plan line amountFen', user: 'specialist', method: 'POST', path: '/api/plans', body: (fen) => ({ season: '2027SS', type: 'purchase', title: 'money', lines: [{ category: '裤装', qty: 1, amountFen: fen }] }) },
-    { what: 'franchisee quotaFen', user: 'admin', method: 'PUT', path: '/api/franchisees/F003', body: (fen) => ({ quotas: [{ seasonCode: '2027SS', quotaFen: fen }] }) },
-    { what: 'product wholesalePriceFen', user: 'admin', method: 'PUT', path: '/api/products/27SS-PT-004', body: (fen) => ({ wholesalePriceFen: fen }) },
-    { what: 'payment amountFen', user: 'finance', method: 'POST', path: `/api/bookings/${booking}/payments`, body: (fen) => ({ amountFen: fen, reference: `MONEY-${String(fen).slice(0, 20)}`, paidOn: '2027-03-02' }) },
+    {
+      what: 'plan line amountFen',
+      user: 'specialist',
+      method: 'POST',
+      path: '/api/plans',
+      body: (fen) => ({ season: '2027SS', type: 'purchase', title: 'money', lines: [{ category: '裤装', qty: 1, amountFen: fen }] }),
+    },
+    {
+      what: 'franchisee quotaFen',
+      user: 'admin',
+      method: 'PUT',
+      path: '/api/franchisees/F003',
+      body: (fen) => ({ quotas: [{ seasonCode: '2027SS', quotaFen: fen }] }),
+    },
+    {
+      what: 'product wholesalePriceFen',
+      user: 'admin',
+      method: 'PUT',
+      path: '/api/products/27SS-PT-004',
+      body: (fen) => ({ wholesalePriceFen: fen }),
+    },
+    {
+      what: 'payment amountFen',
+      user: 'finance',
+      method: 'POST',
+      path: `/api/bookings/${booking}/payments`,
+      body: (fen) => ({ amountFen: fen, reference: `MONEY-${String(fen).slice(0, 20)}`, paidOn: '2027-03-02' }),
+    },
   ];
-  const refused: unknown[] = [0.5, 1.005, 99.99, -1, -0.01, '100', '1e2', 'NaN', 'Infinity', null, true, [], {}, [100], { fen: 100 }, 1e21, 2 ** 53, 1e308];
+  const refused: unknown[] = [
+    0.5,
+    1.005,
+    99.99,
+    -1,
+    -0.01,
+    '100',
+    '1e2',
+    'NaN',
+    'Infinity',
+    null,
+    true,
+    [],
+    {},
+    [100],
+    { fen: 100 },
+    1e21,
+    2 ** 53,
+    1e308,
+  ];
   const edge: unknown[] = [0, 1, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1];
   let tried = 0;
   await quiet(); // the setup's workflows have settled: from here, only these requests write
@@ -184,7 +257,12 @@ test('money: fen fields refuse fractions, negatives, strings and non-numbers; ed
       const before = await snapshot();
       const res = await w.api.request(t.method, t.path, { ...w.as(t.user), body: t.body(fen) });
       tried++;
-      expect({ what: t.what, fen, status: res.status, code: res.body?.error?.code }).toEqual({ what: t.what, fen, status: 422, code: 'validation_failed' });
+      expect({ what: t.what, fen, status: res.status, code: res.body?.error?.code }).toEqual({
+        what: t.what,
+        fen,
+        status: 422,
+        code: 'validation_failed',
+      });
       expect(changed(before, await snapshot())).toEqual([]);
     }),
     { seed: SEED + 3, numRuns: runs(40, 200) },
@@ -210,7 +288,8 @@ test('money: fen fields refuse fractions, negatives, strings and non-numbers; ed
     kind: 'bad input',
     tried: `${tried} requests putting fractional (0.5, 1.005, 99.99), negative, string ("100", "1e2", "NaN"), null, boolean, array, object, 1e21, 2^53 and 1e308 amounts into the fen fields of plan lines, franchisee quotas, product prices and payments (bodies otherwise valid), and integers at the column edges (0, 2^31−1, 2^31, 2^53−1)`,
     runs: tried,
-    checked: 'every non-integer, negative or non-number amount is a 422 validation_failed and leaves every table unchanged; edge integers are accepted or a 422, never a 500; the same bodies with 100 fen are accepted (so the refusals are the amount\'s)',
+    checked:
+      "every non-integer, negative or non-number amount is a 422 validation_failed and leaves every table unchanged; edge integers are accepted or a 422, never a 500; the same bodies with 100 fen are accepted (so the refusals are the amount's)",
     outcome: `${tried - edgeStatuses.length - targets.length} bad amounts refused with 422, 0 stored; ${edgeStatuses.filter((s) => s < 300).length} edge integers accepted, ${edgeStatuses.filter((s) => s === 422).length} refused; 0 5xx`,
     lost: 0,
   });
@@ -244,7 +323,8 @@ test('fuzzed list and query strings: no 5xx, clean errors, no state change', asy
     kind: 'bad input',
     tried: `${t.requests} fast-check requests over the ${all.length} operations with query parameters: malformed and hostile filter/range/sort (negative, reversed, 2^31+ ranges, unknown and __proto__ sort fields, operator objects), bad dates, seasons and formats, repeated and bracketed parameters; as admin, a store manager, no token and a forged token`,
     runs: t.requests,
-    checked: 'no 5xx; every 4xx is {error:{code,message}} with a snake_case code and no stack trace or file path; md5 of every table unchanged across each batch; Object.prototype unpolluted',
+    checked:
+      'no 5xx; every 4xx is {error:{code,message}} with a snake_case code and no stack trace or file path; md5 of every table unchanged across each batch; Object.prototype unpolluted',
     outcome: `${statuses(t)}; 0 5xx; ${t.refusedBatches} all-refused batches left every table unchanged`,
     lost: 0,
   });

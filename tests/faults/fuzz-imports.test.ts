@@ -91,7 +91,11 @@ interface Reply {
 
 async function upload(endpoint: Endpoint, body: Buffer, contentType: string | undefined): Promise<Reply> {
   const [method, path, user] =
-    endpoint === 'plans' ? ['PUT', `/api/plans/${planId}/lines`, 'specialist'] : endpoint === 'bookings' ? ['POST', '/api/bookings/import?season=2027SS', 'specialist'] : ['POST', '/api/shipments/import', 'follower'];
+    endpoint === 'plans'
+      ? ['PUT', `/api/plans/${planId}/lines`, 'specialist']
+      : endpoint === 'bookings'
+        ? ['POST', '/api/bookings/import?season=2027SS', 'specialist']
+        : ['POST', '/api/shipments/import', 'follower'];
   const res = await fetch(w.api.url + path, {
     method,
     headers: { authorization: `Bearer ${w.as(user).token}`, ...(contentType ? { 'content-type': contentType } : {}) },
@@ -112,7 +116,8 @@ function refusalProblem(r: Reply): string | null {
   if (r.status >= 500) return `${r.status}: ${r.text.slice(0, 300)}`;
   if (r.status < 400) return null;
   const code = r.body.error?.code;
-  if (typeof code !== 'string' || !/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(code) || typeof r.body.error?.message !== 'string') return `not {error:{code,message}}: ${r.status} ${r.text.slice(0, 300)}`;
+  if (typeof code !== 'string' || !/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(code) || typeof r.body.error?.message !== 'string')
+    return `not {error:{code,message}}: ${r.status} ${r.text.slice(0, 300)}`;
   if (LEAK.test(r.text)) return `leaks internals: ${r.text.slice(0, 300)}`;
   if (r.status === 422 && !Object.keys(r.body.error?.details ?? {}).length) return `422 without details: ${r.text.slice(0, 300)}`;
   return null;
@@ -143,8 +148,22 @@ test('encodings, line ends and quoting: Chinese headers read right in UTF-8 (± 
           const r = await upload(endpoint, encode(text, enc), 'text/csv');
           files++;
           // The refusal names row 2's cell: the headers were found (else: "no header row" on file).
-          expect({ endpoint, enc, eol, quoteAll, status: r.status, problem: refusalProblem(r), key: Object.keys(r.body.error?.details ?? {}).find((k) => k.startsWith('rows.2.')) }).toEqual({
-            endpoint, enc, eol, quoteAll, status: 422, problem: null, key: `rows.2.${field}`,
+          expect({
+            endpoint,
+            enc,
+            eol,
+            quoteAll,
+            status: r.status,
+            problem: refusalProblem(r),
+            key: Object.keys(r.body.error?.details ?? {}).find((k) => k.startsWith('rows.2.')),
+          }).toEqual({
+            endpoint,
+            enc,
+            eol,
+            quoteAll,
+            status: 422,
+            problem: null,
+            key: `rows.2.${field}`,
           });
         }
       }
@@ -153,7 +172,12 @@ test('encodings, line ends and quoting: Chinese headers read right in UTF-8 (± 
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv([HEADERS[endpoint], UNKNOWN_ROW[endpoint].row]), 'utf16le')]);
     const r = await upload(endpoint, utf16, 'text/csv');
     files++;
-    expect({ endpoint, status: r.status, problem: refusalProblem(r), keys: Object.keys(r.body.error?.details ?? {}) }).toEqual({ endpoint, status: 422, problem: null, keys: ['file'] });
+    expect({ endpoint, status: r.status, problem: refusalProblem(r), keys: Object.keys(r.body.error?.details ?? {}) }).toEqual({
+      endpoint,
+      status: 422,
+      problem: null,
+      keys: ['file'],
+    });
   }
   expect(await tableChecksums(w.h.db)).toEqual(before); // nothing from a refused file
 
@@ -167,7 +191,11 @@ test('encodings, line ends and quoting: Chinese headers read right in UTF-8 (± 
       const r = await upload('plans', encode(csv([HEADERS.plans, ...lines], eol), enc), 'text/csv; charset=whatever');
       files++;
       expect({ enc, eol, status: r.status }).toEqual({ enc, eol, status: 200 });
-      const got = (r.body.revision as { lines: { category: string; regionId: string | null; storeId: string | null; qty: number; amountFen: number }[] }).lines;
+      const got = (
+        r.body.revision as {
+          lines: { category: string; regionId: string | null; storeId: string | null; qty: number; amountFen: number }[];
+        }
+      ).lines;
       expect(got.map((l) => [l.category, l.regionId ?? '', l.storeId ?? '', String(l.qty), String(l.amountFen)])).toEqual([
         ['连衣裙', 'EAST', '', '10', '10050'],
         ['衬衫, "短袖"', '', 'S001', '3', '1'],
@@ -177,18 +205,30 @@ test('encodings, line ends and quoting: Chinese headers read right in UTF-8 (± 
 
   // Property: random Chinese and awkward ASCII categories survive every encoding, line end and quoting.
   const category = fc
-    .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...CJK) }, { weight: 1, arbitrary: fc.constantFrom('a', 'Z', '1', ',', '"', ' ', '-', '(', '）', '\n', ';', '\t') }), { minLength: 1, maxLength: 30 })
+    .array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...CJK) },
+        { weight: 1, arbitrary: fc.constantFrom('a', 'Z', '1', ',', '"', ' ', '-', '(', '）', '\n', ';', '\t') },
+      ),
+      { minLength: 1, maxLength: 30 },
+    )
     .map((cs) => cs.join('').trim())
     .filter((s) => s !== '' && !/^[=+\-@]/.test(s) && !/^["\s]/.test(s));
   let generated = 0;
   await fc.assert(
-    fc.asyncProperty(fc.array(category, { minLength: 1, maxLength: 20 }), fc.constantFrom(...ENCODINGS), fc.constantFrom<'\r\n' | '\n'>('\r\n', '\n'), fc.boolean(), async (cats, enc, eol, quoteAll) => {
-      generated++;
-      const text = csv([HEADERS.plans, ...cats.map((c, i) => [c, '', '', String(i + 1), '1.00'])], eol, quoteAll);
-      const read = await parsePlanFile(encode(text, enc), 'text/csv');
-      if (!read.ok) throw new Error(`refused: ${read.message}`);
-      expect(read.lines.map((l) => l.category)).toEqual(cats.map((c) => c.trim()));
-    }),
+    fc.asyncProperty(
+      fc.array(category, { minLength: 1, maxLength: 20 }),
+      fc.constantFrom(...ENCODINGS),
+      fc.constantFrom<'\r\n' | '\n'>('\r\n', '\n'),
+      fc.boolean(),
+      async (cats, enc, eol, quoteAll) => {
+        generated++;
+        const text = csv([HEADERS.plans, ...cats.map((c, i) => [c, '', '', String(i + 1), '1.00'])], eol, quoteAll);
+        const read = await parsePlanFile(encode(text, enc), 'text/csv');
+        if (!read.ok) throw new Error(`refused: ${read.message}`);
+        expect(read.lines.map((l) => l.category)).toEqual(cats.map((c) => c.trim()));
+      },
+    ),
     { seed: SEED, numRuns: runs(150, 2000) },
   );
   files += generated;
@@ -198,7 +238,8 @@ test('encodings, line ends and quoting: Chinese headers read right in UTF-8 (± 
     kind: 'bad input',
     tried: `${files} import files: each of the 3 imports (plan lines, order sheet, shipping list) as UTF-8, UTF-8 with BOM and GB18030, CRLF and LF, plain and fully quoted, and as UTF-16; plus ${generated} fast-check plan files with random Chinese and quote/comma/newline categories in a random encoding`,
     runs: files,
-    checked: 'the Chinese headers are found in every encoding (a refusal names the sheet cell rows.2.<field>, not the file), the same lines come back in each encoding, UTF-16 is refused with a file-level 422, and a refused file changes no table',
+    checked:
+      'the Chinese headers are found in every encoding (a refusal names the sheet cell rows.2.<field>, not the file), the same lines come back in each encoding, UTF-16 is refused with a file-level 422, and a refused file changes no table',
     outcome: `${files}/${files} files read right or refused cleanly; 0 5xx; 0 rows imported from refused files`,
     lost: 0,
   });
@@ -216,39 +257,95 @@ test('malformed, empty, huge and mutated files: clean refusals, all or none', as
       { what: 'empty body', endpoint, body: Buffer.alloc(0), type: 'text/csv', status: 422, key: /^file$/ },
       { what: 'blank lines only', endpoint, body: Buffer.from('\r\n\r\n  \r\n'), type: 'text/csv', status: 422, key: /^file$/ },
       { what: 'header only', endpoint, body: Buffer.from(header), type: 'text/csv', status: 422, key: /^file$/ },
-      { what: 'wrong headers', endpoint, body: Buffer.from('名字,年龄,城市\r\n张三,30,上海\r\n'), type: 'text/csv', status: 422, key: /^file$/ },
-      { what: 'duplicate headers', endpoint, body: Buffer.from(csv([[...HEADERS[endpoint], HEADERS[endpoint][1]!], [...UNKNOWN_ROW[endpoint].row, 'x']])), type: 'text/csv', status: 422, key: /^file$/ },
+      {
+        what: 'wrong headers',
+        endpoint,
+        body: Buffer.from('名字,年龄,城市\r\n张三,30,上海\r\n'),
+        type: 'text/csv',
+        status: 422,
+        key: /^file$/,
+      },
+      {
+        what: 'duplicate headers',
+        endpoint,
+        body: Buffer.from(
+          csv([
+            [...HEADERS[endpoint], HEADERS[endpoint][1]!],
+            [...UNKNOWN_ROW[endpoint].row, 'x'],
+          ]),
+        ),
+        type: 'text/csv',
+        status: 422,
+        key: /^file$/,
+      },
       { what: 'unterminated quote', endpoint, body: Buffer.from(`${header}"abc,1,2\r\n`), type: 'text/csv', status: 422, key: /^file$/ },
       { what: 'random bytes named .xlsx', endpoint, body: random, type: XLSX, status: 422, key: /^file$/ },
       { what: 'random bytes as CSV', endpoint, body: random, type: 'text/csv', status: 422, key: /^file$/ },
       { what: 'truncated .xlsx', endpoint, body: valid.subarray(0, Math.floor(valid.length / 2)), type: XLSX, status: 422, key: /^file$/ },
-      { what: 'truncated .xlsx as octet-stream', endpoint, body: valid.subarray(0, 200), type: 'application/octet-stream', status: 422, key: /^file$/ },
-      { what: 'old .xls', endpoint, body: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), random]), type: XLSX, status: 422, key: /^file$/ },
+      {
+        what: 'truncated .xlsx as octet-stream',
+        endpoint,
+        body: valid.subarray(0, 200),
+        type: 'application/octet-stream',
+        status: 422,
+        key: /^file$/,
+      },
+      {
+        what: 'old .xls',
+        endpoint,
+        body: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), random]),
+        type: XLSX,
+        status: 422,
+        key: /^file$/,
+      },
       { what: 'an .xlsx sent as CSV', endpoint, body: valid, type: 'text/csv', status: 422, key: /^file$/ },
       { what: 'empty workbook sheet', endpoint, body: await xlsx([], 2), type: XLSX, status: 422, key: /^file$/ },
       { what: 'header-only sheet', endpoint, body: await xlsx([HEADERS[endpoint]]), type: XLSX, status: 422, key: /^file$/ },
       { what: 'JSON instead of a file', endpoint, body: Buffer.from('{"lines":[]}'), type: 'application/json', status: 422 },
       { what: 'no content type', endpoint, body: Buffer.from(header), type: undefined, status: 422 },
       { what: 'image content type', endpoint, body: random, type: 'image/png', status: 422, key: /^file$/ },
-      { what: 'NUL bytes in CSV', endpoint, body: Buffer.from(`${header}${UNKNOWN_ROW[endpoint].row.join(',')}\0\r\n`), type: 'text/csv', status: 422, key: /^file$/ },
+      {
+        what: 'NUL bytes in CSV',
+        endpoint,
+        body: Buffer.from(`${header}${UNKNOWN_ROW[endpoint].row.join(',')}\0\r\n`),
+        type: 'text/csv',
+        status: 422,
+        key: /^file$/,
+      },
     );
   }
   // 100,000 rows: refused by the row limit, as a clean 422 on the file, nothing imported.
   const rowsOf = (endpoint: Endpoint, n: number) => {
-    const row = { plans: (i: number) => `品${i % 50},EAST,,1,1.00`, bookings: (i: number) => `F001,27SS-TS-001,M,${(i % 9) + 1}`, shipments: (i: number) => `FH-${i},27SS-TS-001,M,1,2027-03-20` }[endpoint];
+    const row = {
+      plans: (i: number) => `品${i % 50},EAST,,1,1.00`,
+      bookings: (i: number) => `F001,27SS-TS-001,M,${(i % 9) + 1}`,
+      shipments: (i: number) => `FH-${i},27SS-TS-001,M,1,2027-03-20`,
+    }[endpoint];
     return Buffer.from(`${HEADERS[endpoint].join(',')}\r\n${Array.from({ length: n }, (_, i) => row(i)).join('\r\n')}\r\n`);
   };
-  for (const endpoint of ENDPOINTS) cases.push({ what: '100,000 rows', endpoint, body: rowsOf(endpoint, 100_000), type: 'text/csv', status: 422, key: /^file$/ });
+  for (const endpoint of ENDPOINTS)
+    cases.push({ what: '100,000 rows', endpoint, body: rowsOf(endpoint, 100_000), type: 'text/csv', status: 422, key: /^file$/ });
   // Above the body limit (5 MB for plans, 10 MB for the others): 413 before anything is read.
-  for (const endpoint of ENDPOINTS) cases.push({ what: 'body above the limit', endpoint, body: Buffer.concat([rowsOf(endpoint, 10), Buffer.alloc(11 * 1024 * 1024, 0x41)]), type: 'text/csv', status: 413 });
+  for (const endpoint of ENDPOINTS)
+    cases.push({
+      what: 'body above the limit',
+      endpoint,
+      body: Buffer.concat([rowsOf(endpoint, 10), Buffer.alloc(11 * 1024 * 1024, 0x41)]),
+      type: 'text/csv',
+      status: 413,
+    });
 
   // A zip bomb: a valid .xlsx whose sheet unpacks to 120 MB (of white space) from ~120 KB.
   const bomb = await JSZip.loadAsync(await xlsx([HEADERS.bookings, ['F001', '27SS-TS-001', 'M', 1]]));
-  const sheet = (await bomb.file('xl/worksheets/sheet1.xml')!.async('string')).replace('<sheetData>', `<sheetData>${' '.repeat(120 * 1024 * 1024)}`);
+  const sheet = (await bomb.file('xl/worksheets/sheet1.xml')!.async('string')).replace(
+    '<sheetData>',
+    `<sheetData>${' '.repeat(120 * 1024 * 1024)}`,
+  );
   bomb.file('xl/worksheets/sheet1.xml', sheet);
   const bombBody = await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
   expect(bombBody.length).toBeLessThan(2 * 1024 * 1024);
-  for (const endpoint of ENDPOINTS) cases.push({ what: 'zip bomb .xlsx (120 MB unpacked)', endpoint, body: bombBody, type: XLSX, status: 422, key: /^file$/ });
+  for (const endpoint of ENDPOINTS)
+    cases.push({ what: 'zip bomb .xlsx (120 MB unpacked)', endpoint, body: bombBody, type: XLSX, status: 422, key: /^file$/ });
 
   const before = await tableChecksums(w.h.db);
   const seen: string[] = [];
@@ -256,14 +353,35 @@ test('malformed, empty, huge and mutated files: clean refusals, all or none', as
     const r = await upload(c.endpoint, c.body, c.type);
     const keys = Object.keys(r.body.error?.details ?? {});
     seen.push(`${c.endpoint}/${c.what}: ${r.status} ${r.body.error?.code}`);
-    expect({ endpoint: c.endpoint, what: c.what, status: r.status, problem: refusalProblem(r), keyOk: c.key ? keys.some((k) => c.key!.test(k)) : true }).toEqual({
-      endpoint: c.endpoint, what: c.what, status: c.status, problem: null, keyOk: true,
+    expect({
+      endpoint: c.endpoint,
+      what: c.what,
+      status: r.status,
+      problem: refusalProblem(r),
+      keyOk: c.key ? keys.some((k) => c.key!.test(k)) : true,
+    }).toEqual({
+      endpoint: c.endpoint,
+      what: c.what,
+      status: c.status,
+      problem: null,
+      keyOk: true,
     });
   }
   expect(await tableChecksums(w.h.db)).toEqual(before);
 
   // Row-level errors name the sheet row and column: a bad quantity in row 3 and a bad date in row 4.
-  const rowErrors = await upload('shipments', Buffer.from(csv([HEADERS.shipments, ['FH-1', '27SS-TS-001', 'M', '1', '2027-03-20'], ['FH-1', '27SS-TS-001', 'L', '-3', '2027-03-20'], ['FH-2', '27SS-TS-001', 'M', '1', '2026-02-30']])), 'text/csv');
+  const rowErrors = await upload(
+    'shipments',
+    Buffer.from(
+      csv([
+        HEADERS.shipments,
+        ['FH-1', '27SS-TS-001', 'M', '1', '2027-03-20'],
+        ['FH-1', '27SS-TS-001', 'L', '-3', '2027-03-20'],
+        ['FH-2', '27SS-TS-001', 'M', '1', '2026-02-30'],
+      ]),
+    ),
+    'text/csv',
+  );
   expect(rowErrors.status).toBe(422);
   expect(Object.keys(rowErrors.body.error!.details!)).toEqual(expect.arrayContaining(['rows.3.qty', 'rows.4.expectedArrival']));
   expect(await tableChecksums(w.h.db)).toEqual(before);
@@ -276,13 +394,38 @@ test('malformed, empty, huge and mutated files: clean refusals, all or none', as
     shipments: [HEADERS.shipments, ['FH-M1', '27SS-TS-001', 'M', '2', '2027-03-20'], ['FH-M1', '27SS-DR-003', 'S', '1', '2027-03-21']],
   };
   const cell = fc.oneof(
-    fc.constantFrom('', ' ', '=1+1', '=HYPERLINK("http://evil.example","x")', '+cmd|\' /C calc\'!A0', '@SUM(A1:A2)', '-2+3', '\t=1', '"', '""', '1e3', '-1', '0', '1.5', '999999999999', '２', '2027-02-30', '合计', '\uFEFF', 'x'.repeat(5_000)),
+    fc.constantFrom(
+      '',
+      ' ',
+      '=1+1',
+      '=HYPERLINK("http://evil.example","x")',
+      "+cmd|' /C calc'!A0",
+      '@SUM(A1:A2)',
+      '-2+3',
+      '\t=1',
+      '"',
+      '""',
+      '1e3',
+      '-1',
+      '0',
+      '1.5',
+      '999999999999',
+      '２',
+      '2027-02-30',
+      '合计',
+      '\uFEFF',
+      'x'.repeat(5_000),
+    ),
     fc.string({ maxLength: 12 }),
   );
   const mutation = fc.oneof(
     fc.record({ kind: fc.constant('cell' as const), row: fc.nat(3), col: fc.nat(5), value: cell }),
     fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
+    }),
     fc.record({ kind: fc.constant('swap-columns' as const), a: fc.nat(4), b: fc.nat(4) }),
     fc.record({ kind: fc.constant('drop-column' as const), col: fc.nat(4) }),
     fc.record({ kind: fc.constant('duplicate-row' as const), row: fc.nat(2) }),
@@ -296,7 +439,13 @@ test('malformed, empty, huge and mutated files: clean refusals, all or none', as
       if (m.kind === 'drop-column') table = table.map((r) => r.filter((_, i) => i !== m.col));
       if (m.kind === 'duplicate-row' && table[m.row]) table.splice(m.row, 0, [...table[m.row]!]);
     }
-    let buf = encode(csv(table.map((r) => Array.from(r, (c) => c ?? '')), eol), enc);
+    let buf = encode(
+      csv(
+        table.map((r) => Array.from(r, (c) => c ?? '')),
+        eol,
+      ),
+      enc,
+    );
     for (const m of ms) {
       if (m.kind === 'truncate') buf = buf.subarray(0, Math.floor(buf.length * m.at));
       if (m.kind === 'insert') {
@@ -329,13 +478,19 @@ test('malformed, empty, huge and mutated files: clean refusals, all or none', as
           refused++;
           const now = await tableChecksums(w.h.db);
           const changed = Object.keys(now).filter((t) => now[t] !== baseline[t]);
-          if (changed.length) throw new Error(`a refused ${endpoint} file (${r.status} ${r.body.error?.code}) changed ${changed.join(', ')}: ${JSON.stringify(ms).slice(0, 400)}`);
+          if (changed.length)
+            throw new Error(
+              `a refused ${endpoint} file (${r.status} ${r.body.error?.code}) changed ${changed.join(', ')}: ${JSON.stringify(ms).slice(0, 400)}`,
+            );
         }
       },
     ),
     { seed: SEED + 2, numRuns: runs(120, 1500), endOnFailure: true },
   );
-  if (details.failed) throw new Error(`seed ${SEED + 2} (FUZZ_SEED to replay): ${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`);
+  if (details.failed)
+    throw new Error(
+      `seed ${SEED + 2} (FUZZ_SEED to replay): ${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`,
+    );
   expect(refused).toBeGreaterThan(0);
 
   recordReliability({
@@ -343,7 +498,8 @@ test('malformed, empty, huge and mutated files: clean refusals, all or none', as
     kind: 'bad input',
     tried: `${cases.length + 1} hand-made files over the 3 imports (empty, blank, header-only, wrong and duplicate headers, unterminated quotes, NUL bytes, random bytes as CSV and named .xlsx, truncated .xlsx, old .xls, an empty workbook, a zip-bomb .xlsx unpacking to 120 MB, 100,000-row CSVs, bodies above the 5/10 MB limit) and ${mutated} fast-check mutations of valid files (truncation, inserted bytes, formula and huge cells, swapped, dropped and duplicated columns and rows, 3 encodings)`,
     runs: cases.length + 1 + mutated,
-    checked: 'no 5xx; each refusal is {error:{code,message}} naming the file or the sheet cell (rows.<n>.<field>), 100,000 rows are refused by the row limit, the zip bomb before unpacking, oversized bodies with 413; the md5 of every table is unchanged after each refused file (all or none)',
+    checked:
+      'no 5xx; each refusal is {error:{code,message}} naming the file or the sheet cell (rows.<n>.<field>), 100,000 rows are refused by the row limit, the zip bomb before unpacking, oversized bodies with 413; the md5 of every table is unchanged after each refused file (all or none)',
     outcome: `${cases.length + 1 + refused} refused cleanly, ${accepted} mutated files still valid and imported whole; 0 5xx; 0 rows from refused files`,
     lost: 0,
   });
@@ -385,12 +541,26 @@ test('formulas in imported cells stay text; every CSV/.xlsx export neutralises f
   const categories = (imported.body.revision as { lines: { category: string }[] }).lines.map((l) => l.category);
   expect(categories).toEqual(FORMULAS.map((f) => f.trim()));
   // An .xlsx formula cell gives its cached result; one without a result is blank (a row error naming it).
-  const xf = await upload('plans', await xlsx([HEADERS.plans, [{ formula: 'HYPERLINK("http://evil.example","x")', result: '外套' } as ExcelJS.CellValue, '', '', 1, 1], [{ formula: '1+1' } as ExcelJS.CellValue, '', '', 1, 1]]), XLSX);
+  const xf = await upload(
+    'plans',
+    await xlsx([
+      HEADERS.plans,
+      [{ formula: 'HYPERLINK("http://evil.example","x")', result: '外套' } as ExcelJS.CellValue, '', '', 1, 1],
+      [{ formula: '1+1' } as ExcelJS.CellValue, '', '', 1, 1],
+    ]),
+    XLSX,
+  );
   expect(xf.status).toBe(422);
   expect(Object.keys(xf.body.error!.details!)).toEqual(['rows.3.category']);
 
   // Out: user-entered text that looks like a formula in master data and plans.
-  const evil = { region: '=1+1', franchisee: '=HYPERLINK("http://evil.example","点我")', product: '@SUM(1,2)', user: '+cmd|\' /C calc\'!A0', store: '-2+3' };
+  const evil = {
+    region: '=1+1',
+    franchisee: '=HYPERLINK("http://evil.example","点我")',
+    product: '@SUM(1,2)',
+    user: "+cmd|' /C calc'!A0",
+    store: '-2+3',
+  };
   const admin = (method: string, path: string, body: unknown) => w.api.request(method, path, { ...w.as('admin'), body });
   expect((await admin('PUT', '/api/regions/EAST', { name: evil.region })).status).toBe(200);
   expect((await admin('PUT', '/api/franchisees/F001', { name: evil.franchisee })).status).toBe(200);
@@ -398,7 +568,11 @@ test('formulas in imported cells stay text; every CSV/.xlsx export neutralises f
   expect((await admin('PUT', '/api/stores/S001', { name: evil.store })).status).toBe(200);
   const manager = await w.h.db.user.findFirstOrThrow({ where: { username: 'manager' } });
   expect((await admin('PUT', `/api/users/${manager.id}`, { name: evil.user })).status).toBe(200);
-  const booking = await w.post('/api/bookings', { franchiseeId: 'F001', season: '2027SS', lines: [{ sku: '27SS-TS-001', size: 'M', qty: 3 }] }, 'specialist');
+  const booking = await w.post(
+    '/api/bookings',
+    { franchiseeId: 'F001', season: '2027SS', lines: [{ sku: '27SS-TS-001', size: 'M', qty: 3 }] },
+    'specialist',
+  );
   expect(booking.status).toBe(201);
   await w.h.tasks(booking.body.workflowId, (ts) => ts.length > 0).catch(() => []);
 
@@ -409,7 +583,17 @@ test('formulas in imported cells stay text; every CSV/.xlsx export neutralises f
     '/api/bookings/summary/export?season=2027SS&format=xlsx',
     '/api/reports/order-balance?season=2027SS&format=csv',
     '/api/reports/order-balance?season=2027SS&format=xlsx',
-    ...['dashboard', 'tasks', 'escalations', 'cycle-times', 'prepayments', 'delayed-shipments', 'order-totals', 'late-price-approvals', 'returns'].flatMap((r) => [`/api/reports/${r}?format=csv`, `/api/reports/${r}?format=xlsx`]),
+    ...[
+      'dashboard',
+      'tasks',
+      'escalations',
+      'cycle-times',
+      'prepayments',
+      'delayed-shipments',
+      'order-totals',
+      'late-price-approvals',
+      'returns',
+    ].flatMap((r) => [`/api/reports/${r}?format=csv`, `/api/reports/${r}?format=xlsx`]),
   ];
   const evilTexts = [...FORMULAS.map((f) => f.trim()), ...Object.values(evil)];
   const seenEvil = new Set<string>();
@@ -436,7 +620,9 @@ test('formulas in imported cells stay text; every CSV/.xlsx export neutralises f
   expect([...seenEvil].sort()).toEqual(expect.arrayContaining([FORMULAS[1]!, evil.franchisee, evil.region].sort()));
 
   // A plan exported with guarded cells imports back to the same text.
-  const exported = await fetch(w.api.url + `/api/plans/${planId}/export?format=csv`, { headers: { authorization: `Bearer ${w.as('admin').token}` } });
+  const exported = await fetch(w.api.url + `/api/plans/${planId}/export?format=csv`, {
+    headers: { authorization: `Bearer ${w.as('admin').token}` },
+  });
   const back = await upload('plans', Buffer.from(await exported.arrayBuffer()), 'text/csv');
   expect(back.status).toBe(200);
   expect((back.body.revision as { lines: { category: string }[] }).lines.map((l) => l.category)).toEqual(FORMULAS.map((f) => f.trim()));
@@ -446,7 +632,8 @@ test('formulas in imported cells stay text; every CSV/.xlsx export neutralises f
     kind: 'bad input',
     tried: `formula text (=HYPERLINK, =1+1, +cmd|, @SUM, -2+3, tab and CR first) in ${FORMULAS.length} imported plan categories, an .xlsx formula cell, and in a region, franchisee, product, store and user name; then ${exports.length} CSV and .xlsx exports (plan lines, booking summary, order balance, every report)`,
     runs: exports.length,
-    checked: 'imported formulas are stored as their text and never evaluated (an .xlsx formula counts as its cached result); no exported CSV cell starts with = + - @ tab or CR unless it is a number, the .xlsx exports hold no formula cells, and a guarded plan export imports back to the same text',
+    checked:
+      'imported formulas are stored as their text and never evaluated (an .xlsx formula counts as its cached result); no exported CSV cell starts with = + - @ tab or CR unless it is a number, the .xlsx exports hold no formula cells, and a guarded plan export imports back to the same text',
     outcome: `${cells} exported cells checked, 0 unguarded formulas; ${seenEvil.size} hostile texts seen neutralised in the exports`,
     lost: 0,
   });

@@ -31,29 +31,43 @@ afterAll(async () => {
 });
 
 /** A raw HTTP request, so that Origin and X-Forwarded-For are sent as given. */
-function raw(method: string, path: string, headers: Record<string, string> = {}, body?: unknown): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }> {
   const data = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = http.request(api.url + path, { method, headers: { ...headers, ...(data ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(data)) } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => {
-        let parsed: unknown = text;
-        try {
-          parsed = text ? JSON.parse(text) : undefined;
-        } catch {
-          /* not JSON */
-        }
-        resolve({ status: res.statusCode!, headers: res.headers, body: parsed });
-      });
-    });
+    const req = http.request(
+      api.url + path,
+      {
+        method,
+        headers: { ...headers, ...(data ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(data)) } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => {
+          let parsed: unknown = text;
+          try {
+            parsed = text ? JSON.parse(text) : undefined;
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode!, headers: res.headers, body: parsed });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });
 }
 /** Logs in from a given client address (the API trusts X-Forwarded-For from loopback only). */
-const login = (username: string, password: string, ip: string) => raw('POST', '/api/auth/login', { 'x-forwarded-for': ip }, { username, password });
+const login = (username: string, password: string, ip: string) =>
+  raw('POST', '/api/auth/login', { 'x-forwarded-for': ip }, { username, password });
 
 describe('tokens', () => {
   test('a token lives 12 hours: one issued 12 h − 1 min ago works, one issued 12 h + 1 min ago is 401 invalid_token', async () => {
@@ -94,7 +108,15 @@ describe('login rate limit', () => {
     const rounds = runs(2, 6);
     for (let round = 0; round < rounds; round++) {
       const user = `locked${round}`;
-      await t.db.user.create({ data: { username: user, name: user, email: `${user}@example.com`, roles: ['specialist'], passwordHash: (await t.db.user.findUniqueOrThrow({ where: { username: 'specialist' } })).passwordHash } });
+      await t.db.user.create({
+        data: {
+          username: user,
+          name: user,
+          email: `${user}@example.com`,
+          roles: ['specialist'],
+          passwordHash: (await t.db.user.findUniqueOrThrow({ where: { username: 'specialist' } })).passwordHash,
+        },
+      });
       // Failures from several addresses add up for one username.
       for (let i = 0; i < LOGIN_MAX_FAILURES_PER_USER; i++) {
         const res = await login(user, `wrong-${i}`, `10.1.${round}.${i % 3}`);
@@ -125,7 +147,8 @@ describe('login rate limit', () => {
       kind: 'authorization',
       tried: `${rounds} usernames each sent ${LOGIN_MAX_FAILURES_PER_USER} wrong passwords from several addresses, then the right one; one address tried ${LOGIN_MAX_FAILURES_PER_IP} unknown usernames (limit in memory per API process)`,
       runs: rounds * (LOGIN_MAX_FAILURES_PER_USER + 1) + 2 * LOGIN_MAX_FAILURES_PER_USER + LOGIN_MAX_FAILURES_PER_IP + 2,
-      checked: 'The right password during lock-out is 429 too_many_attempts with a Retry-After within 15 min; other users and addresses still log in; a success clears the failures',
+      checked:
+        'The right password during lock-out is 429 too_many_attempts with a Retry-After within 15 min; other users and addresses still log in; a success clears the failures',
       outcome: `${rounds}/${rounds} usernames and 1/1 address locked out, 0 logins let through during lock-out`,
       lost: 0,
     });
@@ -135,7 +158,10 @@ describe('login rate limit', () => {
 describe('passwords', () => {
   test('stored as bcrypt hashes and never in any answer of any GET operation', async () => {
     const admin = await api.login('admin');
-    const created = await api.request('POST', '/api/users', { token: admin, body: { username: 'pwcheck', name: '密码检查', email: 'pwcheck@example.com', password: 'Secr3t-pw-check', roles: ['follower'] } });
+    const created = await api.request('POST', '/api/users', {
+      token: admin,
+      body: { username: 'pwcheck', name: '密码检查', email: 'pwcheck@example.com', password: 'Secr3t-pw-check', roles: ['follower'] },
+    });
     expect(created.status).toBe(201);
     const changed = await api.request('PUT', `/api/users/${created.body.id}`, { token: admin, body: { password: 'An0ther-pw-check' } });
     const row = await t.db.user.findUniqueOrThrow({ where: { username: 'pwcheck' } });
@@ -143,17 +169,31 @@ describe('passwords', () => {
     const answers: { what: string; text: string }[] = [
       { what: 'POST /api/users', text: JSON.stringify(created.body) },
       { what: 'PUT /api/users/{id}', text: JSON.stringify(changed.body) },
-      { what: 'POST /api/auth/login', text: JSON.stringify((await api.request('POST', '/api/auth/login', { body: { username: 'admin', password: 'admin' } })).body) },
-      { what: 'PUT /api/me', text: JSON.stringify((await api.request('PUT', '/api/me', { token: admin, body: { name: '系统管理员' } })).body) },
+      {
+        what: 'POST /api/auth/login',
+        text: JSON.stringify((await api.request('POST', '/api/auth/login', { body: { username: 'admin', password: 'admin' } })).body),
+      },
+      {
+        what: 'PUT /api/me',
+        text: JSON.stringify((await api.request('PUT', '/api/me', { token: admin, body: { name: '系统管理员' } })).body),
+      },
     ];
     const sample: Record<string, string> = { id: row.id, key: 'plan.thresholdFen', code: '2027SS', workflowId: 'none', n: '1' };
-    const concrete: Record<string, Record<string, string>> = { regions: { id: 'EAST' }, stores: { id: 'S001' }, franchisees: { id: 'F001' }, products: { id: '27SS-TS-001' }, seasons: { id: '2027SS' } };
+    const concrete: Record<string, Record<string, string>> = {
+      regions: { id: 'EAST' },
+      stores: { id: 'S001' },
+      franchisees: { id: 'F001' },
+      products: { id: '27SS-TS-001' },
+      seasons: { id: '2027SS' },
+    };
     let gets = 0;
     for (const [p, item] of Object.entries(openApiDocument.paths as Record<string, Record<string, unknown>>)) {
       if (!('get' in item)) continue;
       const resource = p.split('/')[2] ?? '';
       const path = p.replace(/\{(\w+)\}/g, (_m, name: string) => concrete[resource]?.[name] ?? sample[name] ?? randomUUID());
-      const res = await fetch(api.url + path + (path.includes('?') ? '' : '?season=2027SS&sku=27SS-TS-001'), { headers: { authorization: `Bearer ${admin}` } });
+      const res = await fetch(api.url + path + (path.includes('?') ? '' : '?season=2027SS&sku=27SS-TS-001'), {
+        headers: { authorization: `Bearer ${admin}` },
+      });
       answers.push({ what: `GET ${p}`, text: await res.text() });
       gets++;
     }
@@ -189,7 +229,13 @@ describe('security headers', () => {
       const res = await raw('GET', path, headers);
       const h = res.headers;
       const csp = String(h['content-security-policy']);
-      expect({ path, csp: csp.split(';').map((d) => d.trim()).sort() }).toEqual({
+      expect({
+        path,
+        csp: csp
+          .split(';')
+          .map((d) => d.trim())
+          .sort(),
+      }).toEqual({
         path,
         csp: [
           "base-uri 'self'",
@@ -204,7 +250,14 @@ describe('security headers', () => {
           "style-src 'self' 'unsafe-inline'",
         ],
       });
-      expect({ path, nosniff: h['x-content-type-options'], frame: h['x-frame-options'], referrer: h['referrer-policy'], coop: h['cross-origin-opener-policy'], poweredBy: h['x-powered-by'] }).toEqual({
+      expect({
+        path,
+        nosniff: h['x-content-type-options'],
+        frame: h['x-frame-options'],
+        referrer: h['referrer-policy'],
+        coop: h['cross-origin-opener-policy'],
+        poweredBy: h['x-powered-by'],
+      }).toEqual({
         path,
         nosniff: 'nosniff',
         frame: 'SAMEORIGIN',
@@ -219,7 +272,8 @@ describe('security headers', () => {
       kind: 'authorization',
       tried: `GET of ${paths.length} kinds of answer: an API answer, an unknown API route, a 401, the health check, the UI page and a client-side route, the OpenAPI document`,
       runs: paths.length,
-      checked: "Each carries Content-Security-Policy (scripts 'self' only, inline styles for MUI, frame-ancestors 'none'), nosniff, X-Frame-Options, Referrer-Policy, COOP and HSTS, and no X-Powered-By",
+      checked:
+        "Each carries Content-Security-Policy (scripts 'self' only, inline styles for MUI, frame-ancestors 'none'), nosniff, X-Frame-Options, Referrer-Policy, COOP and HSTS, and no X-Powered-By",
       outcome: `${paths.length}/${paths.length} answers with every header`,
       lost: 0,
     });
@@ -234,7 +288,11 @@ describe('CORS', () => {
     expect(ok.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
     expect(ok.headers['access-control-expose-headers']).toBe('Content-Range');
     expect(String(ok.headers.vary)).toMatch(/Origin/);
-    const pre = await raw('OPTIONS', '/api/tasks', { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' });
+    const pre = await raw('OPTIONS', '/api/tasks', {
+      origin: 'http://127.0.0.1:5173',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization,content-type',
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers['access-control-allow-origin']).toBe('http://127.0.0.1:5173');
     expect(pre.headers['access-control-allow-headers']).toMatch(/Authorization/);
@@ -243,23 +301,36 @@ describe('CORS', () => {
     const others = ['https://evil.example.com', 'http://localhost:5173', 'null', `${ALLOWED_ORIGIN}.evil.com`, 'http://ui.example.com'];
     for (const origin of others) {
       const res = await raw('GET', '/api/users', { origin, authorization: `Bearer ${token}` });
-      expect({ origin, acao: res.headers['access-control-allow-origin'], acac: res.headers['access-control-allow-credentials'] }).toEqual({ origin, acao: undefined, acac: undefined });
+      expect({ origin, acao: res.headers['access-control-allow-origin'], acac: res.headers['access-control-allow-credentials'] }).toEqual({
+        origin,
+        acao: undefined,
+        acac: undefined,
+      });
       const preflight = await raw('OPTIONS', '/api/users', { origin, 'access-control-request-method': 'DELETE' });
-      expect({ origin, status: preflight.status, code: preflight.body?.error?.code, acao: preflight.headers['access-control-allow-origin'] }).toEqual({ origin, status: 403, code: 'cors_origin_refused', acao: undefined });
+      expect({
+        origin,
+        status: preflight.status,
+        code: preflight.body?.error?.code,
+        acao: preflight.headers['access-control-allow-origin'],
+      }).toEqual({ origin, status: 403, code: 'cors_origin_refused', acao: undefined });
     }
     // Same-origin (the built UI served by the API): no Origin header needed, nothing refused.
     expect((await raw('GET', '/api/users', { authorization: `Bearer ${token}` })).status).toBe(200);
     // Defaults: the Vite dev server outside production, nobody in production; the variable is validated.
     expect(loadConfig({}).corsOrigins).toEqual(DEV_UI_ORIGINS);
     expect(loadConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual([]);
-    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.com/, https://b.example.com' }).corsOrigins).toEqual(['https://a.example.com', 'https://b.example.com']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.com/, https://b.example.com' }).corsOrigins).toEqual([
+      'https://a.example.com',
+      'https://b.example.com',
+    ]);
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
     recordReliability({
       id: 'cors',
       kind: 'authorization',
       tried: `Requests and preflights from 2 configured origins and ${others.length} others (another site, the dev server when not configured, null, look-alike prefix and scheme)`,
       runs: 2 + 2 * others.length,
-      checked: 'Configured origins are echoed (never *) with Content-Range exposed; others get no Access-Control-Allow-Origin and their preflight is 403 cors_origin_refused',
+      checked:
+        'Configured origins are echoed (never *) with Content-Range exposed; others get no Access-Control-Allow-Origin and their preflight is 403 cors_origin_refused',
       outcome: `2/2 configured origins allowed, ${others.length}/${others.length} others refused`,
       lost: 0,
     });
@@ -274,7 +345,9 @@ describe('secrets in logs', () => {
     const lines: string[] = [];
     const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (lines.push(String(chunk)), true));
     const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (lines.push(String(chunk)), true));
-    const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => jest.spyOn(console, m).mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(' '))));
+    const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      jest.spyOn(console, m).mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(' '))),
+    );
     setLogLevel('debug');
     const secrets: string[] = [api.config.jwtSecret!, SMTP_PASSWORD, 'admin-wrong-Pa55'];
     try {
@@ -282,7 +355,9 @@ describe('secrets in logs', () => {
       secrets.push(token);
       for (let i = 0; i < 3; i++) await login('admin', 'admin-wrong-Pa55', '10.7.0.1');
       await api.request('GET', '/api/me', { token: `${token}x` });
-      await api.request('GET', '/api/me', { token: jwt.sign({ username: 'admin' }, 'another-secret-another-secret', { subject: randomUUID() }) });
+      await api.request('GET', '/api/me', {
+        token: jwt.sign({ username: 'admin' }, 'another-secret-another-secret', { subject: randomUUID() }),
+      });
       await api.request('PUT', '/api/me', { token, body: { password: { current: 'manager-wrong', new: 'whatever-new-1' } } });
       secrets.push('manager-wrong', 'whatever-new-1');
       // Mail through an SMTP URL with credentials: the server refuses the login (it offers no
@@ -323,9 +398,11 @@ describe('secrets in logs', () => {
     recordReliability({
       id: 'secrets-in-logs',
       kind: 'authorization',
-      tried: 'With the log at debug: a login, 3 failed logins, a tampered and a foreign-signed token, a wrong current password, and 3 mail sends (SMTP credentials refused, 451, 550)',
+      tried:
+        'With the log at debug: a login, 3 failed logins, a tampered and a foreign-signed token, a wrong current password, and 3 mail sends (SMTP credentials refused, 451, 550)',
       runs: 10,
-      checked: 'The captured log output (stdout, stderr, console) and the stored mail rows hold no password, JWT secret, token, bcrypt hash or SMTP password',
+      checked:
+        'The captured log output (stdout, stderr, console) and the stored mail rows hold no password, JWT secret, token, bcrypt hash or SMTP password',
       outcome: `${lines.length} log lines, 0 secrets found`,
       lost: 0,
     });

@@ -32,14 +32,34 @@ interface Row {
 const openTasks = (workflowId: string) =>
   cluster.sql<Row>(`SELECT id, "stepKey", "escalationLevel" FROM "Task" WHERE "workflowId" = $1 AND status = 'open'`, [workflowId]);
 const openTask = async (workflowId: string, key: string, done: (t: Row) => boolean = () => true) =>
-  (await until(`${workflowId}: open ${key} task`, async () => (await openTasks(workflowId)).find((t) => t.stepKey === key && done(t)), (t) => !!t, { timeoutMs: 120_000, log: cluster.log, retryErrors: true }))!;
+  (await until(
+    `${workflowId}: open ${key} task`,
+    async () => (await openTasks(workflowId)).find((t) => t.stepKey === key && done(t)),
+    (t) => !!t,
+    { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
+  ))!;
 const auditCount = async (workflowId: string, type: string) =>
-  Number((await cluster.sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE "workflowId" = $1 AND type = $2`, [workflowId, type]))[0]!.n);
+  Number(
+    (
+      await cluster.sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE "workflowId" = $1 AND type = $2`, [workflowId, type])
+    )[0]!.n,
+  );
 
 async function decide(taskId: string, as: string | undefined, decision: 'approve' | 'reject'): Promise<void> {
-  let res = await cluster.call(as ?? (await holderOf(cluster, taskId)), 'POST', `/api/tasks/${taskId}/decision`, decision === 'reject' ? { decision, comment: '不符合预算' } : { decision });
+  let res = await cluster.call(
+    as ?? (await holderOf(cluster, taskId)),
+    'POST',
+    `/api/tasks/${taskId}/decision`,
+    decision === 'reject' ? { decision, comment: '不符合预算' } : { decision },
+  );
   // Escalated to someone else between reading its holder and deciding: the new holder decides.
-  for (let i = 0; !as && res.status === 403 && i < 5; i++) res = await cluster.call(await holderOf(cluster, taskId), 'POST', `/api/tasks/${taskId}/decision`, decision === 'reject' ? { decision, comment: '不符合预算' } : { decision });
+  for (let i = 0; !as && res.status === 403 && i < 5; i++)
+    res = await cluster.call(
+      await holderOf(cluster, taskId),
+      'POST',
+      `/api/tasks/${taskId}/decision`,
+      decision === 'reject' ? { decision, comment: '不符合预算' } : { decision },
+    );
   if (res.status !== 200) throw new Error(`decision on ${taskId} as ${as}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
@@ -74,20 +94,35 @@ test('Temporal stopped and restarted on the same file: 503 while down, then ever
     const [task] = await openTasks(victim.workflowId);
     await cluster.temporal.kill(signal);
 
-    const health = await until('/health to name temporal as down', () => cluster.call('admin', 'GET', '/health'), (r) => r.status === 503, { timeoutMs: 60_000, log: cluster.log, retryErrors: true });
+    const health = await until(
+      '/health to name temporal as down',
+      () => cluster.call('admin', 'GET', '/health'),
+      (r) => r.status === 503,
+      { timeoutMs: 60_000, log: cluster.log, retryErrors: true },
+    );
     expect(health.body).toMatchObject({ status: 'down', db: 'ok', temporal: 'down', down: ['temporal'] });
     const start = await cluster.call('specialist', 'POST', '/api/approvals', { title: `停机时发起 ${round}` });
     refused.push({ what: 'start', status: start.status, code: start.body?.error?.code, retryAfter: start.headers.get('retry-after') });
     if (task) {
       const decision = await cluster.call('admin', 'POST', `/api/tasks/${task.id}/decision`, { decision: 'approve' });
-      refused.push({ what: 'decision', status: decision.status, code: decision.body?.error?.code, retryAfter: decision.headers.get('retry-after') });
+      refused.push({
+        what: 'decision',
+        status: decision.status,
+        code: decision.body?.error?.code,
+        retryAfter: decision.headers.get('retry-after'),
+      });
     }
     // What needs only the database still works.
     expect((await cluster.call('manager', 'GET', '/api/tasks?filter={"status":"open"}')).status).toBe(200);
 
     cluster.temporal.start();
     await cluster.temporal.ready();
-    await until('/health to be ok again', () => cluster.call('admin', 'GET', '/health'), (r) => r.status === 200, { timeoutMs: 90_000, log: cluster.log, retryErrors: true });
+    await until(
+      '/health to be ok again',
+      () => cluster.call('admin', 'GET', '/health'),
+      (r) => r.status === 200,
+      { timeoutMs: 90_000, log: cluster.log, retryErrors: true },
+    );
     // The refused decision had no effect: its task is still open.
     if (task) expect((await openTasks(victim.workflowId)).map((t) => t.id)).toContain(task.id);
     await pause(2000);
@@ -95,18 +130,26 @@ test('Temporal stopped and restarted on the same file: 503 while down, then ever
   for (const r of refused) expect(r).toEqual({ what: r.what, status: 503, code: 'temporal_unavailable', retryAfter: '5' });
 
   // Nothing was started by the refused requests.
-  expect(Number((await cluster.sql<{ n: string }>(`SELECT count(*) AS n FROM "ProcessInstance" WHERE title LIKE '停机时发起%'`))[0]!.n)).toBe(0);
+  expect(
+    Number((await cluster.sql<{ n: string }>(`SELECT count(*) AS n FROM "ProcessInstance" WHERE title LIKE '停机时发起%'`))[0]!.n),
+  ).toBe(0);
 
   // The same processes, never restarted, carry on: timers fire, tasks are decided, processes end.
   await Promise.all(
     started.map(async (s) => {
       if (s.plan === 'reject') {
         const task = await openTask(s.workflowId, 'supervisor');
-        await until(`${s.workflowId}: reminder`, () => auditCount(s.workflowId, 'reminder_sent'), (n) => n >= 1, { timeoutMs: 120_000, log: cluster.log, retryErrors: true });
+        await until(
+          `${s.workflowId}: reminder`,
+          () => auditCount(s.workflowId, 'reminder_sent'),
+          (n) => n >= 1,
+          { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
+        );
         await decide(task.id, undefined, 'reject');
         return;
       }
-      if (s.plan === 'overdue') await decide((await openTask(s.workflowId, 'supervisor', (t) => t.escalationLevel >= 2)).id, 'admin', 'approve');
+      if (s.plan === 'overdue')
+        await decide((await openTask(s.workflowId, 'supervisor', (t) => t.escalationLevel >= 2)).id, 'admin', 'approve');
       // Whoever holds it now: a long outage may have let it escalate to the manager's superior.
       const second = await openTask(s.workflowId, 'manager');
       await decide(second.id, undefined, 'approve');
@@ -115,17 +158,34 @@ test('Temporal stopped and restarted on the same file: 503 while down, then ever
   const ids = started.map((s) => s.workflowId);
   const ends = await until(
     'every process to end',
-    () => cluster.sql<{ workflowId: string; status: string }>(`SELECT "workflowId", status FROM "ProcessInstance" WHERE "workflowId" = ANY($1)`, [ids]),
+    () =>
+      cluster.sql<{ workflowId: string; status: string }>(
+        `SELECT "workflowId", status FROM "ProcessInstance" WHERE "workflowId" = ANY($1)`,
+        [ids],
+      ),
     (rows) => rows.length === ids.length && rows.every((r) => r.status !== 'running'),
     { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
   );
   const statusOf = new Map(ends.map((r) => [r.workflowId, r.status]));
-  for (const s of started) expect([s.workflowId, statusOf.get(s.workflowId)]).toEqual([s.workflowId, s.plan === 'reject' ? 'rejected' : 'approved']);
-  expect([cluster.workers[0]!.child!.pid, cluster.workers[0]!.starts, cluster.api.child!.pid, cluster.api.starts]).toEqual([workerPid, 1, apiPid, 1]);
+  for (const s of started)
+    expect([s.workflowId, statusOf.get(s.workflowId)]).toEqual([s.workflowId, s.plan === 'reject' ? 'rejected' : 'approved']);
+  expect([cluster.workers[0]!.child!.pid, cluster.workers[0]!.starts, cluster.api.child!.pid, cluster.api.starts]).toEqual([
+    workerPid,
+    1,
+    apiPid,
+    1,
+  ]);
 
-  const escalated = Number((await cluster.sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE type = 'escalated' AND "workflowId" = ANY($1)`, [ids]))[0]!.n);
+  const escalated = Number(
+    (
+      await cluster.sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE type = 'escalated' AND "workflowId" = ANY($1)`, [ids])
+    )[0]!.n,
+  );
   expect(escalated).toBeGreaterThanOrEqual(2 * plans.filter((p) => p === 'overdue').length);
-  const decided = await cluster.sql<{ taskId: string; n: string }>(`SELECT detail->>'taskId' AS "taskId", count(*) AS n FROM "AuditEvent" WHERE type = 'decided' AND "workflowId" = ANY($1) GROUP BY 1`, [ids]);
+  const decided = await cluster.sql<{ taskId: string; n: string }>(
+    `SELECT detail->>'taskId' AS "taskId", count(*) AS n FROM "AuditEvent" WHERE type = 'decided' AND "workflowId" = ANY($1) GROUP BY 1`,
+    [ids],
+  );
   expect(decided.filter((d) => Number(d.n) !== 1)).toEqual([]);
 
   // Mail: every stored mail sent exactly once (no worker died, so no resend window either).
@@ -146,7 +206,8 @@ test('Temporal stopped and restarted on the same file: 503 while down, then ever
     kind: 'fault',
     tried: `The Temporal dev server stopped ${OUTAGES} times (SIGTERM and SIGKILL alternately) and started again on the same SQLite file and port while ${started.length} general approvals were running, one API and one worker process staying up throughout.`,
     runs: OUTAGES,
-    checked: 'While down: /health 503 naming temporal, a process start and a decision answered 503 temporal_unavailable with Retry-After (not 500) and had no effect, database-only reads 200. After: the same worker and API carried on without a restart, reminders and escalations fired, every process ended in its planned state, each decision and mail once.',
+    checked:
+      'While down: /health 503 naming temporal, a process start and a decision answered 503 temporal_unavailable with Retry-After (not 500) and had no effect, database-only reads 200. After: the same worker and API carried on without a restart, reminders and escalations fired, every process ended in its planned state, each decision and mail once.',
     outcome: `${OUTAGES}/${OUTAGES} restarts survived; ${refused.length} requests during outages refused with 503 temporal_unavailable; ${started.length}/${started.length} processes completed; ${escalated} escalations; ${mails.length} mails each exactly once, 0 duplicates.`,
     lost: 0,
   });

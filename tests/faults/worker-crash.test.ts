@@ -33,16 +33,29 @@ interface Row {
 const openTasks = (workflowId: string) =>
   cluster.sql<Row>(`SELECT id, "stepKey", status, "escalationLevel" FROM "Task" WHERE "workflowId" = $1 AND status = 'open'`, [workflowId]);
 const auditCount = async (workflowId: string, type: string) =>
-  Number((await cluster.sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE "workflowId" = $1 AND type = $2`, [workflowId, type]))[0]!.n);
+  Number(
+    (
+      await cluster.sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE "workflowId" = $1 AND type = $2`, [workflowId, type])
+    )[0]!.n,
+  );
 
 /** A client that retries on connection errors and 5xx: the decision lands once, or the retry is told it is already decided. */
-async function decide(taskId: string, as: string | undefined, decision: 'approve' | 'reject'): Promise<{ status: number; retried: number }> {
+async function decide(
+  taskId: string,
+  as: string | undefined,
+  decision: 'approve' | 'reject',
+): Promise<{ status: number; retried: number }> {
   // Whoever holds it now (a slow step may have escalated to the superior), unless told.
   const auto = as === undefined;
   for (let retried = 0; ; retried++) {
     as = auto ? await holderOf(cluster, taskId) : as!;
     try {
-      const res = await cluster.call(as, 'POST', `/api/tasks/${taskId}/decision`, decision === 'reject' ? { decision, comment: '预算不足，驳回' } : { decision });
+      const res = await cluster.call(
+        as,
+        'POST',
+        `/api/tasks/${taskId}/decision`,
+        decision === 'reject' ? { decision, comment: '预算不足，驳回' } : { decision },
+      );
       if (auto && res.status === 403 && retried < 5) continue; // escalated to someone else meanwhile: ask the new holder
       if (res.status < 500) {
         if (res.status !== 200 && !(retried > 0 && res.status === 409 && res.body?.error?.code === 'task_already_decided')) {
@@ -61,17 +74,28 @@ async function decide(taskId: string, as: string | undefined, decision: 'approve
 /** Drives one general approval to its planned end through the API. */
 async function drive(workflowId: string, plan: Plan, chaosOver: Promise<void>): Promise<void> {
   const step = async (key: string, done: (t: Row) => boolean = () => true) =>
-    (await until(`${workflowId}: open ${key} task`, async () => (await openTasks(workflowId)).find((t) => t.stepKey === key && done(t)), (t) => !!t, { timeoutMs: 120_000, log: cluster.log, retryErrors: true }))!;
+    (await until(
+      `${workflowId}: open ${key} task`,
+      async () => (await openTasks(workflowId)).find((t) => t.stepKey === key && done(t)),
+      (t) => !!t,
+      { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
+    ))!;
   if (plan === 'reject') {
     // Left until its reminder went out, then refused by the superior.
     const task = await step('supervisor');
-    await until(`${workflowId}: reminder`, () => auditCount(workflowId, 'reminder_sent'), (n) => n >= 1, { timeoutMs: 120_000, log: cluster.log, retryErrors: true });
+    await until(
+      `${workflowId}: reminder`,
+      () => auditCount(workflowId, 'reminder_sent'),
+      (n) => n >= 1,
+      { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
+    );
     await decide(task.id, undefined, 'reject');
     return;
   }
   // Overdue: escalated twice (the superior told, then the task handed up), then decided by the admin.
   // (The overdue ones stay open until the last kill, so work is always in flight while workers die.)
-  const first = plan === 'overdue' ? await chaosOver.then(() => step('supervisor', (t) => t.escalationLevel >= 2)) : await step('supervisor');
+  const first =
+    plan === 'overdue' ? await chaosOver.then(() => step('supervisor', (t) => t.escalationLevel >= 2)) : await step('supervisor');
   await decide(first.id, plan === 'overdue' ? 'admin' : undefined, 'approve');
   const second = await step('manager');
   await decide(second.id, undefined, 'approve');
@@ -90,20 +114,35 @@ test('SIGKILLed workers lose and double nothing: every process ends right, every
   // Bookings of the three franchisees, each paid in two parts by finance.
   const bookings = (async () => {
     const made: { id: string; workflowId: string; dueFen: number; references: string[] }[] = [];
-    for (const [franchiseeId, qty] of [['F001', 2000], ['F002', 1200], ['F003', 800]] as const) {
-      const res = await cluster.call('specialist', 'POST', '/api/bookings', { franchiseeId, season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty }] });
+    for (const [franchiseeId, qty] of [
+      ['F001', 2000],
+      ['F002', 1200],
+      ['F003', 800],
+    ] as const) {
+      const res = await cluster.call('specialist', 'POST', '/api/bookings', {
+        franchiseeId,
+        season: '2027SS',
+        lines: [{ sku: '27SS-DR-003', size: 'M', qty }],
+      });
       expect(res.status).toBe(201);
       made.push({ id: res.body.id, workflowId: res.body.workflowId, dueFen: res.body.prepaymentDueFen, references: [] });
     }
     await Promise.all(
       made.map(async (b) => {
-        await until(`booking ${b.id} to await payment`, async () => (await cluster.call('finance', 'GET', `/api/bookings/${b.id}`)).body?.status, (s) => s === 'awaiting_payment', { timeoutMs: 120_000, log: cluster.log, retryErrors: true });
+        await until(
+          `booking ${b.id} to await payment`,
+          async () => (await cluster.call('finance', 'GET', `/api/bookings/${b.id}`)).body?.status,
+          (s) => s === 'awaiting_payment',
+          { timeoutMs: 120_000, log: cluster.log, retryErrors: true },
+        );
         const first = Math.floor(b.dueFen / 3);
         for (const [i, amountFen] of [first, b.dueFen - first].entries()) {
           const reference = `WK-${b.id.slice(0, 8)}-${i}`;
           // Retried on a connection error or 5xx; a retry of a payment that landed is refused as a duplicate reference.
           for (let attempt = 0; ; attempt++) {
-            const res = await cluster.call('finance', 'POST', `/api/bookings/${b.id}/payments`, { amountFen, reference }).catch(() => undefined);
+            const res = await cluster
+              .call('finance', 'POST', `/api/bookings/${b.id}/payments`, { amountFen, reference })
+              .catch(() => undefined);
             if (res && res.status < 300) break;
             if (res && res.status === 409 && res.body?.error?.code === 'duplicate_payment_reference' && attempt > 0) break;
             if (res && res.status < 500) throw new Error(`payment ${reference}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -154,18 +193,24 @@ test('SIGKILLed workers lose and double nothing: every process ends right, every
   const ids = started.map((s) => s.workflowId);
   const ends = await until(
     'every approval to end',
-    () => cluster.sql<{ workflowId: string; status: string }>(`SELECT "workflowId", status FROM "ProcessInstance" WHERE "workflowId" = ANY($1)`, [ids]),
+    () =>
+      cluster.sql<{ workflowId: string; status: string }>(
+        `SELECT "workflowId", status FROM "ProcessInstance" WHERE "workflowId" = ANY($1)`,
+        [ids],
+      ),
     (rows) => rows.length === ids.length && rows.every((r) => r.status !== 'running'),
     { timeoutMs: 180_000, log: cluster.log, retryErrors: true },
   );
   const statusOf = new Map(ends.map((r) => [r.workflowId, r.status]));
-  for (const s of started) expect([s.workflowId, statusOf.get(s.workflowId)]).toEqual([s.workflowId, s.plan === 'reject' ? 'rejected' : 'approved']);
+  for (const s of started)
+    expect([s.workflowId, statusOf.get(s.workflowId)]).toEqual([s.workflowId, s.plan === 'reject' ? 'rejected' : 'approved']);
   const finalBookings = await until(
     'every booking to be confirmed',
-    () => cluster.sql<{ id: string; status: string; paidFen: string; prepaymentDueFen: string; payments: string; sum: string }>(
-      `SELECT b.id, b.status, b."paidFen", b."prepaymentDueFen", count(p.id) AS payments, coalesce(sum(p."amountFen"), 0) AS sum
+    () =>
+      cluster.sql<{ id: string; status: string; paidFen: string; prepaymentDueFen: string; payments: string; sum: string }>(
+        `SELECT b.id, b.status, b."paidFen", b."prepaymentDueFen", count(p.id) AS payments, coalesce(sum(p."amountFen"), 0) AS sum
        FROM "Booking" b LEFT JOIN "BookingPayment" p ON p."bookingId" = b.id GROUP BY b.id`,
-    ),
+      ),
     (rows) => rows.length === booked.length && rows.every((r) => r.status === 'confirmed'),
     { timeoutMs: 180_000, log: cluster.log, retryErrors: true },
   );
@@ -201,7 +246,10 @@ test('SIGKILLed workers lose and double nothing: every process ends right, every
   // Mail: every stored mail sent, and the SMTP server got each exactly once.
   const mails = await until(
     'the outbox to drain',
-    () => cluster.sql<{ idempotencyKey: string; to: string; subject: string; workflowId: string | null; status: string }>(`SELECT "idempotencyKey", "to", subject, "workflowId", status FROM "MailMessage"`),
+    () =>
+      cluster.sql<{ idempotencyKey: string; to: string; subject: string; workflowId: string | null; status: string }>(
+        `SELECT "idempotencyKey", "to", subject, "workflowId", status FROM "MailMessage"`,
+      ),
     (rows) => rows.length > 0 && rows.every((r) => r.status === 'sent') && cluster.smtp.received.length >= rows.length,
     { timeoutMs: 200_000, log: cluster.log, retryErrors: true }, // a mail lost with a killed worker is retried after its activity's 2-minute timeout
   );
@@ -211,7 +259,13 @@ test('SIGKILLed workers lose and double nothing: every process ends right, every
   // the row was marked sent resends it with the same Message-ID on retry (activities/mail.ts).
   // That window is all a duplicate may come from: its first copy arrived just before a kill.
   const doubled = duplicates(counts.byMessageId);
-  for (const [id, n] of doubled) process.stdout.write(`[worker-crash] ${id} x${n} at ${cluster.receivedAt.get(id)?.map((t) => new Date(t).toISOString()).join(', ')}; kills at ${killedAt.map((t) => new Date(t).toISOString()).join(', ')}\n`);
+  for (const [id, n] of doubled)
+    process.stdout.write(
+      `[worker-crash] ${id} x${n} at ${cluster.receivedAt
+        .get(id)
+        ?.map((t) => new Date(t).toISOString())
+        .join(', ')}; kills at ${killedAt.map((t) => new Date(t).toISOString()).join(', ')}\n`,
+    );
   const inKillWindow = (id: string) => {
     const first = cluster.receivedAt.get(id)?.[0] ?? 0;
     return killedAt.some((k) => k >= first - 1000 && k <= first + 1500);
@@ -220,7 +274,8 @@ test('SIGKILLed workers lose and double nothing: every process ends right, every
   expect(doubled.length).toBeLessThanOrEqual(kills);
   // Apart from those, each stored mail arrived once, and no two different mails say the same thing to the same person.
   expect(counts.total).toBe(mails.length + doubled.length);
-  for (const m of mails) expect([m.idempotencyKey, counts.byMessageId.get(mailMessageId(m.idempotencyKey))! >= 1]).toEqual([m.idempotencyKey, true]);
+  for (const m of mails)
+    expect([m.idempotencyKey, counts.byMessageId.get(mailMessageId(m.idempotencyKey))! >= 1]).toEqual([m.idempotencyKey, true]);
   const idsBySubject = new Map<string, Set<string>>();
   for (const r of cluster.smtp.received) {
     const key = `${JSON.stringify(r.to)} | ${r.subject}`;
@@ -229,7 +284,8 @@ test('SIGKILLed workers lose and double nothing: every process ends right, every
   expect([...idsBySubject].filter(([, ids]) => ids.size > 1).map(([k]) => k)).toEqual([]);
   expect(counts.byRecipientSubject.size).toBe(idsBySubject.size);
   const logical = new Map<string, number>();
-  for (const m of mails) logical.set(`${m.to} | ${m.subject} | ${m.workflowId}`, (logical.get(`${m.to} | ${m.subject} | ${m.workflowId}`) ?? 0) + 1);
+  for (const m of mails)
+    logical.set(`${m.to} | ${m.subject} | ${m.workflowId}`, (logical.get(`${m.to} | ${m.subject} | ${m.workflowId}`) ?? 0) + 1);
   expect(duplicates(logical)).toEqual([]);
   expect(kills).toBe(KILLS);
 
@@ -238,7 +294,8 @@ test('SIGKILLed workers lose and double nothing: every process ends right, every
     kind: 'fault',
     tried: `Two worker processes SIGKILLed in turn, each 1–2.5 s after the previous one was polling again, and restarted (${kills} kills), while ${started.length} general approvals were decided through the API (some left to be reminded or to escalate twice) and ${booked.length} bookings were paid in two parts.`,
     runs: started.length + booked.length,
-    checked: 'Each process reached its planned end state; each step has one task and one decided audit event; each booking has its two payments and paid = due; each stored mail reached the real SMTP server, once by Message-ID and by recipient and subject, a second copy (same Message-ID) allowed only where a kill fell between the 250 of the server and the commit of the row.',
+    checked:
+      'Each process reached its planned end state; each step has one task and one decided audit event; each booking has its two payments and paid = due; each stored mail reached the real SMTP server, once by Message-ID and by recipient and subject, a second copy (same Message-ID) allowed only where a kill fell between the 250 of the server and the commit of the row.',
     outcome: `${started.length}/${started.length} approvals and ${booked.length}/${booked.length} bookings ended right after ${kills} worker kills; ${expectedTasks} tasks, ${decided.length} decisions, ${booked.length * 2} payments, ${reminders} reminders and ${escalations} escalations each once; ${mails.length} mails all delivered, ${doubled.length ? `${doubled.length} resent with the same Message-ID because a kill fell between the SMTP server's 250 and the row's commit (the documented at-least-once window)` : 'each exactly once'}.`,
     lost: 0,
     resent: doubled.length,

@@ -10,7 +10,11 @@ import { seedDemo } from '../../lib/seed';
 export interface TestApi {
   url: string;
   config: Config;
-  request(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string }): Promise<{
+  request(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; rawBody?: string },
+  ): Promise<{
     status: number;
     headers: Headers;
     body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- assertions inspect JSON freely
@@ -19,7 +23,13 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(opts: { db: Db; databaseUrl: string; temporal?: Client; env?: NodeJS.ProcessEnv; seed?: boolean }): Promise<TestApi> {
+export async function startTestApi(opts: {
+  db: Db;
+  databaseUrl: string;
+  temporal?: Client;
+  env?: NodeJS.ProcessEnv;
+  seed?: boolean;
+}): Promise<TestApi> {
   const config = loadConfig({ DATABASE_URL: opts.databaseUrl, JWT_SECRET: 'test-secret-test-secret-test', ...opts.env });
   if (opts.seed !== false) await seedDemo(opts.db);
   // A client that is never used to connect unless a route needs Temporal.

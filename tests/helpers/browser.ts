@@ -8,7 +8,15 @@ import { until } from './until';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Flags that work as root on a machine with no network beyond loopback (ENVIRONMENT.md).
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const SHOTS = path.resolve(__dirname, '../../test-output/screenshots');
 
 export interface TestBrowser {
@@ -44,19 +52,41 @@ export async function launchBrowser(system: SystemAddress): Promise<TestBrowser>
 
 // react-admin re-renders after refetches: these wait for the page to settle on the expected value,
 // then assert it (on a timeout, jest shows the last value seen).
-const settled = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number) => until(what, read, ok, { timeoutMs, intervalMs: 200 }).catch(read);
+const settled = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number) =>
+  until(what, read, ok, { timeoutMs, intervalMs: 200 }).catch(read);
 
 /** Waits until the locator matches exactly `count` elements, then checks it. */
 export async function countIs(locator: Locator, count: number, timeoutMs = 15_000): Promise<void> {
-  expect(await settled(`${count} of ${locator}`, () => locator.count(), (n) => n === count, timeoutMs)).toBe(count);
+  expect(
+    await settled(
+      `${count} of ${locator}`,
+      () => locator.count(),
+      (n) => n === count,
+      timeoutMs,
+    ),
+  ).toBe(count);
 }
 
 /** Waits until the element's text is exactly `text` (after trimming), then checks it. */
 export async function textIs(locator: Locator, text: string, timeoutMs = 15_000): Promise<void> {
-  expect(await settled(`${locator} to read ${text}`, async () => (await locator.innerText()).trim(), (t) => t === text, timeoutMs)).toBe(text);
+  expect(
+    await settled(
+      `${locator} to read ${text}`,
+      async () => (await locator.innerText()).trim(),
+      (t) => t === text,
+      timeoutMs,
+    ),
+  ).toBe(text);
 }
 
 /** Waits until the element's text contains `text`, then checks it. */
 export async function textContains(locator: Locator, text: string, timeoutMs = 15_000): Promise<void> {
-  expect(await settled(`${locator} to contain ${text}`, () => locator.innerText(), (t) => t.includes(text), timeoutMs)).toContain(text);
+  expect(
+    await settled(
+      `${locator} to contain ${text}`,
+      () => locator.innerText(),
+      (t) => t.includes(text),
+      timeoutMs,
+    ),
+  ).toContain(text);
 }

@@ -82,23 +82,41 @@ export async function startEngine(opts: { mailTransport?: MailTransport; env?: R
       });
     },
     async tasks(workflowId, until = (ts) => ts.length > 0, timeoutMs = 15_000) {
-      const rows = await poll(`tasks of ${workflowId}`, () => t.db.task.findMany({ where: { workflowId }, orderBy: [{ createdAt: 'asc' }, { stepKey: 'asc' }, { idempotencyKey: 'asc' }] }), until, { timeoutMs, intervalMs: 50 });
+      const rows = await poll(
+        `tasks of ${workflowId}`,
+        () => t.db.task.findMany({ where: { workflowId }, orderBy: [{ createdAt: 'asc' }, { stepKey: 'asc' }, { idempotencyKey: 'asc' }] }),
+        until,
+        { timeoutMs, intervalMs: 50 },
+      );
       // A row is written a moment before the workflow holds the activity's result: wait
       // until the workflow knows every open task, as a person clicking in the UI would.
       const open = rows.filter((r) => r.status === 'open').map((r) => r.id);
       await poll(
         `workflow ${workflowId} to know its tasks`,
-        async () => (await env.client.workflow.getHandle(workflowId).query(processStateQuery).catch(() => null))?.tasks.map((x) => x.id) ?? null,
+        async () =>
+          (
+            await env.client.workflow
+              .getHandle(workflowId)
+              .query(processStateQuery)
+              .catch(() => null)
+          )?.tasks.map((x) => x.id) ?? null,
         (known) => known === null || open.every((id) => known.includes(id)),
         { timeoutMs, intervalMs: 50 },
       );
       return rows;
     },
     events(workflowId, until = () => true, timeoutMs = 15_000) {
-      return poll(`events of ${workflowId}`, () => t.db.auditEvent.findMany({ where: { workflowId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }), until, { timeoutMs, intervalMs: 50 });
+      return poll(
+        `events of ${workflowId}`,
+        () => t.db.auditEvent.findMany({ where: { workflowId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+        until,
+        { timeoutMs, intervalMs: 50 },
+      );
     },
     decide(handle, task, username, decision, comment) {
-      return handle.executeUpdate(decideUpdate, { args: [{ taskId: task.id, actor: h.user(username).actor, decision, comment: comment ?? null }] });
+      return handle.executeUpdate(decideUpdate, {
+        args: [{ taskId: task.id, actor: h.user(username).actor, decision, comment: comment ?? null }],
+      });
     },
     async outcome(p) {
       try {

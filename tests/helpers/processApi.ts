@@ -29,7 +29,12 @@ export async function startProcessWorld(opts: { smtp?: boolean } = {}): Promise<
   const smtp = opts.smtp ? await startSmtpServer() : undefined;
   const mailEnv: Record<string, string> = smtp ? { SMTP_URL: smtp.url } : {};
   const h = await startEngine({ env: mailEnv });
-  const api = await startTestApi({ db: h.db, databaseUrl: h.config.databaseUrl!, temporal: h.env.client, env: { TEMPORAL_TASK_QUEUE: h.taskQueue, ...mailEnv } });
+  const api = await startTestApi({
+    db: h.db,
+    databaseUrl: h.config.databaseUrl!,
+    temporal: h.env.client,
+    env: { TEMPORAL_TASK_QUEUE: h.taskQueue, ...mailEnv },
+  });
   const tokens: Record<string, string> = {};
   for (const u of USERS) tokens[u] = await api.login(u);
   const as = (username: string) => ({ token: tokens[username]! });
@@ -39,7 +44,8 @@ export async function startProcessWorld(opts: { smtp?: boolean } = {}): Promise<
     smtp,
     as,
     post: (path, body, username) => api.request('POST', path, { ...as(username), body }),
-    decide: (task, username, decision, comment, data) => api.request('POST', `/api/tasks/${task.id}/decision`, { ...as(username), body: { decision, comment, ...(data ? { data } : {}) } }),
+    decide: (task, username, decision, comment, data) =>
+      api.request('POST', `/api/tasks/${task.id}/decision`, { ...as(username), body: { decision, comment, ...(data ? { data } : {}) } }),
     async openTask(workflowId, stepKey) {
       const open = (ts: Task[]) => ts.find((t) => t.stepKey === stepKey && t.status === 'open');
       return open(await h.tasks(workflowId, (ts) => !!open(ts)))!;

@@ -31,7 +31,9 @@ export async function startSmtpServer(opts: { port?: number } = {}): Promise<Tes
           const refusal = smtp.refuse(id, attempt);
           if (refusal !== false) {
             const code = refusal === true ? 451 : refusal;
-            callback(Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Temporary failure, try again later'), { responseCode: code }));
+            callback(
+              Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Temporary failure, try again later'), { responseCode: code }),
+            );
             return;
           }
           smtp.received.push(parsed);

@@ -89,11 +89,20 @@ export async function createSystem(env: Record<string, string> = {}): Promise<Ru
 
   /** One `npm start`; resolves with /health once it answers 200. */
   async function startOnce(limitMs: number): Promise<unknown> {
-    const c = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts'], { cwd: ROOT, env: systemEnv(ports, dataDir, env), detached: true });
+    const c = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts'], {
+      cwd: ROOT,
+      env: systemEnv(ports, dataDir, env),
+      detached: true,
+    });
     child = c;
     c.stdout!.on('data', (d) => (output += d));
     c.stderr!.on('data', (d) => (output += d));
-    return healthy(system.url, limitMs, () => (c.exitCode === null ? undefined : String(c.exitCode)), () => output);
+    return healthy(
+      system.url,
+      limitMs,
+      () => (c.exitCode === null ? undefined : String(c.exitCode)),
+      () => output,
+    );
   }
 
   const system: RunningSystem = {
@@ -152,7 +161,8 @@ interface SharedRecord {
   dataDir: string;
 }
 
-const readRecord = (): SharedRecord | undefined => (existsSync(SHARED_RECORD) ? (JSON.parse(readFileSync(SHARED_RECORD, 'utf8')) as SharedRecord) : undefined);
+const readRecord = (): SharedRecord | undefined =>
+  existsSync(SHARED_RECORD) ? (JSON.parse(readFileSync(SHARED_RECORD, 'utf8')) as SharedRecord) : undefined;
 
 /** The recorded process is still the system we started (a pid of an old record may be reused). */
 const alive = (known: SharedRecord) => {
@@ -166,7 +176,14 @@ const alive = (known: SharedRecord) => {
 /** The running system shared by this jest run's browser tests, started by the first that asks. */
 export async function sharedSystem(limitMs = 3 * 60_000): Promise<SystemAddress> {
   const known = readRecord();
-  if (known && alive(known) && (await fetch(`${known.url}/health`).then((r) => r.status === 200, () => false))) {
+  if (
+    known &&
+    alive(known) &&
+    (await fetch(`${known.url}/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    ))
+  ) {
     return { url: known.url, login: (username, password) => login(known.url, username, password) };
   }
   await stopSharedSystem(); // a record left by a run that did not tear down
@@ -178,7 +195,12 @@ export async function sharedSystem(limitMs = 3 * 60_000): Promise<SystemAddress>
     const ports = await pickPorts();
     const url = `http://127.0.0.1:${ports.PORT}`;
     const log = openSync(SHARED_LOG, 'w');
-    const c = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts'], { cwd: ROOT, env: systemEnv(ports, dataDir, {}), detached: true, stdio: ['ignore', log, log] });
+    const c = spawn(process.execPath, ['--import', 'tsx', 'runtime/start.ts'], {
+      cwd: ROOT,
+      env: systemEnv(ports, dataDir, {}),
+      detached: true,
+      stdio: ['ignore', log, log],
+    });
     closeSync(log);
     c.unref();
     writeFileSync(SHARED_RECORD, JSON.stringify({ url, pid: c.pid!, dataDir } satisfies SharedRecord));
@@ -200,14 +222,17 @@ export async function stopSharedSystem(opts: { keepData?: boolean } = {}): Promi
   const known = readRecord();
   if (!known) return;
   // Only what sharedSystem started: the processes below are found by its data directory's name.
-  if (!path.basename(known.dataDir).startsWith('merch-shared-')) throw new Error(`${SHARED_RECORD} names no shared system's data directory: remove it`);
+  if (!path.basename(known.dataDir).startsWith('merch-shared-'))
+    throw new Error(`${SHARED_RECORD} names no shared system's data directory: remove it`);
   if (alive(known)) {
     try {
       process.kill(-known.pid, 'SIGINT');
     } catch {
       /* already gone */
     }
-    await until('the shared system to stop', async () => !alive(known), Boolean, { timeoutMs: 60_000, intervalMs: 200 }).catch(() => undefined);
+    await until('the shared system to stop', async () => !alive(known), Boolean, { timeoutMs: 60_000, intervalMs: 200 }).catch(
+      () => undefined,
+    );
   }
   // Whatever did not stop on Ctrl-C (it would keep the data directory's files open).
   for (const p of processesMentioning(known.dataDir)) {
@@ -226,10 +251,19 @@ export async function stopSharedSystem(opts: { keepData?: boolean } = {}): Promi
 export type Json = any;
 
 /** A JSON request to a running system with a user's token (none: anonymous); the body parsed. */
-export async function callApi(system: SystemAddress, token: string | undefined, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+export async function callApi(
+  system: SystemAddress,
+  token: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${system.url}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

@@ -11,10 +11,16 @@ export interface UntilOptions {
   log?: () => string;
 }
 
-const show = (v: unknown) => (v instanceof Error ? v.message : JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x))?.slice(0, 2000));
+const show = (v: unknown) =>
+  v instanceof Error ? v.message : JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x))?.slice(0, 2000);
 
 /** Polls `read` until `ok` holds (real time; the time-skipping clock is not involved); returns that value. */
-export async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean = (v) => Boolean(v), opts: UntilOptions = {}): Promise<T> {
+export async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  ok: (v: T) => boolean = (v) => Boolean(v),
+  opts: UntilOptions = {},
+): Promise<T> {
   const { timeoutMs = 20_000, intervalMs = 100, retryErrors = false, log } = opts;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -36,7 +36,8 @@ describe('sendMail', () => {
     expect(transport.captures).toBe(false);
 
     const base = { passwordHash: 'x', roles: ['manager' as const] };
-    zhUserId = (await db.user.create({ data: { ...base, username: 'zhang', name: '张三', email: 'zhang@example.com', locale: 'zh-CN' } })).id;
+    zhUserId = (await db.user.create({ data: { ...base, username: 'zhang', name: '张三', email: 'zhang@example.com', locale: 'zh-CN' } }))
+      .id;
     enUserId = (await db.user.create({ data: { ...base, username: 'alice', name: 'Alice', email: 'alice@example.com', locale: 'en' } })).id;
   });
 
@@ -76,7 +77,14 @@ describe('sendMail', () => {
     expect(msg.html).toContain('http://localhost:3000/#/tasks/1');
 
     const stored = await row(key);
-    expect(stored).toMatchObject({ status: 'sent', attempts: 1, to: 'zhang@example.com', template: 'task_assigned', workflowId: 'wf-a', error: null });
+    expect(stored).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      to: 'zhang@example.com',
+      template: 'task_assigned',
+      workflowId: 'wf-a',
+      error: null,
+    });
     expect(stored.sentAt).toBeInstanceOf(Date);
 
     const again = await sendMail(input);
@@ -132,7 +140,12 @@ describe('sendMail', () => {
 
   test('two attempts of the same key at once send one message', async () => {
     const { sendMail } = mailActivities(db, config, transport);
-    const input = { idempotencyKey: `wf-e:${randomUUID()}`, toUserId: enUserId, template: 'task_urged' as const, params: { taskTitle: 'T', comment: 'please' } };
+    const input = {
+      idempotencyKey: `wf-e:${randomUUID()}`,
+      toUserId: enUserId,
+      template: 'task_urged' as const,
+      params: { taskTitle: 'T', comment: 'please' },
+    };
     const results = await Promise.all([sendMail(input), sendMail(input)]);
     expect(results.map((r) => r.status).sort()).toEqual(['already_sent', 'sent']);
     expect(received).toHaveLength(1);
@@ -144,7 +157,12 @@ describe('sendMail', () => {
     expect(capture.captures).toBe(true);
     const { sendMail } = mailActivities(db, capturedConfig, capture);
     const key = `wf-c:${randomUUID()}`;
-    const input = { idempotencyKey: key, toUserId: enUserId, template: 'process_result' as const, params: { processTitle: 'Plan', result: 'approved' as const } };
+    const input = {
+      idempotencyKey: key,
+      toUserId: enUserId,
+      template: 'process_result' as const,
+      params: { processTitle: 'Plan', result: 'approved' as const },
+    };
 
     expect(await sendMail(input)).toEqual({ status: 'captured', messageId: mailMessageId(key) });
     expect(await row(key)).toMatchObject({ status: 'sent', attempts: 1, to: 'alice@example.com', subject: '[Result] Plan was approved' });
@@ -156,16 +174,20 @@ describe('sendMail', () => {
   test('(d) an unknown or inactive user is no_address, without a row or a message', async () => {
     const { sendMail } = mailActivities(db, config, transport);
     const unknown = `wf-d:${randomUUID()}`;
-    expect((await sendMail({ idempotencyKey: unknown, toUserId: randomUUID(), template: 'task_assigned', params: {} })).status).toBe('no_address');
-    expect((await sendMail({ idempotencyKey: `${unknown}:bad`, toUserId: 'not-a-uuid', template: 'task_assigned', params: {} })).status).toBe(
+    expect((await sendMail({ idempotencyKey: unknown, toUserId: randomUUID(), template: 'task_assigned', params: {} })).status).toBe(
       'no_address',
     );
+    expect(
+      (await sendMail({ idempotencyKey: `${unknown}:bad`, toUserId: 'not-a-uuid', template: 'task_assigned', params: {} })).status,
+    ).toBe('no_address');
 
     const inactive = await db.user.create({
       data: { username: 'gone', name: 'Gone', email: 'gone@example.com', passwordHash: 'x', roles: ['manager'], active: false },
     });
     const key = `wf-d:${randomUUID()}:inactive`;
-    expect((await sendMail({ idempotencyKey: key, toUserId: inactive.id, template: 'task_assigned', params: {} })).status).toBe('no_address');
+    expect((await sendMail({ idempotencyKey: key, toUserId: inactive.id, template: 'task_assigned', params: {} })).status).toBe(
+      'no_address',
+    );
 
     expect(await db.mailMessage.count({ where: { idempotencyKey: { startsWith: 'wf-d:' } } })).toBe(0);
     expect(received).toHaveLength(0);

@@ -113,9 +113,31 @@ const REPORT: MailParams = {
   teamOverdue: 2,
   digestTasks: [
     // Due 23:59:59 on Monday 1 March in Shanghai (15:59:59 UTC): less than a day overdue.
-    { processTitle: '2027SS 采购计划', taskTitle: '商品主管审批', assigneeName: 'Alice', dueAt: '2027-03-01T15:59:59Z', overdueDays: 0, mine: true, link: '/#/tasks/t1/show' },
-    { processTitle: '订货 BK000012', taskTitle: '经理审批', assigneeName: '张专员', dueAt: '2027-02-27T02:00:00Z', overdueDays: 3, link: '/#/tasks/t2/show' },
-    { processTitle: '返货 RT000004', taskTitle: '返仓申请审批', role: 'supervisor', dueAt: '2027-02-28T16:00:00Z', overdueDays: 1, link: '/#/tasks/t3/show' },
+    {
+      processTitle: '2027SS 采购计划',
+      taskTitle: '商品主管审批',
+      assigneeName: 'Alice',
+      dueAt: '2027-03-01T15:59:59Z',
+      overdueDays: 0,
+      mine: true,
+      link: '/#/tasks/t1/show',
+    },
+    {
+      processTitle: '订货 BK000012',
+      taskTitle: '经理审批',
+      assigneeName: '张专员',
+      dueAt: '2027-02-27T02:00:00Z',
+      overdueDays: 3,
+      link: '/#/tasks/t2/show',
+    },
+    {
+      processTitle: '返货 RT000004',
+      taskTitle: '返仓申请审批',
+      role: 'supervisor',
+      dueAt: '2027-02-28T16:00:00Z',
+      overdueDays: 1,
+      link: '/#/tasks/t3/show',
+    },
   ],
   periodFrom: '2027-02-22',
   periodTo: '2027-02-28',
@@ -146,7 +168,12 @@ describe('renderMail', () => {
     for (const locale of LOCALES) {
       test(`${template} in ${locale}: tagged subject, no undefined/null/NaN, full or empty params`, () => {
         const base = baseOf(template);
-        for (const params of [base, {} as MailParams, { ...base, result: 'approved' as const }, { ...base, result: 'withdrawn' as const, lead: 'PT0S' }]) {
+        for (const params of [
+          base,
+          {} as MailParams,
+          { ...base, result: 'approved' as const },
+          { ...base, result: 'withdrawn' as const, lead: 'PT0S' },
+        ]) {
           const mail = renderMail(template, locale, params, opts);
           expect(mail.subject.startsWith(TAGS[template][locale])).toBe(true);
           expect(mail.subject).not.toMatch(/\n/);
@@ -215,7 +242,9 @@ describe('renderMail', () => {
     expect(en('process_result').subject).toBe('[Result] 2027SS 采购计划 was rejected');
     expect(en('process_result').text).toContain('was rejected by 李四 (escalation)');
     expect(zh('process_result', { ...FULL, result: 'approved' }).subject).toBe('【结果】2027SS 采购计划 已通过');
-    expect(zh('process_result', { processTitle: 'P', result: 'rejected', reason: '预算超标' }).text).toContain('您提交的流程已被驳回（预算超标）。');
+    expect(zh('process_result', { processTitle: 'P', result: 'rejected', reason: '预算超标' }).text).toContain(
+      '您提交的流程已被驳回（预算超标）。',
+    );
     expect(en('process_cc', { ...FULL, result: 'withdrawn' }).subject).toBe('[CC] 2027SS 采购计划 was withdrawn');
     expect(zh('process_cc', { ...FULL, result: 'approved' }).text).toContain('结果：已通过');
     expect(zh('task_assigned').text.startsWith('Alice，您好：')).toBe(true);
@@ -245,7 +274,13 @@ describe('booking mails', () => {
   const en = (t: MailTemplateName, p: MailParams = BOOKING) => renderMail(t, 'en', p, opts);
 
   test('there are five, all in MAIL_TEMPLATES', () => {
-    expect(BOOKING_TEMPLATES).toEqual(['booking_statement', 'booking_reminder', 'booking_extended', 'booking_confirmed', 'booking_cancelled']);
+    expect(BOOKING_TEMPLATES).toEqual([
+      'booking_statement',
+      'booking_reminder',
+      'booking_extended',
+      'booking_confirmed',
+      'booking_cancelled',
+    ]);
   });
 
   test('formatFen: ¥ and two decimals by integer arithmetic, in both locales', () => {
@@ -263,7 +298,8 @@ describe('booking mails', () => {
       [-0, '¥0.00'],
     ];
     for (const locale of LOCALES) for (const [fen, text] of cases) expect(formatFen(fen, locale)).toBe(text);
-    for (const bad of [1.5, NaN, Infinity, -Infinity, 2 ** 60, '100', null, undefined, {}, [100]]) expect(formatFen(bad, 'zh-CN')).toBeUndefined();
+    for (const bad of [1.5, NaN, Infinity, -Infinity, 2 ** 60, '100', null, undefined, {}, [100]])
+      expect(formatFen(bad, 'zh-CN')).toBeUndefined();
   });
 
   test('booking_statement: facts, the lines table and how to pay, in both languages', () => {
@@ -272,7 +308,14 @@ describe('booking mails', () => {
     expect(z.text.startsWith('Alice，您好：')).toBe(true);
     expect(z.text).toContain('您在 2027SS 订货会的期货订单已登记，订单号 BK000012。');
     expect(z.text).toContain('请于 2027年3月1日 周一 23:59 前支付预付款 ¥26,970.00');
-    for (const fact of ['订单号：BK000012', '加盟商：华东加盟商 F001', '订货季：2027SS', '订单金额：¥89,900.00', '应付预付款：¥26,970.00', '付款截止时间：2027年3月1日 周一 23:59'])
+    for (const fact of [
+      '订单号：BK000012',
+      '加盟商：华东加盟商 F001',
+      '订货季：2027SS',
+      '订单金额：¥89,900.00',
+      '应付预付款：¥26,970.00',
+      '付款截止时间：2027年3月1日 周一 23:59',
+    ])
       expect(z.text).toContain(fact);
     // The table: a header, then one line per booking line, columns aligned by display width.
     const table = z.text.split('\n').filter((line) => /^(货号|27SS-)/.test(line));
@@ -282,9 +325,19 @@ describe('booking mails', () => {
       '27SS-DR-003  Linen dress  XL    1,200  ¥239.00  ¥286,800.00',
     ]);
     // How to pay: the instructions line by line, then the transfer remark.
-    expect(z.text).toContain('付款方式：\n开户行：招商银行上海分行\n账号：6214 8301 0000 1234\n户名：某某服饰有限公司\n请在付款附言中注明订单号 BK000012');
+    expect(z.text).toContain(
+      '付款方式：\n开户行：招商银行上海分行\n账号：6214 8301 0000 1234\n户名：某某服饰有限公司\n请在付款附言中注明订单号 BK000012',
+    );
     expect(z.text).toContain('查看订货确认单：https://flow.example.com/#/tasks/4f1c');
-    for (const cell of ['<th align="left"', '>货号</th>', '>纯棉圆领T恤</td>', '>¥286,800.00</td>', '>1,200</td>', '>¥89,900.00</td>', '>付款方式</p>'])
+    for (const cell of [
+      '<th align="left"',
+      '>货号</th>',
+      '>纯棉圆领T恤</td>',
+      '>¥286,800.00</td>',
+      '>1,200</td>',
+      '>¥89,900.00</td>',
+      '>付款方式</p>',
+    ])
       expect(z.html).toContain(cell);
     expect(z.html).toContain('开户行：招商银行上海分行<br>账号：6214 8301 0000 1234<br>户名：某某服饰有限公司');
     expect(z.html).toContain('付款附言中注明订单号 BK000012');
@@ -293,7 +346,14 @@ describe('booking mails', () => {
     expect(e.subject).toBe('[Order statement] 2027SS futures order BK000012');
     expect(e.text).toContain('Your futures order for season 2027SS has been recorded as booking BK000012.');
     expect(e.text).toContain('Please pay the prepayment of ¥26,970.00 by Mon 1 Mar 2027, 23:59');
-    for (const fact of ['Booking: BK000012', 'Franchisee: 华东加盟商 F001', 'Season: 2027SS', 'Order amount: ¥89,900.00', 'Prepayment due: ¥26,970.00', 'Payment deadline: Mon 1 Mar 2027, 23:59'])
+    for (const fact of [
+      'Booking: BK000012',
+      'Franchisee: 华东加盟商 F001',
+      'Season: 2027SS',
+      'Order amount: ¥89,900.00',
+      'Prepayment due: ¥26,970.00',
+      'Payment deadline: Mon 1 Mar 2027, 23:59',
+    ])
       expect(e.text).toContain(fact);
     expect(e.text).toMatch(/^SKU +Product +Size +Qty +Unit price +Amount$/m);
     expect(e.text).toMatch(/^27SS-TS-001 +纯棉圆领T恤 +M +10 +¥89\.00 +¥890\.00$/m);
@@ -306,7 +366,9 @@ describe('booking mails', () => {
   test('booking_reminder: outstanding, deadline, lead and amounts paid', () => {
     const z = zh('booking_reminder');
     expect(z.subject).toBe('【付款提醒】订单 BK000012 预付款 2 天后到期');
-    expect(z.text).toContain('您的订单 BK000012 尚有预付款 ¥16,970.00 未付，将于 2 天后到期（付款截止时间 2027年3月1日 周一 23:59），请尽快付款。');
+    expect(z.text).toContain(
+      '您的订单 BK000012 尚有预付款 ¥16,970.00 未付，将于 2 天后到期（付款截止时间 2027年3月1日 周一 23:59），请尽快付款。',
+    );
     for (const fact of ['应付预付款：¥26,970.00', '已付金额：¥10,000.00', '未付金额：¥16,970.00', '付款截止时间：2027年3月1日 周一 23:59'])
       expect(z.text).toContain(fact);
     expect(z.text).toContain('付款方式：');
@@ -316,8 +378,11 @@ describe('booking mails', () => {
 
     const e = en('booking_reminder');
     expect(e.subject).toBe('[Payment reminder] Booking BK000012: prepayment due in 2 days');
-    expect(e.text).toContain('Booking BK000012 still has ¥16,970.00 of prepayment outstanding, due in 2 days (deadline Mon 1 Mar 2027, 23:59).');
-    for (const fact of ['Paid so far: ¥10,000.00', 'Outstanding: ¥16,970.00', 'Payment deadline: Mon 1 Mar 2027, 23:59']) expect(e.text).toContain(fact);
+    expect(e.text).toContain(
+      'Booking BK000012 still has ¥16,970.00 of prepayment outstanding, due in 2 days (deadline Mon 1 Mar 2027, 23:59).',
+    );
+    for (const fact of ['Paid so far: ¥10,000.00', 'Outstanding: ¥16,970.00', 'Payment deadline: Mon 1 Mar 2027, 23:59'])
+      expect(e.text).toContain(fact);
     expect(e.html).toContain('How to pay');
     expect(e.html).toContain('Outstanding</td>');
   });
@@ -370,7 +435,9 @@ describe('booking mails', () => {
     expect(e.subject).toBe('[Booking cancelled] Booking BK000012 was cancelled');
     expect(e.text).toContain('booking BK000012 has been cancelled (reason: 逾期未付款).');
     expect(e.text).toContain('The ¥10,000.00 you have paid will be refunded to you by finance.');
-    expect(en('booking_cancelled', { ...BOOKING, result: 'rejected' }).subject).toBe('[Booking not approved] Booking BK000012 was not approved');
+    expect(en('booking_cancelled', { ...BOOKING, result: 'rejected' }).subject).toBe(
+      '[Booking not approved] Booking BK000012 was not approved',
+    );
   });
 
   test('the franchisee is greeted by name when the recipient has none', () => {
@@ -601,7 +668,13 @@ describe('price adjustment mails', () => {
     expect(z.subject).toBe('【调价作废】调价单 TJ000007 已被 TJ000009 取代');
     expect(z.text).toContain('此前通知您的调价 TJ000007 在生效前已被调价单 TJ000009 取代，原因：供应商返利调整，重新定价。');
     expect(z.text).toContain('请忽略该调价通知，不要按其调整价格，以调价单 TJ000009 的通知为准；您无需再确认该调价。');
-    for (const fact of ['调价单号：TJ000007', '取代它的调价单：TJ000009', '原定生效日期：2027年3月10日', '收货门店：上海南京路店、杭州湖滨店', '原因：供应商返利调整，重新定价'])
+    for (const fact of [
+      '调价单号：TJ000007',
+      '取代它的调价单：TJ000009',
+      '原定生效日期：2027年3月10日',
+      '收货门店：上海南京路店、杭州湖滨店',
+      '原因：供应商返利调整，重新定价',
+    ])
       expect(z.text).toContain(fact);
     expect(z.text).not.toContain('货号'); // no price table
     expect(z.text).not.toContain('确认截止时间');
@@ -620,7 +693,8 @@ describe('price adjustment mails', () => {
       'The price adjustment TJ000007 you were notified of has been superseded by adjustment TJ000009 before taking effect (reason: 库龄超过 180 天).',
     );
     expect(e.text).toContain('Please disregard its notice and do not apply its prices; the notice of TJ000009 applies instead.');
-    for (const fact of ['Adjustment: TJ000007', 'Superseded by: TJ000009', 'Was to take effect: 10 Mar 2027']) expect(e.text).toContain(fact);
+    for (const fact of ['Adjustment: TJ000007', 'Superseded by: TJ000009', 'Was to take effect: 10 Mar 2027'])
+      expect(e.text).toContain(fact);
     const ew = en('price_superseded', { adjustmentCode: 'TJ000007' });
     expect(ew.subject).toBe('[Price change void] Adjustment TJ000007 was withdrawn');
     expect(ew.text).toContain('The price adjustment TJ000007 you were notified of has been withdrawn before taking effect.');
@@ -713,7 +787,12 @@ describe('price adjustment mails', () => {
           for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(BAD);
           expect(mail.text).not.toMatch(/¥(?![\d-])/);
           // No fact without a value (the greeting is the only line that ends in a colon).
-          expect(mail.text.split('\n').slice(1).filter((line) => /[：:] *$/.test(line))).toEqual([]);
+          expect(
+            mail.text
+              .split('\n')
+              .slice(1)
+              .filter((line) => /[：:] *$/.test(line)),
+          ).toEqual([]);
         }
       }
     }
@@ -723,7 +802,8 @@ describe('price adjustment mails', () => {
     expect(mail.text).toContain('收货门店：上海南京路店、杭州湖滨店');
     expect(mail.text).toMatch(/^26AW-CT-010 +¥199\.00 +¥159\.00 +−20\.1%$/m);
     for (const sku of ['26AW-KN-021', '26AW-SC-003', '26AW-TS-004', 'blank sku', 'no sku']) expect(mail.text).not.toContain(sku);
-    for (const label of ['调价单号', '生效日期', '预计到店日期', '确认截止时间', '调价原因', '说明']) expect(mail.text).not.toContain(label);
+    for (const label of ['调价单号', '生效日期', '预计到店日期', '确认截止时间', '调价原因', '说明'])
+      expect(mail.text).not.toContain(label);
     expect(en('price_notice', junk).text).toContain(
       'The price adjustment below has been approved and will take effect soon. Please acknowledge it before the goods arrive.',
     );
@@ -770,7 +850,16 @@ describe('report mails', () => {
     const z = zh('weekly_summary');
     expect(z.subject).toBe('【每周汇总】商品部流程周报 2027年2月22日 至 2027年2月28日');
     expect(z.text).toContain('以下是 2027年2月22日 至 2027年2月28日 商品部各流程的汇总：期间升级 4 次，目前有 3 项待办逾期。');
-    for (const fact of ['统计周期：2027年2月22日 至 2027年2月28日', '未办待办（当前）：1,234', '逾期待办（当前）：3', '本期升级次数：4', '延误发货（当前）：2', '本期逾期批准的调价：1', '待处理返货/清货：5', '待处理残次件数：7'])
+    for (const fact of [
+      '统计周期：2027年2月22日 至 2027年2月28日',
+      '未办待办（当前）：1,234',
+      '逾期待办（当前）：3',
+      '本期升级次数：4',
+      '延误发货（当前）：2',
+      '本期逾期批准的调价：1',
+      '待处理返货/清货：5',
+      '待处理残次件数：7',
+    ])
       expect(z.text).toContain(fact);
     expect(z.text).toMatch(/^计划审批 +3 +2 +1\.5 小时 +4 +1$/m);
     expect(z.text).toMatch(/^订货 +12 +10 +3\.0 天 +6 +2$/m);
@@ -790,7 +879,13 @@ describe('report mails', () => {
       reportDate: '2027-02-30',
       ownOverdue: -1,
       teamOverdue: '2',
-      digestTasks: [null, 'x', { taskTitle: '  ' }, { processTitle: 'P', dueAt: 'soon', overdueDays: 1.5, link: 7 }, { taskTitle: '<b>T</b>', role: 'nobody' }],
+      digestTasks: [
+        null,
+        'x',
+        { taskTitle: '  ' },
+        { processTitle: 'P', dueAt: 'soon', overdueDays: 1.5, link: 7 },
+        { taskTitle: '<b>T</b>', role: 'nobody' },
+      ],
       summaryRows: [null, { processType: '' }, { processType: 'plan', started: NaN, medianCycleSeconds: -5 }],
       openTasks: null,
       escalations: 1.5,
@@ -802,7 +897,12 @@ describe('report mails', () => {
           const mail = renderMail(template, locale, params, opts);
           expect(mail.subject.startsWith(TAGS[template][locale])).toBe(true);
           for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(BAD);
-          expect(mail.text.split('\n').slice(1).filter((line) => /[：:] *$/.test(line))).toEqual([]);
+          expect(
+            mail.text
+              .split('\n')
+              .slice(1)
+              .filter((line) => /[：:] *$/.test(line)),
+          ).toEqual([]);
           expect(mail.html).not.toContain('<b>T');
         }
       }

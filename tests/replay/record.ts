@@ -17,7 +17,8 @@ import { startProcessWorld, until, type ProcessWorld } from '../helpers/processA
 type Recording = (w: ProcessWorld) => Promise<{ workflowId: string }>;
 
 /** The API's answer, or a failure naming the act. */
-async function ok(what: string, res: Promise<{ status: number; body: any }>): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function ok(what: string, res: Promise<{ status: number; body: any }>): Promise<any> {
   const r = await res;
   if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
@@ -27,7 +28,10 @@ const recordings: Record<string, Recording> = {
   /** Send back, resubmit, a 会签 step of two, approved; a reminder on the way. */
   async 'approval-sent-back-approved'({ h }) {
     const handle = await h.start({
-      steps: [step('supervisor', [{ userId: h.user('supervisor').id }]), step('both', [{ userId: h.user('manager').id }, { userId: h.user('finance').id }])],
+      steps: [
+        step('supervisor', [{ userId: h.user('supervisor').id }]),
+        step('both', [{ userId: h.user('manager').id }, { userId: h.user('finance').id }]),
+      ],
     });
     const wf = handle.workflowId;
     const [first] = await h.tasks(wf);
@@ -35,9 +39,15 @@ const recordings: Record<string, Recording> = {
     await h.tasks(wf, (ts) => ts.some((t) => t.stepKey === 'revise' && t.status === 'open'));
     await handle.executeUpdate(resubmitUpdate, { args: [{ actor: h.user('specialist').actor, comment: '已补充' }] });
     const again = await h.tasks(wf, (ts) => ts.some((t) => t.stepKey === 'supervisor' && t.round === 1 && t.status === 'open'));
-    await h.decide(handle, again.find((t) => t.stepKey === 'supervisor' && t.round === 1)!, 'supervisor', 'approve');
+    await h.decide(
+      handle,
+      again.find((t) => t.stepKey === 'supervisor' && t.round === 1)!,
+      'supervisor',
+      'approve',
+    );
     const both = await h.tasks(wf, (ts) => ts.filter((t) => t.stepKey === 'both' && t.status === 'open').length === 2);
-    for (const t of both.filter((x) => x.stepKey === 'both')) await h.decide(handle, t, t.assigneeId === h.user('manager').id ? 'manager' : 'finance', 'approve');
+    for (const t of both.filter((x) => x.stepKey === 'both'))
+      await h.decide(handle, t, t.assigneeId === h.user('manager').id ? 'manager' : 'finance', 'approve');
     await handle.result();
     return { workflowId: wf };
   },
@@ -52,12 +62,25 @@ const recordings: Record<string, Recording> = {
   /** A plan sent back, revised, resubmitted and approved up the chain. */
   async 'plan-sent-back-approved'(w) {
     const lines = [{ category: 'T恤', regionId: 'EAST', qty: 100, amountFen: 890_000 }];
-    const plan = await ok('create plan', w.post('/api/plans', { season: '2027SS', type: 'purchase', title: '回放采买计划', lines }, 'specialist'));
+    const plan = await ok(
+      'create plan',
+      w.post('/api/plans', { season: '2027SS', type: 'purchase', title: '回放采买计划', lines }, 'specialist'),
+    );
     await ok('submit', w.post(`/api/plans/${plan.id}/submit`, {}, 'specialist'));
     const wf = `plan-${plan.id}`;
     await ok('send back', w.decide(await w.openTask(wf, 'supervisor'), 'supervisor', 'send_back', '数量偏少'));
-    await until('sent back', async () => (await w.api.request('GET', `/api/plans/${plan.id}`, w.as('specialist'))).body.status, (s) => s === 'sent_back');
-    await ok('edit', w.api.request('PUT', `/api/plans/${plan.id}`, { ...w.as('specialist'), body: { lines: [{ ...lines[0], qty: 120, amountFen: 1_068_000 }] } }));
+    await until(
+      'sent back',
+      async () => (await w.api.request('GET', `/api/plans/${plan.id}`, w.as('specialist'))).body.status,
+      (s) => s === 'sent_back',
+    );
+    await ok(
+      'edit',
+      w.api.request('PUT', `/api/plans/${plan.id}`, {
+        ...w.as('specialist'),
+        body: { lines: [{ ...lines[0], qty: 120, amountFen: 1_068_000 }] },
+      }),
+    );
     await ok('resubmit', w.post(`/api/plans/${plan.id}/submit`, {}, 'specialist'));
     await ok('approve 1', w.decide(await w.openTask(wf, 'supervisor'), 'supervisor', 'approve'));
     await ok('approve 2', w.decide(await w.openTask(wf, 'manager'), 'manager', 'approve'));
@@ -66,9 +89,28 @@ const recordings: Record<string, Recording> = {
   },
   /** A booking within its quota, paid in two parts, confirmed. */
   async 'booking-paid'(w) {
-    await w.h.db.franchisee.create({ data: { id: 'RPL1', name: '回放加盟商', regionId: 'EAST', email: 'rpl1@example.com', quotas: { create: { seasonCode: '2027SS', quotaFen: 50_000_000n } } } });
-    const b = await ok('book', w.post('/api/bookings', { franchiseeId: 'RPL1', season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty: 2000 }] }, 'specialist'));
-    await until('awaiting payment', async () => (await w.api.request('GET', `/api/bookings/${b.id}`, w.as('finance'))).body, (x) => x.status === 'awaiting_payment' && !!x.paymentDeadline);
+    await w.h.db.franchisee.create({
+      data: {
+        id: 'RPL1',
+        name: '回放加盟商',
+        regionId: 'EAST',
+        email: 'rpl1@example.com',
+        quotas: { create: { seasonCode: '2027SS', quotaFen: 50_000_000n } },
+      },
+    });
+    const b = await ok(
+      'book',
+      w.post(
+        '/api/bookings',
+        { franchiseeId: 'RPL1', season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty: 2000 }] },
+        'specialist',
+      ),
+    );
+    await until(
+      'awaiting payment',
+      async () => (await w.api.request('GET', `/api/bookings/${b.id}`, w.as('finance'))).body,
+      (x) => x.status === 'awaiting_payment' && !!x.paymentDeadline,
+    );
     const due = Number(b.prepaymentDueFen);
     await ok('pay 1', w.post(`/api/bookings/${b.id}/payments`, { amountFen: 1_000_000, reference: 'RPL-1' }, 'finance'));
     await ok('pay 2', w.post(`/api/bookings/${b.id}/payments`, { amountFen: due - 1_000_000, reference: 'RPL-2' }, 'finance'));
@@ -77,14 +119,37 @@ const recordings: Record<string, Recording> = {
   },
   /** A booking paid in part, reminded, overdue at its deadline, extended by the manager, then paid. */
   async 'booking-reminded-extended'(w) {
-    await w.h.db.franchisee.create({ data: { id: 'RPL2', name: '回放加盟商二', regionId: 'EAST', email: 'rpl2@example.com', quotas: { create: { seasonCode: '2027SS', quotaFen: 50_000_000n } } } });
-    const b = await ok('book', w.post('/api/bookings', { franchiseeId: 'RPL2', season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty: 2000 }] }, 'specialist'));
-    await until('awaiting payment', async () => (await w.api.request('GET', `/api/bookings/${b.id}`, w.as('finance'))).body, (x) => x.status === 'awaiting_payment' && !!x.paymentDeadline);
+    await w.h.db.franchisee.create({
+      data: {
+        id: 'RPL2',
+        name: '回放加盟商二',
+        regionId: 'EAST',
+        email: 'rpl2@example.com',
+        quotas: { create: { seasonCode: '2027SS', quotaFen: 50_000_000n } },
+      },
+    });
+    const b = await ok(
+      'book',
+      w.post(
+        '/api/bookings',
+        { franchiseeId: 'RPL2', season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty: 2000 }] },
+        'specialist',
+      ),
+    );
+    await until(
+      'awaiting payment',
+      async () => (await w.api.request('GET', `/api/bookings/${b.id}`, w.as('finance'))).body,
+      (x) => x.status === 'awaiting_payment' && !!x.paymentDeadline,
+    );
     const due = Number(b.prepaymentDueFen);
     await ok('pay 1', w.post(`/api/bookings/${b.id}/payments`, { amountFen: 1_000_000, reference: 'RPL2-1' }, 'finance'));
     await w.h.env.sleep(8 * 86_400_000); // past the reminder and the deadline
     await ok('extend', w.decide(await w.openTask(b.workflowId, 'payment_overdue'), 'manager', 'extend', '加盟商申请延期'));
-    await until('awaiting payment again', async () => (await w.api.request('GET', `/api/bookings/${b.id}`, w.as('finance'))).body, (x) => x.status === 'awaiting_payment');
+    await until(
+      'awaiting payment again',
+      async () => (await w.api.request('GET', `/api/bookings/${b.id}`, w.as('finance'))).body,
+      (x) => x.status === 'awaiting_payment',
+    );
     await ok('pay 2', w.post(`/api/bookings/${b.id}/payments`, { amountFen: due - 1_000_000, reference: 'RPL2-2' }, 'finance'));
     await w.h.env.client.workflow.getHandle(b.workflowId).result();
     return { workflowId: b.workflowId };
@@ -93,10 +158,28 @@ const recordings: Record<string, Recording> = {
   async 'shipment-discrepancy'(w) {
     const t0 = await w.h.env.currentTimeMs();
     const iso = (ms: number) => new Date(ms).toISOString();
-    const s = await ok('announce', w.post('/api/shipments', { lines: [{ sku: '27SS-TS-001', size: 'M', qty: 10 }], expectedArrival: iso(t0 + 5 * 86_400_000) }, 'follower'));
-    await until('tracking started', () => w.h.db.auditEvent.count({ where: { workflowId: s.workflowId, type: 'started' } }), (n) => n === 1);
+    const s = await ok(
+      'announce',
+      w.post(
+        '/api/shipments',
+        { lines: [{ sku: '27SS-TS-001', size: 'M', qty: 10 }], expectedArrival: iso(t0 + 5 * 86_400_000) },
+        'follower',
+      ),
+    );
+    await until(
+      'tracking started',
+      () => w.h.db.auditEvent.count({ where: { workflowId: s.workflowId, type: 'started' } }),
+      (n) => n === 1,
+    );
     await ok('dispatched', w.post(`/api/shipments/${s.id}/events`, { eventId: 'e1', type: 'dispatched', at: iso(t0) }, 'follower'));
-    await ok('eta', w.post(`/api/shipments/${s.id}/events`, { eventId: 'e2', type: 'eta_changed', at: iso(t0 + 1000), expectedArrival: iso(t0 + 6 * 86_400_000) }, 'follower'));
+    await ok(
+      'eta',
+      w.post(
+        `/api/shipments/${s.id}/events`,
+        { eventId: 'e2', type: 'eta_changed', at: iso(t0 + 1000), expectedArrival: iso(t0 + 6 * 86_400_000) },
+        'follower',
+      ),
+    );
     await ok('arrived', w.post(`/api/shipments/${s.id}/events`, { eventId: 'e3', type: 'arrived', at: iso(t0 + 2000) }, 'follower'));
     await w.openTask(s.workflowId, 'scan_in');
     await ok('receipt', w.post(`/api/shipments/${s.id}/receipt`, { lines: [{ sku: '27SS-TS-001', size: 'M', qty: 8 }] }, 'follower'));
@@ -117,7 +200,10 @@ async function main(): Promise<void> {
       const { workflowId } = await record(w);
       const history = await w.h.env.client.workflow.getHandle(workflowId).fetchHistory();
       const file = path.join(dir, `${prefix}-${name}.json`);
-      writeFileSync(file, `${JSON.stringify(temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(history), { longs: String, enums: String, bytes: String }))}\n`);
+      writeFileSync(
+        file,
+        `${JSON.stringify(temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(history), { longs: String, enums: String, bytes: String }))}\n`,
+      );
       process.stdout.write(`recorded ${file} (${history.events?.length ?? 0} events)\n`);
     }
   } finally {

@@ -10,7 +10,9 @@ import { testBundle } from '../helpers/bundle';
 jest.setTimeout(120_000);
 
 const dir = path.join(__dirname, 'histories');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 test('there are histories to replay, from before the local writes too', () => {
   expect(files.some((f) => f.startsWith('pre-local-writes-'))).toBe(true);

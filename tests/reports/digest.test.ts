@@ -20,7 +20,12 @@ import type { ParsedMail } from 'mailparser';
 import { loadConfig } from '../../lib/config';
 import type { Db } from '../../lib/db/client';
 import { dailyDigests, teamOf, type DigestPerson, type OverdueTask } from '../../lib/reports/digest';
-import { DAILY_DIGEST_SCHEDULE, ensureDigestSchedules, ensureDigestSchedulesAtStart, WEEKLY_SUMMARY_SCHEDULE } from '../../lib/reports/schedules';
+import {
+  DAILY_DIGEST_SCHEDULE,
+  ensureDigestSchedules,
+  ensureDigestSchedulesAtStart,
+  WEEKLY_SUMMARY_SCHEDULE,
+} from '../../lib/reports/schedules';
 import { writeSetting } from '../../lib/settings';
 import { bundleWorkflows } from '../../lib/temporal/worker';
 import { createWorker } from '../../runtime/createWorker';
@@ -28,6 +33,7 @@ import { dailyDigest, weeklySummary } from '../../workflows/dailyDigest';
 import { openTestDb } from '../helpers/postgres';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { devServerEnv, timeSkippingEnv } from '../helpers/temporal';
+import { until } from '../helpers/until';
 import { writeMasterData } from './fixture';
 
 jest.setTimeout(120_000);
@@ -47,7 +53,12 @@ const closing: (() => Promise<unknown>)[] = [];
 beforeAll(async () => {
   smtp = await startSmtpServer();
   const [env, devEnv, b, t, devDb] = await Promise.all([timeSkippingEnv(), devServerEnv(), bundleWorkflows(), openTestDb(), openTestDb()]);
-  closing.push(() => env.teardown(), () => devEnv.teardown(), t.close, devDb.close);
+  closing.push(
+    () => env.teardown(),
+    () => devEnv.teardown(),
+    t.close,
+    devDb.close,
+  );
   bundle = b;
   await Promise.all([writeMasterData(t.db), writeMasterData(devDb.db)]);
   h = { env, db: t.db, taskQueue: `digest-${randomUUID()}` };
@@ -84,10 +95,12 @@ let runs = 0;
  */
 async function run<T>(workflow: (input?: { at?: string }) => Promise<T>, name: string): Promise<T> {
   const handle = await h.env.client.workflow.start(workflow, { taskQueue: h.taskQueue, workflowId: `${name}-${++runs}`, args: [{}] });
-  for (const deadline = Date.now() + 30_000; (await handle.describe()).status.name === 'RUNNING'; ) {
-    if (Date.now() > deadline) throw new Error(`${handle.workflowId} did not finish`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await until(
+    `${handle.workflowId} finished`,
+    () => handle.describe(),
+    (d) => d.status.name !== 'RUNNING',
+    { timeoutMs: 30_000, intervalMs: 50 },
+  );
   // Not handle.result(): even on a finished run it lets the time-skipping server jump ahead.
   const { events } = await handle.fetchHistory();
   const done = events?.at(-1)?.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0];
@@ -100,7 +113,16 @@ const toOf = (m: ParsedMail) => (m.to && !Array.isArray(m.to) ? m.to.text : '');
 test('once a day at 08:00, only to managers and supervisors with overdue work of their own or their team', async () => {
   const users = Object.fromEntries((await h.db.user.findMany()).map((u) => [u.username, u]));
   // A second supervisor under the manager, with nobody below and nothing overdue: never mailed.
-  await h.db.user.create({ data: { username: 'supervisor2', name: '周主管', email: 'supervisor2@example.com', passwordHash: 'x', roles: ['supervisor'], superiorId: users.manager!.id } });
+  await h.db.user.create({
+    data: {
+      username: 'supervisor2',
+      name: '周主管',
+      email: 'supervisor2@example.com',
+      passwordHash: 'x',
+      roles: ['supervisor'],
+      superiorId: users.manager!.id,
+    },
+  });
 
   const day1 = await nextMorning();
   const date = (ms: number) => DateTime.fromMillis(ms, { zone: TZ }).toISODate()!;
@@ -108,8 +130,21 @@ test('once a day at 08:00, only to managers and supervisors with overdue work of
   const overdueTask = async (username: string, dueAt: number, title: string) => {
     n += 1;
     const workflowId = `digest-fx-${n}`;
-    await h.db.processInstance.create({ data: { workflowId, processType: 'approval', processId: `p${n}`, title: `采购申请 ${n}`, submitterId: users.specialist!.id } });
-    return h.db.task.create({ data: { idempotencyKey: `digest-fx-${n}`, processType: 'approval', processId: `p${n}`, workflowId, stepKey: 's', title, assigneeId: users[username]!.id, dueAt: new Date(dueAt) } });
+    await h.db.processInstance.create({
+      data: { workflowId, processType: 'approval', processId: `p${n}`, title: `采购申请 ${n}`, submitterId: users.specialist!.id },
+    });
+    return h.db.task.create({
+      data: {
+        idempotencyKey: `digest-fx-${n}`,
+        processType: 'approval',
+        processId: `p${n}`,
+        workflowId,
+        stepKey: 's',
+        title,
+        assigneeId: users[username]!.id,
+        dueAt: new Date(dueAt),
+      },
+    });
   };
   const t1 = await overdueTask('specialist', day1 + 12 * HOUR, '张专员的审批'); // overdue from day 2
   const t2 = await overdueTask('follower', day1 + 36 * HOUR, '赵跟单的审批'); // overdue from day 3
@@ -131,7 +166,9 @@ test('once a day at 08:00, only to managers and supervisors with overdue work of
   expect(again.recipients.map((r) => r.status)).toEqual(['already_sent', 'already_sent']);
   expect(smtp.received).toHaveLength(2);
   const toManager = smtp.received.find((m) => toOf(m).includes('manager@'))!;
-  expect(toManager.subject).toBe(`【每日待办摘要】${DateTime.fromMillis(day2, { zone: TZ }).toFormat('yyyy年M月d日')}：您有 0 项、团队有 1 项逾期待办`);
+  expect(toManager.subject).toBe(
+    `【每日待办摘要】${DateTime.fromMillis(day2, { zone: TZ }).toFormat('yyyy年M月d日')}：您有 0 项、团队有 1 项逾期待办`,
+  );
   expect(toManager.text).toMatch(/张专员的审批 +采购申请 1 +张专员 /);
   expect(toManager.html).toContain(`/#/tasks/${t1.id}/show`);
   expect(toManager.text).not.toContain('财务的审批');
@@ -180,7 +217,15 @@ test('the weekly summary goes to the department manager, once per day it runs', 
 });
 
 describe('who gets what (pure rules)', () => {
-  const p = (id: string, roles: string[], superiorId: string | null = null, extra: Partial<DigestPerson> = {}): DigestPerson => ({ id, name: id, roles, regionId: null, superiorId, active: true, ...extra });
+  const p = (id: string, roles: string[], superiorId: string | null = null, extra: Partial<DigestPerson> = {}): DigestPerson => ({
+    id,
+    name: id,
+    roles,
+    regionId: null,
+    superiorId,
+    active: true,
+    ...extra,
+  });
   const people = [
     p('admin', ['admin', 'manager', 'supervisor']),
     p('gm', ['general_manager'], 'admin'),
@@ -194,7 +239,18 @@ describe('who gets what (pure rules)', () => {
     p('loopB', ['specialist'], 'loopA'),
   ];
   const at = new Date('2027-03-02T00:00:00Z');
-  const task = (id: string, extra: Partial<OverdueTask>): OverdueTask => ({ id, title: id, processTitle: 'P', processType: 'approval', dueAt: new Date('2027-03-01T00:00:00Z'), assigneeId: null, assigneeName: null, candidateRole: null, candidateRegionId: null, ...extra });
+  const task = (id: string, extra: Partial<OverdueTask>): OverdueTask => ({
+    id,
+    title: id,
+    processTitle: 'P',
+    processType: 'approval',
+    dueAt: new Date('2027-03-01T00:00:00Z'),
+    assigneeId: null,
+    assigneeName: null,
+    candidateRole: null,
+    candidateRegionId: null,
+    ...extra,
+  });
 
   test('a team is everyone below through superiors, at any depth; a cycle in the data ends the walk', () => {
     expect([...teamOf('mgr', people)].sort()).toEqual(['gone', 'junior', 'spec', 'sup', 'supEast']);
@@ -212,11 +268,26 @@ describe('who gets what (pure rules)', () => {
     const of = (id: string) => out.find((d) => d.userId === id);
     expect(out.map((d) => d.userId).sort()).toEqual(['mgr', 'sup', 'supEast']);
     expect(of('sup')!.params).toMatchObject({ ownOverdue: 0, teamOverdue: 1, reportDate: '2027-03-02' });
-    expect(of('sup')!.params.digestTasks).toEqual([{ processTitle: 'P', taskTitle: 'juniorTask', assigneeName: 'junior', role: undefined, dueAt: '2027-02-26T00:00:00.000Z', overdueDays: 4, mine: false, link: '/#/tasks/juniorTask/show' }]);
+    expect(of('sup')!.params.digestTasks).toEqual([
+      {
+        processTitle: 'P',
+        taskTitle: 'juniorTask',
+        assigneeName: 'junior',
+        role: undefined,
+        dueAt: '2027-02-26T00:00:00.000Z',
+        overdueDays: 4,
+        mine: false,
+        link: '/#/tasks/juniorTask/show',
+      },
+    ]);
     // The EAST supervisor may claim the EAST role task; the manager sees it as their team's.
     expect(of('supEast')!.params).toMatchObject({ ownOverdue: 1, teamOverdue: 0 });
     expect(of('mgr')!.params).toMatchObject({ ownOverdue: 1, teamOverdue: 2 });
-    expect(of('mgr')!.params.digestTasks!.map((t) => [t.taskTitle, t.mine])).toEqual([['mgrOwn', true], ['juniorTask', false], ['roleEast', false]]);
+    expect(of('mgr')!.params.digestTasks!.map((t) => [t.taskTitle, t.mine])).toEqual([
+      ['mgrOwn', true],
+      ['juniorTask', false],
+      ['roleEast', false],
+    ]);
     expect(of('mgr')!.key).toBe('digest:daily:mgr:2027-03-02');
     expect(dailyDigests(people, [], at, '2027-03-02')).toEqual([]);
   });
@@ -234,7 +305,12 @@ describe('the Schedules (dev server)', () => {
 
     const daily = await dev.env.client.schedule.getHandle(DAILY_DIGEST_SCHEDULE).describe();
     expect(daily.spec.timezone).toBe(TZ);
-    expect(daily.action).toMatchObject({ type: 'startWorkflow', workflowType: 'dailyDigest', taskQueue, workflowId: DAILY_DIGEST_SCHEDULE });
+    expect(daily.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'dailyDigest',
+      taskQueue,
+      workflowId: DAILY_DIGEST_SCHEDULE,
+    });
     const next = daily.info.nextActionTimes;
     expect(next.length).toBeGreaterThanOrEqual(2);
     for (const d of next) expect(local(d).toFormat('HH:mm:ss')).toBe('07:30:00'); // 23:30 UTC the day before
@@ -260,8 +336,21 @@ describe('the Schedules (dev server)', () => {
 
   test('the schedule’s action runs dailyDigest on the worker: the overdue task’s supervisor and manager are mailed', async () => {
     const users = Object.fromEntries((await dev.db.user.findMany()).map((u) => [u.username, u.id]));
-    await dev.db.processInstance.create({ data: { workflowId: 'sched-fx', processType: 'approval', processId: 'p', title: '采购申请', submitterId: users.specialist! } });
-    await dev.db.task.create({ data: { idempotencyKey: 'sched-fx', processType: 'approval', processId: 'p', workflowId: 'sched-fx', stepKey: 's', title: '逾期的审批', assigneeId: users.specialist!, dueAt: new Date(Date.now() - 3600_000) } });
+    await dev.db.processInstance.create({
+      data: { workflowId: 'sched-fx', processType: 'approval', processId: 'p', title: '采购申请', submitterId: users.specialist! },
+    });
+    await dev.db.task.create({
+      data: {
+        idempotencyKey: 'sched-fx',
+        processType: 'approval',
+        processId: 'p',
+        workflowId: 'sched-fx',
+        stepKey: 's',
+        title: '逾期的审批',
+        assigneeId: users.specialist!,
+        dueAt: new Date(Date.now() - 3600_000),
+      },
+    });
 
     const worker: Worker = await createWorker({
       connection: dev.env.nativeConnection,
@@ -272,12 +361,13 @@ describe('the Schedules (dev server)', () => {
     });
     await worker.runUntil(async () => {
       await dev.env.client.schedule.getHandle(DAILY_DIGEST_SCHEDULE).trigger();
-      let workflowId: string | undefined;
-      for (const deadline = Date.now() + 30_000; !workflowId; ) {
-        workflowId = (await dev.env.client.schedule.getHandle(DAILY_DIGEST_SCHEDULE).describe()).info.recentActions[0]?.action.workflow.workflowId;
-        if (Date.now() > deadline) throw new Error('the schedule did not start a run');
-        if (!workflowId) await new Promise((r) => setTimeout(r, 100));
-      }
+      const workflowId = (await until(
+        'a run started by the schedule',
+        async () =>
+          (await dev.env.client.schedule.getHandle(DAILY_DIGEST_SCHEDULE).describe()).info.recentActions[0]?.action.workflow.workflowId,
+        Boolean,
+        { timeoutMs: 30_000 },
+      ))!;
       expect(workflowId.startsWith(`${DAILY_DIGEST_SCHEDULE}-`)).toBe(true);
       const result = await dev.env.client.workflow.getHandle(workflowId).result();
       expect(result.recipients.map((r: { status: string }) => r.status)).toEqual(['captured', 'captured']);

@@ -53,7 +53,8 @@ test('open, overdue and due-today tasks by process and by person', async () => {
   const f = await taskFigures(t.db, w());
   expect(f.totals).toEqual(EXPECTED.tasks.totals);
   expect(f.byProcess).toEqual(EXPECTED.tasks.byProcess);
-  const person = (username: string | null, role: string | null = null) => f.byPerson.find((p) => p.username === username && p.role === role);
+  const person = (username: string | null, role: string | null = null) =>
+    f.byPerson.find((p) => p.username === username && p.role === role);
   expect(person('specialist')).toMatchObject({ userId: fx.users.specialist, name: '张专员', open: 2, overdue: 1, dueToday: 1 });
   expect(person('follower')).toMatchObject({ userId: fx.users.follower, open: 2, overdue: 1, dueToday: 0 });
   expect(person(null, 'supervisor')).toMatchObject({ userId: null, name: null, open: 1, overdue: 0, dueToday: 1 });
@@ -80,7 +81,13 @@ test('prepayment due vs received this season by region; overdue once the deadlin
   // One second later F003's deadline (exactly AT) has passed too.
   const later = await prepaymentFigures(t.db, '2027SS', reportWindow({ tz: TZ, at: new Date(AT.getTime() + 1000) }));
   expect(later.totals.overdueFen).toBe(320_000);
-  expect((await prepaymentFigures(t.db, '2026AW', w())).totals).toEqual({ bookings: 1, dueFen: 777_700, receivedFen: 777_700, outstandingFen: 0, overdueFen: 0 });
+  expect((await prepaymentFigures(t.db, '2026AW', w())).totals).toEqual({
+    bookings: 1,
+    dueFen: 777_700,
+    receivedFen: 777_700,
+    outstandingFen: 0,
+    overdueFen: 0,
+  });
 });
 
 test('delayed shipments by escalation level, longest delayed first', async () => {
@@ -102,7 +109,15 @@ test('price adjustments approved late (audit event approved_late) in the period'
   const f = await lateApprovalFigures(t.db, w());
   expect({ from: f.from, to: f.to, approved: f.approved, late: f.late, onTime: f.onTime }).toEqual(EXPECTED.lateApprovals);
   expect(f.adjustments).toEqual([
-    { adjustmentId: fx.adjustments.late, seq: fx.adjustments.lateSeq, approvedAt: '2027-02-26T03:00:01.000Z', dueAt: '2027-02-25T16:00:00.000Z', hoursLate: 11, proposerName: '张专员', urgent: false },
+    {
+      adjustmentId: fx.adjustments.late,
+      seq: fx.adjustments.lateSeq,
+      approvedAt: '2027-02-26T03:00:01.000Z',
+      dueAt: '2027-02-25T16:00:00.000Z',
+      hoursLate: 11,
+      proposerName: '张专员',
+      urgent: false,
+    },
   ]);
 });
 
@@ -115,7 +130,14 @@ test('the dashboard is all of them; the season defaults to the one running today
   expect(await resolveSeason(t.db, undefined, '2026-09-01')).toBe('2026AW');
   expect(await resolveSeason(t.db, undefined, '2030-01-01')).toBe('2027SS'); // none running: the latest to start
   const all = await dashboard(t.db, w(), '2027SS');
-  expect(all).toMatchObject({ at: AT.toISOString(), tz: TZ, today: '2027-03-02', season: '2027SS', period: PERIOD, week: { from: '2027-03-01', to: '2027-03-07' } });
+  expect(all).toMatchObject({
+    at: AT.toISOString(),
+    tz: TZ,
+    today: '2027-03-02',
+    season: '2027SS',
+    period: PERIOD,
+    week: { from: '2027-03-01', to: '2027-03-07' },
+  });
   expect(all.tasks.totals).toEqual(EXPECTED.tasks.totals);
   expect(all.escalations).toEqual(EXPECTED.escalations);
   expect(all.cycleTimes).toEqual(EXPECTED.cycleTimes);

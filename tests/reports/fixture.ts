@@ -15,7 +15,21 @@ export const HOUR = 3600_000;
 const d = (iso: string) => new Date(iso);
 const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms);
 
-const ALL_ROLES: Role[] = ['admin', 'general_manager', 'manager', 'supervisor', 'specialist', 'follower', 'buyer', 'store_lead', 'after_sales', 'finance', 'store_manager', 'franchisee', 'area_manager'];
+const ALL_ROLES: Role[] = [
+  'admin',
+  'general_manager',
+  'manager',
+  'supervisor',
+  'specialist',
+  'follower',
+  'buyer',
+  'store_lead',
+  'after_sales',
+  'finance',
+  'store_manager',
+  'franchisee',
+  'area_manager',
+];
 
 /**
  * The demo department as lib/seed.ts has it (regions, the 2027SS season, franchisees, a store,
@@ -23,7 +37,13 @@ const ALL_ROLES: Role[] = ['admin', 'general_manager', 'manager', 'supervisor', 
  * hashed with 4 bcrypt rounds instead of 10, so logging in stays quick too.
  */
 export async function writeMasterData(db: Db): Promise<Record<string, string>> {
-  await db.region.createMany({ data: [{ id: 'EAST', name: '华东片区' }, { id: 'SOUTH', name: '华南片区' }, { id: 'NORTH', name: '华北片区' }] });
+  await db.region.createMany({
+    data: [
+      { id: 'EAST', name: '华东片区' },
+      { id: 'SOUTH', name: '华南片区' },
+      { id: 'NORTH', name: '华北片区' },
+    ],
+  });
   await db.season.create({ data: { code: '2027SS', name: '2027 春夏', startsOn: d('2027-02-01'), endsOn: d('2027-07-31') } });
   await db.franchisee.createMany({
     data: [
@@ -33,8 +53,21 @@ export async function writeMasterData(db: Db): Promise<Record<string, string>> {
     ],
   });
   await db.store.create({ data: { id: 'S001', name: '上海南京路直营店', regionId: 'EAST', kind: 'direct' } });
-  for (const [sku, name] of [['27SS-TS-001', '纯棉圆领T恤'], ['27SS-DR-003', '碎花连衣裙']] as const) {
-    await db.product.create({ data: { sku, name, category: '女装', seasonCode: '2027SS', wholesalePriceFen: 100, retailPriceFen: 200, sizes: { create: ['S', 'M', 'L', 'XL'].map((size, sortKey) => ({ size, sortKey })) } } });
+  for (const [sku, name] of [
+    ['27SS-TS-001', '纯棉圆领T恤'],
+    ['27SS-DR-003', '碎花连衣裙'],
+  ] as const) {
+    await db.product.create({
+      data: {
+        sku,
+        name,
+        category: '女装',
+        seasonCode: '2027SS',
+        wholesalePriceFen: 100,
+        retailPriceFen: 200,
+        sizes: { create: ['S', 'M', 'L', 'XL'].map((size, sortKey) => ({ size, sortKey })) },
+      },
+    });
   }
   const users: [string, string, Role[], string | null, Partial<{ regionId: string; storeId: string; franchiseeId: string }>][] = [
     ['admin', '系统管理员', ALL_ROLES, null, {}],
@@ -48,7 +81,17 @@ export async function writeMasterData(db: Db): Promise<Record<string, string>> {
   ];
   const ids: Record<string, string> = {};
   for (const [username, name, roles, superior, extra] of users) {
-    const u = await db.user.create({ data: { username, name, email: `${username}@example.com`, passwordHash: bcrypt.hashSync(username, 4), roles, superiorId: superior ? ids[superior]! : null, ...extra } });
+    const u = await db.user.create({
+      data: {
+        username,
+        name,
+        email: `${username}@example.com`,
+        passwordHash: bcrypt.hashSync(username, 4),
+        roles,
+        superiorId: superior ? ids[superior]! : null,
+        ...extra,
+      },
+    });
     ids[username] = u.id;
   }
   return ids;
@@ -68,15 +111,49 @@ export async function writeFixture(db: Db): Promise<Fixture> {
   let n = 0;
   const proc = (processType: string, status: string, startedAt: Date, endedAt: Date | null, title = `${processType} ${n + 1}`) => {
     n += 1;
-    return db.processInstance.create({ data: { workflowId: `fx-${processType}-${n}`, processType, processId: `p${n}`, title, status, startedAt, endedAt, submitterId: specialist } });
+    return db.processInstance.create({
+      data: {
+        workflowId: `fx-${processType}-${n}`,
+        processType,
+        processId: `p${n}`,
+        title,
+        status,
+        startedAt,
+        endedAt,
+        submitterId: specialist,
+      },
+    });
   };
   let k = 0;
-  const task = (p: { workflowId: string; processType: string; processId: string }, t: { stepKey: string; dueAt: Date; status?: string; assigneeId?: string | null; candidateRole?: 'supervisor' | null; createdAt?: Date; decidedAt?: Date | null; decision?: string }) =>
+  const task = (
+    p: { workflowId: string; processType: string; processId: string },
+    t: {
+      stepKey: string;
+      dueAt: Date;
+      status?: string;
+      assigneeId?: string | null;
+      candidateRole?: 'supervisor' | null;
+      createdAt?: Date;
+      decidedAt?: Date | null;
+      decision?: string;
+    },
+  ) =>
     db.task.create({
       data: {
-        idempotencyKey: `fx-task-${++k}`, processType: p.processType, processId: p.processId, workflowId: p.workflowId, stepKey: t.stepKey, title: `${t.stepKey} 审批`,
-        status: t.status ?? 'open', assigneeId: t.assigneeId ?? null, candidateRole: t.candidateRole ?? null, allowedDecisions: ['approve', 'reject'],
-        dueAt: t.dueAt, createdAt: t.createdAt ?? d('2027-02-20T00:00:00Z'), decidedAt: t.decidedAt ?? null, decision: t.decision ?? null,
+        idempotencyKey: `fx-task-${++k}`,
+        processType: p.processType,
+        processId: p.processId,
+        workflowId: p.workflowId,
+        stepKey: t.stepKey,
+        title: `${t.stepKey} 审批`,
+        status: t.status ?? 'open',
+        assigneeId: t.assigneeId ?? null,
+        candidateRole: t.candidateRole ?? null,
+        allowedDecisions: ['approve', 'reject'],
+        dueAt: t.dueAt,
+        createdAt: t.createdAt ?? d('2027-02-20T00:00:00Z'),
+        decidedAt: t.decidedAt ?? null,
+        decision: t.decision ?? null,
       },
     });
 
@@ -107,10 +184,21 @@ export async function writeFixture(db: Db): Promise<Fixture> {
   // Decided tasks: plan step 'supervisor' 30, 90 and 150 minutes; price notices per store (folded
   // into 'notify_store') 10 and 20 minutes; one decided Tuesday 00:00 (out of the period).
   const decided = (p: typeof running, stepKey: string, createdAt: string, minutes: number) =>
-    task(p, { stepKey, status: 'done', assigneeId: specialist, createdAt: d(createdAt), decidedAt: plus(createdAt, minutes * 60_000), dueAt: d('2027-03-10T00:00:00Z'), decision: 'approve' });
+    task(p, {
+      stepKey,
+      status: 'done',
+      assigneeId: specialist,
+      createdAt: d(createdAt),
+      decidedAt: plus(createdAt, minutes * 60_000),
+      dueAt: d('2027-03-10T00:00:00Z'),
+      decision: 'approve',
+    });
   // The engine keeps the step's own title in the task's data (the title adds the process's).
   const stepTitle = { stepTitle: { 'zh-CN': '主管审批', en: 'Supervisor approval' } };
-  await db.task.update({ where: { id: (await decided(runningPlan, 'supervisor', '2027-02-23T01:00:00Z', 30)).id }, data: { data: stepTitle, title: '主管审批 · plan 2' } });
+  await db.task.update({
+    where: { id: (await decided(runningPlan, 'supervisor', '2027-02-23T01:00:00Z', 30)).id },
+    data: { data: stepTitle, title: '主管审批 · plan 2' },
+  });
   await decided(runningPlan, 'supervisor', '2027-02-24T01:00:00Z', 90);
   await decided(runningPlan, 'supervisor', '2027-03-01T13:29:59Z', 150); // decided 15:59:59Z
   await decided(runningPlan, 'supervisor', '2027-03-01T15:00:00Z', 60); // decided 16:00:00Z: Tuesday, out
@@ -121,7 +209,9 @@ export async function writeFixture(db: Db): Promise<Fixture> {
   // ---- escalations ------------------------------------------------------------------------------
   let e = 0;
   const event = (type: string, processType: string, at: string, detail: object = {}, processId = 'x') =>
-    db.auditEvent.create({ data: { idempotencyKey: `fx-ev-${++e}`, workflowId: `fx-ev-${processType}`, processType, processId, type, at: d(at), detail } });
+    db.auditEvent.create({
+      data: { idempotencyKey: `fx-ev-${++e}`, workflowId: `fx-ev-${processType}`, processType, processId, type, at: d(at), detail },
+    });
   await event('escalated', 'approval', '2027-02-28T15:59:59Z'); // Sunday 23:59:59: the week before
   await event('escalated', 'approval', '2027-02-28T16:00:00Z'); // Monday 00:00
   await event('escalated', 'shipment', '2027-03-01T15:59:59Z'); // Monday 23:59:59
@@ -132,30 +222,62 @@ export async function writeFixture(db: Db): Promise<Fixture> {
   const adj = (urgent = false) =>
     db.priceAdjustment.create({
       data: {
-        status: 'approved', urgent, reason: '库龄', allocationDate: d('2027-03-05'), arrivalDate: d('2027-03-08'), effectiveDate: d('2027-03-08'),
-        approvalDueAt: d('2027-02-25T16:00:00Z'), notifyBy: d('2027-03-07T16:00:00Z'), storeIds: ['S001'], createdById: specialist,
+        status: 'approved',
+        urgent,
+        reason: '库龄',
+        allocationDate: d('2027-03-05'),
+        arrivalDate: d('2027-03-08'),
+        effectiveDate: d('2027-03-08'),
+        approvalDueAt: d('2027-02-25T16:00:00Z'),
+        notifyBy: d('2027-03-07T16:00:00Z'),
+        storeIds: ['S001'],
+        createdById: specialist,
       },
     });
   const late = await adj();
   const onTime = await adj();
   const tooLateForPeriod = await adj();
   const rejected = await adj();
-  const decision = (id: string, at: string, decision: string, stepKey = 'superior') => event('decided', 'price', at, { decision, stepKey, taskId: 'x' }, id);
+  const decision = (id: string, at: string, decision: string, stepKey = 'superior') =>
+    event('decided', 'price', at, { decision, stepKey, taskId: 'x' }, id);
   await decision(late.id, '2027-02-26T03:00:00Z', 'approve');
   await event('approved_late', 'price', '2027-02-26T03:00:01Z', { dueAt: '2027-02-25T16:00:00.000Z', lateByMs: 11 * HOUR }, late.id);
   await decision(onTime.id, '2027-03-01T15:59:59Z', 'approve');
   await decision(onTime.id, '2027-03-01T15:59:59Z', 'acknowledge', 'notify_finance'); // a notice, not the approval
   await decision(tooLateForPeriod.id, '2027-03-01T16:00:00Z', 'approve');
-  await event('approved_late', 'price', '2027-03-01T16:00:00Z', { dueAt: '2027-02-25T16:00:00.000Z', lateByMs: 120 * HOUR }, tooLateForPeriod.id);
+  await event(
+    'approved_late',
+    'price',
+    '2027-03-01T16:00:00Z',
+    { dueAt: '2027-02-25T16:00:00.000Z', lateByMs: 120 * HOUR },
+    tooLateForPeriod.id,
+  );
   await decision(rejected.id, '2027-02-27T00:00:00Z', 'reject');
 
   // ---- bookings, prepayments and order lines -----------------------------------------------------
   await db.season.create({ data: { code: '2026AW', name: '2026 秋冬', startsOn: d('2026-08-01'), endsOn: d('2027-01-31') } });
-  const booking = (franchiseeId: string, season: string, status: string, dueFen: number, paidFen: number, deadline: string, lines: { sku: string; size: string; qty: number }[] = []) =>
+  const booking = (
+    franchiseeId: string,
+    season: string,
+    status: string,
+    dueFen: number,
+    paidFen: number,
+    deadline: string,
+    lines: { sku: string; size: string; qty: number }[] = [],
+  ) =>
     db.booking.create({
       data: {
-        franchiseeId, seasonCode: season, status, amountFen: BigInt(dueFen * 4), prepaymentShareBp: 2500, prepaymentDueFen: BigInt(dueFen), paidFen: BigInt(paidFen),
-        paymentDeadline: d(deadline), quotaCheck: 'within', totalQty: lines.reduce((s, l) => s + l.qty, 0), createdById: specialist,
+        franchiseeId,
+        seasonCode: season,
+        status,
+        amountFen: BigInt(dueFen * 4),
+        prepaymentShareBp: 2500,
+        prepaymentDueFen: BigInt(dueFen),
+        paidFen: BigInt(paidFen),
+        paymentDeadline: d(deadline),
+        quotaCheck: 'within',
+        totalQty: lines.reduce((s, l) => s + l.qty, 0),
+        createdById: specialist,
         lines: { create: lines.map((l, position) => ({ position, ...l, unitPriceFen: 100, amountFen: BigInt(l.qty * 100) })) },
       },
       include: { lines: true },
@@ -172,7 +294,19 @@ export async function writeFixture(db: Db): Promise<Fixture> {
   const shipped: Record<string, [number, number]> = { M: [4, 2], L: [7, 7] }; // [shipped, received]; L is over-shipped by 2
   for (const l of south.lines) {
     const [shippedQty, receivedQty] = l.sku === '27SS-TS-001' ? shipped[l.size]! : [0, 0];
-    await db.orderLine.create({ data: { bookingLineId: l.id, bookingId: south.id, franchiseeId: 'F002', seasonCode: '2027SS', sku: l.sku, size: l.size, qty: l.qty, shippedQty, receivedQty } });
+    await db.orderLine.create({
+      data: {
+        bookingLineId: l.id,
+        bookingId: south.id,
+        franchiseeId: 'F002',
+        seasonCode: '2027SS',
+        sku: l.sku,
+        size: l.size,
+        qty: l.qty,
+        shippedQty,
+        receivedQty,
+      },
+    });
   }
   // NORTH (F003): deadline exactly AT: outstanding, not yet overdue.
   await booking('F003', '2027SS', 'awaiting_payment', 120_000, 0, '2027-03-02T02:00:00Z');
@@ -181,7 +315,17 @@ export async function writeFixture(db: Db): Promise<Fixture> {
 
   // ---- delayed shipments ----------------------------------------------------------------------------
   const ship = (delayed: boolean, escalationLevel: number, delayReason: string | null, delayedSince: string | null) =>
-    db.shipment.create({ data: { expectedArrival: d('2027-02-27T00:00:00Z'), delayed, escalationLevel, delayReason, delayedSince: delayedSince ? d(delayedSince) : null, createdById: follower, seasonCode: '2027SS' } });
+    db.shipment.create({
+      data: {
+        expectedArrival: d('2027-02-27T00:00:00Z'),
+        delayed,
+        escalationLevel,
+        delayReason,
+        delayedSince: delayedSince ? d(delayedSince) : null,
+        createdById: follower,
+        seasonCode: '2027SS',
+      },
+    });
   await ship(true, 0, 'late', '2027-03-02T01:00:00Z');
   await ship(true, 1, 'silent', '2027-03-01T00:00:00Z');
   await ship(true, 3, 'late', '2027-03-01T02:00:00Z'); // 24 hours before AT
@@ -192,8 +336,21 @@ export async function writeFixture(db: Db): Promise<Fixture> {
   const ret = (kind: string, status: string, defective: number[] = []) =>
     db.returnRequest.create({
       data: {
-        kind, status, reason: '过季', storeId: 'S001', createdById: specialist,
-        lines: { create: (defective.length ? defective : [0]).map((defectiveQty, position) => ({ position, sku: '27SS-TS-001', size: 'M', qty: 5, receivedQty: 5, defectiveQty })) },
+        kind,
+        status,
+        reason: '过季',
+        storeId: 'S001',
+        createdById: specialist,
+        lines: {
+          create: (defective.length ? defective : [0]).map((defectiveQty, position) => ({
+            position,
+            sku: '27SS-TS-001',
+            size: 'M',
+            qty: 5,
+            receivedQty: 5,
+            defectiveQty,
+          })),
+        },
       },
     });
   await ret('return', 'pending_approval');
@@ -252,14 +409,38 @@ export const EXPECTED = {
     // supervisor: 30, 90, 150 min → median 90 min; p90 at rank 1.8: 90 + 0.8 × 60 = 138 min.
     // notify_store: 10 and 20 min → median 15 min; p90 = 10 + 0.9 × 10 = 19 min.
     steps: [
-      { processType: 'plan', stepKey: 'supervisor', title: '主管审批', titleEn: 'Supervisor approval', count: 3, medianSeconds: 5_400, p90Seconds: 8_280 },
-      { processType: 'price', stepKey: 'notify_store', title: 'notify_store:S001 审批', titleEn: 'notify_store:S001 审批', count: 2, medianSeconds: 900, p90Seconds: 1_140 },
+      {
+        processType: 'plan',
+        stepKey: 'supervisor',
+        title: '主管审批',
+        titleEn: 'Supervisor approval',
+        count: 3,
+        medianSeconds: 5_400,
+        p90Seconds: 8_280,
+      },
+      {
+        processType: 'price',
+        stepKey: 'notify_store',
+        title: 'notify_store:S001 审批',
+        titleEn: 'notify_store:S001 审批',
+        count: 2,
+        medianSeconds: 900,
+        p90Seconds: 1_140,
+      },
     ],
   },
   prepayments: {
     season: '2027SS',
     regions: [
-      { regionId: 'EAST', regionName: '华东片区', bookings: 1, dueFen: 300_000, receivedFen: 100_000, outstandingFen: 200_000, overdueFen: 200_000 },
+      {
+        regionId: 'EAST',
+        regionName: '华东片区',
+        bookings: 1,
+        dueFen: 300_000,
+        receivedFen: 100_000,
+        outstandingFen: 200_000,
+        overdueFen: 200_000,
+      },
       { regionId: 'NORTH', regionName: '华北片区', bookings: 1, dueFen: 120_000, receivedFen: 0, outstandingFen: 120_000, overdueFen: 0 },
       { regionId: 'SOUTH', regionName: '华南片区', bookings: 1, dueFen: 500_000, receivedFen: 500_000, outstandingFen: 0, overdueFen: 0 },
     ],

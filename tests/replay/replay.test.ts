@@ -3,7 +3,12 @@
 // still in flight, finishes on this one. A failure names the workflow type, the fixture and the
 // event (replayHistory.ts). Among them, runs recorded on the code before the engine's local
 // writes and before the booking reminders' move to the engine's watch (their patches).
+//
+// And the demonstration that this catches what it is for: the same plan history, replayed on a
+// variant of planApproval that swaps two of its writes without patched() (variant/), fails with
+// a DeterminismViolationError naming the event, while the real code replays it.
 import { readdirSync } from 'node:fs';
+import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { testBundle } from '../helpers/bundle';
 import { HISTORIES, hasEnded, loadHistory, replayFixture, workflowTypeOf } from './replayHistory';
@@ -74,3 +79,43 @@ test.each(Object.entries(KNOWN_NONDETERMINISTIC))(
     expect((err as Error).message).toContain(` at event ${eventId} `);
   },
 );
+
+describe('a change to the commands without patched() fails replay, naming the process and the event', () => {
+  const FIXTURE = 'v1-plan-sent-back-approved.json';
+  let variant: WorkflowBundle;
+
+  beforeAll(async () => {
+    variant = await bundleWorkflowCode({ workflowsPath: require.resolve('./variant'), logger: quietLogger });
+  });
+
+  test('the real planApproval replays the plan’s history', async () => {
+    await expect(replayFixture(await testBundle(), FIXTURE)).resolves.toBeUndefined();
+  });
+
+  test('planApproval with two writes swapped does not, and the error says where', async () => {
+    const err = await replayFixture(variant, FIXTURE).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DeterminismViolationError);
+    // The run's first writes are beginProcess then planSubmitted (events 8 and 9, after the
+    // start's Update, event 7); the variant asks for planSubmitted first, and core stops at event 7.
+    expect((err as Error).message).toMatch(
+      /^planApproval \(tests\/replay\/histories\/v1-plan-sent-back-approved\.json\) does not replay on this code, at event 7 EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED \(Update settled\) of 94; the history's next commands: 8 EVENT_TYPE_MARKER_RECORDED \(local activity beginProcess\), 9 EVENT_TYPE_MARKER_RECORDED \(local activity planSubmitted\)/,
+    );
+    expect((err as Error).message).toContain('[TMPRL1100] Nondeterminism error');
+  });
+});
+
+const quietLogger = {
+  log() {},
+  trace() {},
+  debug() {},
+  info() {},
+  warn(message: string) {
+    process.stderr.write(`[bundler] ${message}\n`);
+  },
+  error(message: string) {
+    process.stderr.write(`[bundler] ${message}\n`);
+  },
+};

@@ -80,9 +80,14 @@ export async function replayFixture(bundle: WorkflowBundle, file: string): Promi
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const event = eventNamed(history, message);
+    // A local activity of another type: core names the recorded marker's type, not its event.
+    const marker = /Activity type of recorded marker '([^']+)'/.exec(message)?.[1];
+    const markers = marker ? history.events.filter((e) => describeEvent(e).endsWith(`(local activity ${marker})`)) : [];
     const where = event
       ? `at event ${describeEvent(event)} of ${history.events.length}; the history's next commands: ${nextCommands(history, event)}`
-      : `at an event the SDK does not name (of ${history.events.length})`;
+      : markers.length
+        ? `at the marker of local activity ${marker} (event ${markers.map((e) => String(e.eventId)).join(' or ')} of ${history.events.length})`
+        : `at an event the SDK does not name (of ${history.events.length})`;
     const text = `${type} (tests/replay/histories/${file}) does not replay on this code, ${where}. ${message}`;
     if (err instanceof DeterminismViolationError) throw new DeterminismViolationError(text);
     const wrapped = new Error(text);

@@ -26,14 +26,26 @@ const local = proxyLocalActivities<Activities>({
 
 /** Module state is per workflow run (each run has its own copy of the workflow modules). */
 let useLocal: boolean | undefined;
+let oneAtATime = false;
+let last: Promise<unknown> = Promise.resolve();
 let inFlight = 0;
 
 /**
- * Decides once per run whether its writes are local activities. Called first thing by the
- * engine's constructor, so a run takes one path from its first command to its last.
+ * Decides once per run whether its writes are local activities, and whether they run one at a
+ * time. Called first thing by the engine's constructor, so a run takes one path from its first
+ * command to its last.
+ *
+ * One at a time: two local activities in flight together (a price adjustment's notices opening
+ * while its main line writes audit entries) are recorded in the order they finished but, in this
+ * SDK, resolved on replay in the order they started; the branches then resume in another order
+ * and the replay fails (temporalio/sdk-typescript#1744). Runs started before the patch keep the
+ * overlapping path; those whose writes happened to finish in start order still replay.
  */
 export function chooseWritePath(): boolean {
-  useLocal ??= patched('engine-local-writes');
+  if (useLocal === undefined) {
+    useLocal = patched('engine-local-writes');
+    oneAtATime = useLocal && patched('engine-local-writes-one-at-a-time');
+  }
   return useLocal;
 }
 
@@ -49,7 +61,11 @@ export const writes: Activities = new Proxy({} as Activities, {
       const acts = (chooseWritePath() ? local : remote) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
       inFlight += 1;
       try {
-        return await acts[name]!(...args);
+        if (!oneAtATime) return await acts[name]!(...args);
+        const write = () => acts[name]!(...args);
+        const mine = last.then(write, write);
+        last = mine.catch(() => undefined);
+        return await mine;
       } finally {
         inFlight -= 1;
       }

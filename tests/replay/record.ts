@@ -6,7 +6,9 @@
 // The histories recorded on the code before the engine's local writes (prefix `pre-local-writes`)
 // prove that runs started then still replay after the deploy (the patch in workflows/engine/writes.ts);
 // those before booking reminders went through the engine's watch (prefix `local-writes`), the
-// patch 'booking-reminders-engine-watch' in workflows/orderBooking.ts.
+// patch 'booking-reminders-engine-watch' in workflows/orderBooking.ts; those before the engine's
+// rule for reminders whose lead has passed (every prefix before `reminder-rule`), the patch
+// 'engine-reminders-passed-leads' in workflows/engine/state.ts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
@@ -72,6 +74,16 @@ const recordings: Record<string, Recording> = {
     const both = await h.tasks(wf, (ts) => ts.filter((t) => t.stepKey === 'both' && t.status === 'open').length === 2);
     for (const t of both.filter((x) => x.stepKey === 'both'))
       await h.decide(handle, t, t.assigneeId === h.user('manager').id ? 'manager' : 'finance', 'approve');
+    await handle.result();
+    return { workflowId: wf };
+  },
+  /** A step due in less than every lead (PT1H): one reminder at the opening (the engine's rule since 'engine-reminders-passed-leads'), approved. */
+  async 'approval-reminded-at-opening'({ h }) {
+    const handle = await h.start({ steps: [step('supervisor', [{ userId: h.user('supervisor').id }], { due: 'PT30M' })] });
+    const wf = handle.workflowId;
+    const [task] = await h.tasks(wf);
+    await h.events(wf, (es) => es.some((e) => e.type === 'reminder_sent'));
+    await h.decide(handle, task!, 'supervisor', 'approve');
     await handle.result();
     return { workflowId: wf };
   },

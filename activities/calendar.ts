@@ -16,8 +16,13 @@ import type { Db } from '../lib/db/client';
 export interface ComputeDeadlinesInput {
   /** The instant the clock starts (ISO-8601 with offset). */
   from: string;
-  /** ISO-8601 duration from `from` to the due time, e.g. P2D. */
+  /** ISO-8601 duration from `from` to the due time, e.g. P2D; not read when `dueAt` is given. */
   due: string;
+  /**
+   * An absolute due time (ISO-8601 instant), e.g. the end of a day: kept exactly, to the
+   * millisecond (shown with the zone's offset); reminders and escalations count from it.
+   */
+  dueAt?: string;
   /** Reminders this long before the due time, e.g. ["P1D", "PT4H", "PT0S"]. */
   leadTimes: string[];
   /** Escalation level i+1 this long after the due time (each from the due time, not cumulative). */
@@ -64,9 +69,17 @@ export function createIsWorkday(overrides: Map<string, boolean>): IsWorkday {
   };
 }
 
+/** An instant as given, to the millisecond, shown with the zone's offset (without an offset: a local time in the zone). */
+function exactInstant(iso: string, zone: string): string {
+  const dt = typeof iso === 'string' ? DateTime.fromISO(iso, { zone }) : DateTime.invalid('not a string');
+  const out = dt.isValid ? dt.toISO() : null;
+  if (!out) throw new Error(`Invalid due time ${JSON.stringify(iso)}: expected an ISO-8601 instant`);
+  return out;
+}
+
 function compute(input: ComputeDeadlinesInput, zone: string, isWorkday: IsWorkday): Deadlines {
   const opts = { zone, businessDays: input.businessDays, isWorkday };
-  const dueAt = addWorkDuration(input.from, input.due, opts);
+  const dueAt = input.dueAt === undefined ? addWorkDuration(input.from, input.due, opts) : exactInstant(input.dueAt, zone);
   const fromMs = DateTime.fromISO(input.from).toMillis();
 
   const candidates = input.leadTimes.map((lead) => {
@@ -125,14 +138,14 @@ export function calendarActivities(db: Db, config: Config) {
 
   return {
     /**
-     * dueAt = from + due; reminders at dueAt − lead (strictly after `from`, chronological,
+     * dueAt = from + due (or the absolute dueAt, exactly); reminders at dueAt − lead (strictly after `from`, chronological,
      * no duplicate instants); escalation level i+1 at dueAt + escalationSteps[i].
      * Overrides are read in one query for the dates the computation touches (plus a margin).
      */
     async computeDeadlines(input: ComputeDeadlinesInput): Promise<Deadlines> {
       let dry: ReturnType<typeof recording>;
       try {
-        for (const d of [input.due, ...input.leadTimes, ...input.escalationSteps]) parseDuration(d);
+        for (const d of [...(input.dueAt === undefined ? [input.due] : []), ...input.leadTimes, ...input.escalationSteps]) parseDuration(d);
         // A dry run on the public calendar alone finds the dates in play.
         dry = recording(createIsWorkday(new Map()));
         const result = compute(input, zone, dry.fn);

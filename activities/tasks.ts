@@ -102,6 +102,7 @@ export function taskActivities(db: Db) {
         defaultDue: s['task.defaultDue'],
         businessDays: s['task.dueInBusinessDays'],
         leadTimes: s['reminder.leadTimes'],
+        reminderAtOpening: s['reminder.atOpening'],
         escalationSteps: s['escalation.steps'],
         urgeMinInterval: s['urge.minInterval'],
         booking: { reminderLeadTimes: s['booking.reminderLeadTimes'] },

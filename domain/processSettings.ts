@@ -7,6 +7,11 @@ export interface EngineSettings {
   defaultDue: string;
   businessDays: boolean;
   leadTimes: string[];
+  /**
+   * One reminder at the opening when every lead has passed (reminder.atOpening, see
+   * domain/reminders.ts). Absent in the settings of runs begun before the key existed.
+   */
+  reminderAtOpening?: boolean;
   escalationSteps: string[];
   urgeMinInterval: string;
 }

@@ -25,6 +25,12 @@ export const SETTINGS = {
     '到期前提醒的提前量',
     'reminders this long before the due time',
   ),
+  'reminder.atOpening': define(
+    z.boolean(),
+    true,
+    '任务开始时所有提前量均已过（期限短于每个提前量）：开始时提醒一次',
+    'when every lead time has already passed as a task (or a payment deadline) opens, one reminder at the opening',
+  ),
   'escalation.steps': define(
     z.array(isoDuration).max(10),
     ['P1D', 'P2D'],

@@ -246,12 +246,20 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
     const remindThroughEngine = patched('booking-reminders-engine-watch');
     for (;;) {
       const settled = () => fullyPaid() || !!cancellation;
-      const remind = async (lead: string) => {
-        mail('booking_reminder', { lead });
+      // At the opening (every lead already passed) the mail says "due soon" with the deadline.
+      const remind = async (lead: string, opening = false) => {
+        mail('booking_reminder', opening ? {} : { lead });
         await engine.audit(
           'reminder_sent',
           {},
-          { to: input.franchiseeId, lead, extension, paidFen, prepaymentDueFen: input.prepaymentDueFen },
+          {
+            to: input.franchiseeId,
+            lead,
+            extension,
+            paidFen,
+            prepaymentDueFen: input.prepaymentDueFen,
+            ...(opening ? { opening: true } : {}),
+          },
         );
       };
       // Reminders before the deadline, while something is still owed.

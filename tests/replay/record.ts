@@ -11,7 +11,10 @@
 // The sets: `v1` the code of issue 26 (every process type); `pre-local-writes` the code before
 // the engine's local writes (the patch in workflows/engine/writes.ts); `local-writes` the code
 // before the booking reminders went through the engine's watch (the patch
-// 'booking-reminders-engine-watch' in workflows/orderBooking.ts); `engine-reminders` after it.
+// 'booking-reminders-engine-watch' in workflows/orderBooking.ts); `engine-reminders` after it;
+// `serial` after a run's writes stopped overlapping ('engine-local-writes-one-at-a-time');
+// `reminder-rule` after the engine's rule for reminders whose lead has passed (the patch
+// 'engine-reminders-passed-leads' in workflows/engine/state.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
@@ -232,6 +235,16 @@ const recordings: Record<string, Recording> = {
     const both = await h.tasks(wf, (ts) => ts.filter((t) => t.stepKey === 'both' && t.status === 'open').length === 2);
     for (const t of both.filter((x) => x.stepKey === 'both'))
       await h.decide(handle, t, t.assigneeId === h.user('manager').id ? 'manager' : 'finance', 'approve');
+    await handle.result();
+    return { workflowId: wf };
+  },
+  /** A step due in less than every lead (PT1H): one reminder at the opening (the engine's rule since 'engine-reminders-passed-leads'), approved. */
+  async 'approval-reminded-at-opening'({ h }) {
+    const handle = await h.start({ steps: [step('supervisor', [{ userId: h.user('supervisor').id }], { due: 'PT30M' })] });
+    const wf = handle.workflowId;
+    const [task] = await h.tasks(wf);
+    await h.events(wf, (es) => es.some((e) => e.type === 'reminder_sent'));
+    await h.decide(handle, task!, 'supervisor', 'approve');
     await handle.result();
     return { workflowId: wf };
   },

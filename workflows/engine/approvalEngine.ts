@@ -89,17 +89,16 @@ export class ApprovalEngine extends EngineUpdates {
   /** One human step: its tasks, their deadlines, and the decision(s) that settle it. */
   async humanStep(step: StepSpec, opts: StepOptions = {}): Promise<StepOutcome> {
     const mode = step.mode ?? 'all';
-    // An absolute due time is a duration from now in clock time (PTnS is never counted in working days).
-    const due = step.dueAt ? `PT${Math.max(1, Math.ceil((Date.parse(step.dueAt) - Date.now()) / 1000))}S` : step.due;
     // Runs on older code computed the step's deadlines first, in an activity of their own.
-    const deadlines = this.local ? undefined : await this.deadlinesFor(due);
+    // An absolute due time is kept exactly (dueOf), never turned into a rounded duration.
+    const deadlines = this.local ? undefined : await this.deadlinesFor(step);
     const tasks: TaskState[] = [];
     this.stepTasks = tasks;
     if (!this.steps.includes(step) && !this.ownSteps.some((s) => s.key === step.key)) this.ownSteps.push(step);
     const run = this.stepRuns.get(`${step.key}:${this.round}`) ?? 0;
     this.stepRuns.set(`${step.key}:${this.round}`, run + 1);
     const created = await Promise.all(
-      step.assignees.map((assignee, j) => this.openTask(step, assignee, run ? `${run}.${j}` : `${j}`, due, deadlines)),
+      step.assignees.map((assignee, j) => this.openTask(step, assignee, run ? `${run}.${j}` : `${j}`, deadlines)),
     );
     tasks.push(...created);
 
@@ -161,8 +160,8 @@ export class ApprovalEngine extends EngineUpdates {
       assignees: [{ userId: this.process.submitterId }],
       decisions: ['resubmit'],
     };
-    const deadlines = this.local ? undefined : await this.deadlinesFor(undefined);
-    const revise = await this.openTask(step, step.assignees[0]!, 'submitter', undefined, deadlines);
+    const deadlines = this.local ? undefined : await this.deadlinesFor(step);
+    const revise = await this.openTask(step, step.assignees[0]!, 'submitter', deadlines);
     this.send(
       'task_sent_back',
       [this.process.submitterId],

@@ -3,26 +3,53 @@
 // process's own calendar deadline (remindBefore).
 import { condition } from '@temporalio/workflow';
 import { Duration } from 'luxon';
-import type { Deadlines, TaskState } from '../../domain/approval';
+import type { Deadlines, StepSpec, TaskState } from '../../domain/approval';
+import { planReminders, type PlannedReminder } from '../../domain/reminders';
 import { EngineMail } from './mail';
 import { withoutNull } from './withoutNull';
 import { writes as acts } from './writes';
 
 export abstract class TaskDeadlines extends EngineMail {
-  protected async deadlinesFor(due: string | undefined): Promise<Deadlines> {
+  /** A step's due time as the deadlines take it: its absolute `dueAt` exactly, else its duration (or the default). */
+  protected dueOf(step: Pick<StepSpec, 'due' | 'dueAt'>): { due: string; dueAt?: string } {
+    return { due: step.due ?? this.settings.defaultDue, ...(step.dueAt ? { dueAt: step.dueAt } : {}) };
+  }
+
+  /** Runs on older code computed a step's deadlines in an activity of their own, before its tasks. */
+  protected async deadlinesFor(step: Pick<StepSpec, 'due' | 'dueAt'>): Promise<Deadlines> {
     return acts.computeDeadlines({
       from: this.now(),
-      due: due ?? this.settings.defaultDue,
+      ...this.dueOf(step),
       leadTimes: this.settings.leadTimes,
       escalationSteps: this.settings.escalationSteps,
       businessDays: this.settings.businessDays,
     });
   }
 
-  /** Sleeps to each reminder and escalation moment of a task; stops the moment it is closed. */
-  protected async watch(task: TaskState, deadlines: Deadlines): Promise<void> {
+  /** Whether a reminder goes out at the opening when every lead has passed (reminder.atOpening). */
+  private get remindAtOpening(): boolean {
+    return this.settings.reminderAtOpening !== false;
+  }
+
+  /**
+   * Sleeps to each reminder and escalation moment of a task; stops the moment it is closed.
+   * The reminders follow the engine's rule (planReminders, domain/reminders.ts) from the
+   * task's opening, `openedAt`, with the configured `leads` (none for a step without
+   * reminders); runs begun before that rule fire the reminders they were given.
+   */
+  protected async watch(task: TaskState, deadlines: Deadlines, opened?: { openedAt: string; leads: string[] }): Promise<void> {
+    const reminders: PlannedReminder[] =
+      this.remindersByRule && opened
+        ? planReminders({
+            leads: opened.leads,
+            moments: deadlines.reminders.map((r) => ({ lead: r.lead, at: Date.parse(r.at) })),
+            openedAt: Date.parse(opened.openedAt),
+            dueAt: Date.parse(deadlines.dueAt),
+            atOpening: this.remindAtOpening,
+          })
+        : deadlines.reminders.map((r) => ({ lead: r.lead, at: Date.parse(r.at) }));
     const moments = [
-      ...deadlines.reminders.map((r) => ({ at: Date.parse(r.at), order: 0, fire: () => this.remind(task, r.lead) })),
+      ...reminders.map((r) => ({ at: r.at, order: 0, fire: () => this.remind(task, r.lead, !!r.opening) })),
       ...deadlines.escalations.map((e) => ({ at: Date.parse(e.at), order: 1, fire: () => this.escalate(task, e.level) })),
     ].sort((a, b) => a.at - b.at || a.order - b.order);
     await this.atMoments(moments, () => task.status !== 'open');
@@ -31,13 +58,28 @@ export abstract class TaskDeadlines extends EngineMail {
   /**
    * Reminds before a deadline counted in calendar time, not in the task settings' business
    * days (a booking's payment deadline, as the franchisee counts it): at each lead before the
-   * deadline, unless `over()` holds by then, calls remind(lead). A moment already past when
-   * its turn comes is skipped, not sent late. Runs beside the process's own wait for the deadline.
+   * deadline, unless `over()` holds by then, calls remind(lead, opening). The reminders follow
+   * the engine's rule from the moment this is called (planReminders, domain/reminders.ts): a
+   * lead already passed is not sent, late or at once, the next one ahead stands for it, and when
+   * every lead has passed one goes out now (opening: true; off with reminder.atOpening).
+   * Runs begun before that rule skip passed moments and send none at the start.
+   * Runs beside the process's own wait for the deadline.
    */
-  async remindBefore(deadline: string, leads: string[], over: () => boolean, remind: (lead: string) => Promise<void>): Promise<void> {
-    const moments = leads
-      .map((lead) => ({ at: Date.parse(deadline) - Duration.fromISO(lead).toMillis(), fire: () => remind(lead) }))
-      .sort((a, b) => a.at - b.at);
+  async remindBefore(
+    deadline: string,
+    leads: string[],
+    over: () => boolean,
+    remind: (lead: string, opening: boolean) => Promise<void>,
+  ): Promise<void> {
+    const dueAt = Date.parse(deadline);
+    const all = leads.map((lead) => ({ lead, at: dueAt - Duration.fromISO(lead).toMillis() }));
+    if (this.remindersByRule) {
+      const planned = planReminders({ leads, moments: all, openedAt: Date.now(), dueAt, atOpening: this.remindAtOpening });
+      const moments = planned.map((r) => ({ at: r.at, fire: () => remind(r.lead, !!r.opening) }));
+      await this.atMoments(moments, over);
+      return;
+    }
+    const moments = all.map((m) => ({ at: m.at, fire: () => remind(m.lead, false) })).sort((a, b) => a.at - b.at);
     await this.atMoments(moments, over, { skipPassed: true });
   }
 
@@ -56,16 +98,17 @@ export abstract class TaskDeadlines extends EngineMail {
     }
   }
 
-  protected async remind(task: TaskState, lead: string): Promise<void> {
+  /** A reminder of `lead`; at the opening (`opening`) the mail says "due soon" with the due time, not a lead it no longer has. */
+  protected async remind(task: TaskState, lead: string, opening = false): Promise<void> {
     const to = await this.recipients(task);
     this.send('task_reminder', to, {
       processTitle: this.process.title,
       taskTitle: task.title,
       dueAt: task.dueAt,
-      lead,
+      ...(opening ? {} : { lead }),
       link: this.taskLink(task),
     });
-    await this.audit('reminder_sent', {}, { taskId: task.id, lead, to });
+    await this.audit('reminder_sent', {}, { taskId: task.id, lead, to, ...(opening ? { opening: true } : {}) });
   }
 
   /** Level 1 tells the superior; every later level hands the task one level higher. */

@@ -1,6 +1,7 @@
 // What the approval engine knows about its run: the tasks, the steps, the round, the
 // settings it started with, and the counters that key its writes. The engine's other files
 // (quiet, timeline, mail, deadlines, tasks, updates) each add one kind of behaviour on top.
+import { patched } from '@temporalio/workflow';
 import type { ProcessRef, StepSpec, TaskState } from '../../domain/approval';
 import type { ProcessSettings } from '../../domain/processSettings';
 import type { ProcessStateView } from '../messages/engine';
@@ -39,6 +40,12 @@ export abstract class EngineState {
   protected persisting = 0;
   /** This run writes through local activities, one per moment (runs started on older code: one per write). */
   protected readonly local: boolean;
+  /**
+   * This run's reminders follow the engine's rule for leads already passed (domain/reminders.ts:
+   * the next one ahead, or one at the opening); runs begun before it keep the reminders they
+   * were given. Decided once, when the run begins, so a run takes one path to its end.
+   */
+  protected readonly remindersByRule: boolean;
 
   constructor(
     readonly process: ProcessRef,
@@ -46,6 +53,7 @@ export abstract class EngineState {
     protected readonly options: EngineOptions = {},
   ) {
     this.local = chooseWritePath();
+    this.remindersByRule = patched('engine-reminders-passed-leads');
   }
 
   protected now(): string {

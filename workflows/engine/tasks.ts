@@ -27,15 +27,11 @@ export abstract class TaskLifecycle extends TaskDeadlines {
 
   /**
    * Opens one task of a step: its deadlines, row and timeline entries in one activity, then
-   * its mail and its watch. `legacyDeadlines`: computed beforehand, for runs on older code.
+   * its mail and its watch. Its due time is the step's (dueOf): an absolute `dueAt` exactly,
+   * else its duration from this moment of the workflow's clock. `legacyDeadlines`: computed
+   * beforehand, for runs on older code.
    */
-  protected async openTask(
-    step: StepSpec,
-    assignee: AssigneeRef,
-    slot: string,
-    due: string | undefined,
-    legacyDeadlines?: Deadlines,
-  ): Promise<TaskState> {
+  protected async openTask(step: StepSpec, assignee: AssigneeRef, slot: string, legacyDeadlines?: Deadlines): Promise<TaskState> {
     const { workflowId, runId } = workflowInfo();
     const spec = {
       idempotencyKey: `${workflowId}:${runId}:${step.key}:${this.round}:${slot}`,
@@ -56,7 +52,7 @@ export abstract class TaskLifecycle extends TaskDeadlines {
       const opened = await acts.openTask({
         ...spec,
         deadlines: {
-          due: due ?? this.settings.defaultDue,
+          ...this.dueOf(step),
           leadTimes: this.settings.leadTimes,
           escalationSteps: this.settings.escalationSteps,
           businessDays: this.settings.businessDays,
@@ -94,11 +90,12 @@ export abstract class TaskLifecycle extends TaskDeadlines {
       }
       recipients = await this.recipients(task);
     }
+    const leads = step.escalate === false ? [] : this.settings.leadTimes;
     if (step.escalate === false) deadlines = { ...deadlines, reminders: [], escalations: [] };
     const taskParams = { processTitle: this.process.title, taskTitle: task.title, dueAt: task.dueAt, link: this.taskLink(task) };
     if (step.notice) this.send(step.notice.template, recipients, { ...step.notice.params, ...taskParams });
     else this.send('task_assigned', recipients, taskParams, { submitterName: this.process.submitterId });
-    void this.watch(task, deadlines);
+    void this.watch(task, deadlines, { openedAt: spec.at, leads });
     return task;
   }
 

@@ -125,13 +125,14 @@ export abstract class EngineUpdates extends TaskLifecycle {
             title: { 'zh-CN': `加签：${current.title['zh-CN']}`, en: `Added: ${current.title.en}` },
             assignees: [{ userId }],
             due: current.due,
+            ...(current.dueAt ? { dueAt: current.dueAt } : {}),
           });
         } else {
           this.pendingAdds += 1;
           const slot = `added-${++this.addSeq}`;
           try {
-            const deadlines = this.local ? undefined : await this.deadlinesFor(current.due);
-            this.stepTasks.push(await this.openTask(current, { userId }, slot, current.due, deadlines));
+            const deadlines = this.local ? undefined : await this.deadlinesFor(current);
+            this.stepTasks.push(await this.openTask(current, { userId }, slot, deadlines));
           } finally {
             this.pendingAdds -= 1;
           }

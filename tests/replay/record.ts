@@ -1,15 +1,18 @@
 // Records the event histories of real runs, for tests/replay/replay.test.ts to replay against
 // today's workflow code. Run against the code whose histories you want to keep:
-//   node --import tsx tests/replay/record.ts [prefix]
+//   node --import tsx tests/replay/record.ts [prefix] [recording…]
 // It writes tests/replay/histories/<prefix>-<name>.json (the Temporal history as a plain object:
 // protobuf's toObject with 64-bit numbers, enums and bytes as strings).
 // The histories recorded on the code before the engine's local writes (prefix `pre-local-writes`)
 // prove that runs started then still replay after the deploy (the patch in workflows/engine/writes.ts);
 // those before booking reminders went through the engine's watch (prefix `local-writes`), the
-// patch 'booking-reminders-engine-watch' in workflows/orderBooking.ts.
+// patch 'booking-reminders-engine-watch' in workflows/orderBooking.ts; those before a clearance's
+// prices ended with its period (prefix `pre-clearance-periods`), the patch 'clearance-period-ends'
+// in workflows/clearance.ts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
+import { DateTime } from 'luxon';
 import { resubmitUpdate } from '../../workflows/messages';
 import { step } from '../helpers/engine';
 import { startProcessWorld, until, type ProcessWorld } from '../helpers/processApi';
@@ -169,6 +172,29 @@ const recordings: Record<string, Recording> = {
     await w.h.env.client.workflow.getHandle(s.workflowId).result();
     return { workflowId: s.workflowId };
   },
+
+  /** A store's clearance approved, its period started and ended, the sell-through recorded. */
+  async 'clearance-completed'(w) {
+    const t0 = DateTime.fromMillis(await w.h.env.currentTimeMs(), { zone: 'Asia/Shanghai' });
+    const c = await ok(
+      'clearance',
+      w.post(
+        '/api/returns',
+        {
+          kind: 'clearance',
+          storeId: 'S001',
+          lines: [{ sku: '27SS-TS-001', clearancePriceFen: 9_900 }],
+          startsOn: t0.plus({ days: 2 }).toISODate(),
+          endsOn: t0.plus({ days: 4 }).toISODate(),
+          reason: '季末清货',
+        },
+        'specialist',
+      ),
+    );
+    await ok('approve', w.decide(await w.openTask(c.workflowId, 'approve_clearance'), 'manager', 'approve'));
+    await w.h.env.client.workflow.getHandle(c.workflowId).result();
+    return { workflowId: c.workflowId };
+  },
 };
 
 async function main(): Promise<void> {
@@ -178,7 +204,10 @@ async function main(): Promise<void> {
   const w = await startProcessWorld();
   try {
     await w.h.settings({ 'reminder.leadTimes': ['PT1H'], 'escalation.steps': [], 'booking.reminderLeadTimes': ['P1D'] });
+    // Further arguments: record only these (e.g. a new recording of code already recorded).
+    const only = process.argv.slice(3);
     for (const [name, record] of Object.entries(recordings)) {
+      if (only.length && !only.includes(name)) continue;
       const { workflowId } = await record(w);
       const history = await w.h.env.client.workflow.getHandle(workflowId).fetchHistory();
       const file = path.join(dir, `${prefix}-${name}.json`);

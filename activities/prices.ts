@@ -51,7 +51,7 @@ export function priceActivities(db: Db) {
       };
     },
 
-    /** The new prices into the history, each store's previous price kept with it; then effective. */
+    /** The new prices into the history (regular changes), each store's previous regular price kept with it; then effective. */
     async applyPrices(input: { adjustmentId: string; effectiveAt: string }): Promise<void> {
       const at = new Date(input.effectiveAt);
       await db.$transaction(async (tx) => {
@@ -68,7 +68,8 @@ export function priceActivities(db: Db) {
               sku: l.sku,
               storeId,
               priceFen: l.newPriceFen,
-              previousFen: before.get(`${l.sku}|${storeId}`)?.priceFen ?? l.oldPriceFen,
+              // The regular price it replaces: a clearance running then keeps its period and ends onto this one.
+              previousFen: before.get(`${l.sku}|${storeId}`)?.regularFen ?? l.oldPriceFen,
               effectiveAt: at,
               adjustmentId: adj.id,
             })),

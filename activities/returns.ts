@@ -2,7 +2,17 @@
 // return's shipment is created once, a clearance's prices are written once per SKU and store.
 import { DateTime, Duration } from 'luxon';
 import type { Prisma } from '../generated/prisma/client';
-import { checkReturnStandard, clearanceResult, returnCode, type ClearanceResult, type ReturnCondition } from '../domain/returns';
+import {
+  checkReturnStandard,
+  clearanceNote,
+  clearanceResult,
+  isMarkdown,
+  returnCode,
+  type ClearanceResult,
+  type ClearanceReturn,
+  type ClearanceStart,
+  type ReturnCondition,
+} from '../domain/returns';
 import { shipmentCode, shipmentWorkflowId, type ShipmentTrackingInput } from '../domain/shipments';
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db/client';
@@ -158,59 +168,96 @@ export function returnActivities(db: Db, config: Config) {
       return { receivedQty: received, defectiveQty: defective };
     },
 
-    /** Clearance prices into the history from the start of the period; the stock then, for the result. */
-    async startClearance(input: { requestId: string; at: string }): Promise<void> {
+    /**
+     * Clearance prices into the history for the period (kind clearance, ending at `endsAt`,
+     * exclusive): a line whose price is not below the price in force at the start (a regular
+     * change since the approval) is skipped, not written. The stock then, for the result. Once:
+     * a retry returns what the first run recorded.
+     */
+    async startClearance(input: { requestId: string; at: string; endsAt?: string }): Promise<ClearanceStart> {
       const r = await db.returnRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { lines: true } });
       const storeId = r.storeId!;
       const at = new Date(input.at);
-      const note = `清货 ${returnCode(r.seq)}`;
-      await db.$transaction(async (tx) => {
-        const done = await tx.priceChange.count({ where: { note, storeId } });
-        if (!done) {
-          const before = await pricesAt(
-            tx,
-            r.lines.map((l) => l.sku),
-            [storeId],
-            new Date(at.getTime() - 1),
-          );
-          await tx.priceChange.createMany({
-            data: r.lines
-              .filter((l) => l.clearancePriceFen !== null)
-              .map((l) => ({
-                sku: l.sku,
-                storeId,
-                priceFen: l.clearancePriceFen!,
-                previousFen: before.get(`${l.sku}|${storeId}`)?.priceFen ?? l.clearancePriceFen!,
-                effectiveAt: at,
-                note,
-              })),
-          });
+      // Exclusive end: the start of the day after the last one (from the request's dates when not given).
+      const endsAt = input.endsAt
+        ? new Date(Date.parse(input.endsAt) + 1)
+        : DateTime.fromJSDate(at, { zone: config.tzBusiness })
+            .plus({ days: Math.round((r.endsOn!.getTime() - r.startsOn!.getTime()) / 86_400_000) + 1 })
+            .toJSDate();
+      const note = clearanceNote(r.seq);
+      return db.$transaction(async (tx) => {
+        const result = (r.result as (Record<string, unknown> & Partial<ClearanceStart>) | null) ?? {};
+        const done = result.start !== undefined || (await tx.priceChange.count({ where: { note, storeId } })) > 0;
+        if (done) return { applied: result.applied ?? [], skipped: result.skipped ?? [] };
+        const lines = r.lines.filter((l) => l.clearancePriceFen !== null);
+        const inForce = await pricesAt(
+          tx,
+          lines.map((l) => l.sku),
+          [storeId],
+          at,
+          { exceptNote: note },
+        );
+        const started: ClearanceStart = { applied: [], skipped: [] };
+        for (const l of lines) {
+          const priceInForceFen = inForce.get(`${l.sku}|${storeId}`)?.priceFen ?? l.clearancePriceFen!;
+          const line = { sku: l.sku, clearancePriceFen: l.clearancePriceFen!, priceInForceFen };
+          (isMarkdown(line.clearancePriceFen, priceInForceFen) ? started.applied : started.skipped).push(line);
         }
+        await tx.priceChange.createMany({
+          data: started.applied.map((l) => ({
+            sku: l.sku,
+            storeId,
+            priceFen: l.clearancePriceFen,
+            previousFen: l.priceInForceFen,
+            effectiveAt: at,
+            kind: 'clearance',
+            endsAt,
+            note,
+          })),
+        });
         const stock = await tx.storeStock.findMany({
           where: { storeId, sku: { in: r.lines.map((l) => l.sku) } },
           select: { sku: true, soldQty: true, onHand: true },
         });
-        const result = (r.result as Record<string, unknown> | null) ?? {};
         await tx.returnRequest.update({
           where: { id: r.id },
-          data: { status: 'running', result: { ...result, start: result.start ?? stock } as Prisma.InputJsonValue },
+          data: { status: 'running', result: { ...result, start: stock, ...started } as unknown as Prisma.InputJsonValue },
         });
+        return started;
       });
     },
 
-    async finishClearance(input: { requestId: string }): Promise<ClearanceResult> {
+    /** The sell-through over the period; and the price each cleared SKU returned to (in force from `endsAt` on). */
+    async finishClearance(input: { requestId: string; endsAt?: string }): Promise<ClearanceResult & { returned?: ClearanceReturn[] }> {
       const r = await db.returnRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { lines: true } });
       const stock = await db.storeStock.findMany({
         where: { storeId: r.storeId!, sku: { in: r.lines.map((l) => l.sku) } },
         select: { sku: true, soldQty: true, onHand: true },
       });
-      const prior = (r.result as { start?: { soldQty: number; onHand: number }[] } | null) ?? {};
+      const prior = (r.result as ({ start?: { soldQty: number; onHand: number }[] } & Partial<ClearanceStart>) | null) ?? {};
       const result = clearanceResult(prior.start ?? [], stock);
+      let returned: ClearanceReturn[] | undefined;
+      if (input.endsAt) {
+        const after = await pricesAt(
+          db,
+          (prior.applied ?? []).map((l) => l.sku),
+          [r.storeId!],
+          new Date(Date.parse(input.endsAt) + 1),
+        );
+        returned = (prior.applied ?? []).map((l) => ({
+          sku: l.sku,
+          clearancePriceFen: l.clearancePriceFen,
+          priceFen: after.get(`${l.sku}|${r.storeId!}`)?.priceFen ?? l.priceInForceFen,
+        }));
+      }
       await db.returnRequest.update({
         where: { id: r.id },
-        data: { status: 'completed', result: { ...prior, end: stock, ...result } as Prisma.InputJsonValue },
+        data: {
+          status: 'completed',
+          result: { ...prior, end: stock, ...result, ...(returned ? { returned } : {}) } as unknown as Prisma.InputJsonValue,
+        },
       });
-      return result;
+      return returned ? { ...result, returned } : result;
     },
   };
 }

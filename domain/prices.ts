@@ -104,3 +104,59 @@ export interface SupersedeInput {
   byAdjustmentId: string;
   byCode: string;
 }
+
+/** regular: an adjustment, in force until the next one; clearance (清货): in force for its period only. */
+export type PriceChangeKind = 'regular' | 'clearance';
+
+/** A row of the price history as the price in force is computed from it. */
+export interface PriceHistoryRow {
+  priceFen: number;
+  kind: string;
+  effectiveAt: Date;
+  /** A clearance's end, exclusive; null for a regular change. */
+  endsAt: Date | null;
+  createdAt: Date;
+  note?: string | null;
+}
+
+export interface PriceInForce {
+  priceFen: number;
+  /** When the price in force took effect; null for the product's retail price. */
+  since: Date | null;
+  /** The price without any clearance: the latest regular change by then, else retail. */
+  regularFen: number;
+  regularSince: Date | null;
+  /** The clearance in force, if one is. */
+  clearance: { priceFen: number; since: Date; endsAt: Date; note: string | null } | null;
+}
+
+const later = (a: PriceHistoryRow, b: PriceHistoryRow) =>
+  a.effectiveAt.getTime() - b.effectiveAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime();
+
+/**
+ * The price of one SKU in one store at `at`, from its history: the latest clearance whose period
+ * holds `at` (effectiveAt ≤ at < endsAt), else the latest regular change by then, else retail.
+ * So a clearance ends by itself, and a regular change inside its period applies after it.
+ */
+export function priceInForce(rows: readonly PriceHistoryRow[], retailFen: number, at: Date): PriceInForce {
+  const t = at.getTime();
+  let regular: PriceHistoryRow | undefined;
+  let clearance: PriceHistoryRow | undefined;
+  for (const r of rows) {
+    if (r.effectiveAt.getTime() > t) continue;
+    if (r.kind === 'clearance') {
+      if (r.endsAt && r.endsAt.getTime() > t && (!clearance || later(r, clearance) > 0)) clearance = r;
+    } else if (!regular || later(r, regular) > 0) regular = r;
+  }
+  const regularFen = regular?.priceFen ?? retailFen;
+  const regularSince = regular?.effectiveAt ?? null;
+  return clearance
+    ? {
+        priceFen: clearance.priceFen,
+        since: clearance.effectiveAt,
+        regularFen,
+        regularSince,
+        clearance: { priceFen: clearance.priceFen, since: clearance.effectiveAt, endsAt: clearance.endsAt!, note: clearance.note ?? null },
+      }
+    : { priceFen: regularFen, since: regularSince, regularFen, regularSince, clearance: null };
+}

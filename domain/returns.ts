@@ -71,6 +71,36 @@ export function clearanceResult(start: { soldQty: number; onHand: number }[], en
   };
 }
 
+/** The note a clearance's rows carry in the price history: 清货 RT000004. */
+export function clearanceNote(seq: number): string {
+  return `清货 ${returnCode(seq)}`;
+}
+
+/** 清货 is a markdown: the clearance price must be below the price in force at the start. */
+export function isMarkdown(clearancePriceFen: number, priceInForceFen: number): boolean {
+  return clearancePriceFen < priceInForceFen;
+}
+
+/** A clearance line at the start of its period, against the price in force then. */
+export interface ClearanceStartLine {
+  sku: string;
+  clearancePriceFen: number;
+  priceInForceFen: number;
+}
+
+/** What the start of a clearance did: the lines priced for the period, and those skipped (no longer a markdown). */
+export interface ClearanceStart {
+  applied: ClearanceStartLine[];
+  skipped: ClearanceStartLine[];
+}
+
+/** A cleared SKU at the end of the period: the price it returned to. */
+export interface ClearanceReturn {
+  sku: string;
+  clearancePriceFen: number;
+  priceFen: number;
+}
+
 export interface ReturnWorkflowInput {
   requestId: string;
   code: string;

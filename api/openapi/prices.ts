@@ -123,10 +123,16 @@ export const pricePaths = {
   '/api/prices': {
     get: {
       summary:
-        'Current price and price history per SKU and store (a store manager sees their own store). A price in effect is the latest change up to now, else the retail price',
+        'Current price and price history per SKU and store (a store manager sees their own store). The price in force is the latest clearance whose period holds the instant (its price until the start of the day after its last day), else the latest regular change up to then, else the retail price; so after a clearance the price is what it would have been without it, an adjustment taking effect during the period included',
       parameters: [
         { name: 'sku', in: 'query', schema: { type: 'string' } },
         { name: 'storeId', in: 'query', schema: { type: 'string' } },
+        {
+          name: 'at',
+          in: 'query',
+          description: 'the instant to read the prices at (ISO-8601 with zone); now when left out',
+          schema: { type: 'string', format: 'date-time' },
+        },
       ],
       responses: {
         '200': json({
@@ -140,14 +146,36 @@ export const pricePaths = {
               storeName: { type: 'string' },
               currentPriceFen: fenSchema,
               since: { type: 'string', nullable: true },
+              regularPriceFen: {
+                ...fenSchema,
+                description: 'the price without the clearance in force: the latest regular change, else retail',
+              },
+              clearance: {
+                type: 'object',
+                nullable: true,
+                description: 'the clearance in force, with the end of its period',
+                properties: {
+                  priceFen: fenSchema,
+                  since: { type: 'string', format: 'date-time' },
+                  endsAt: { type: 'string', format: 'date-time', description: 'exclusive: the start of the day after its last day' },
+                  note: { type: 'string', nullable: true, description: '清货 RT…' },
+                },
+              },
               history: {
                 type: 'array',
                 items: {
                   type: 'object',
                   properties: {
+                    kind: {
+                      type: 'string',
+                      enum: ['regular', 'clearance', 'clearance_end'],
+                      description:
+                        'regular: an adjustment (or another lasting change); clearance: a clearance price for its period (endsAt); clearance_end: the return at its end to the price in force then without it',
+                    },
                     priceFen: fenSchema,
                     previousFen: fenSchema,
                     effectiveAt: { type: 'string' },
+                    endsAt: { type: 'string', nullable: true, description: 'a clearance’s end (exclusive)' },
                     adjustmentCode: { type: 'string', nullable: true },
                     note: {
                       type: 'string',

@@ -1,5 +1,5 @@
 // Returns (返货) and clearances (清货) from the stores.
-import { body, common, errorResponse, idParam, json, listParams, ref, refusals } from './shared';
+import { body, common, errorResponse, idParam, json, listParams, ref } from './shared';
 
 export const returnSchemas = {
   ReturnRequest: {
@@ -67,7 +67,7 @@ export const returnPaths = {
     },
     post: {
       summary:
-        'Ask for end-of-season handling. kind=return: {storeId | franchiseeId, lines:[{sku, size, qty, condition: new|defective|worn}], reason}; the workflow checks the return standard (season window return.opensBeforeSeasonEnd / return.closesAfterSeasonEnd, condition, quantities vs what was received and not yet returned) and refuses with its reasons, else the supervisor approves, the goods come back as a tracked inbound shipment (kind return), defective units at receipt go to after-sales (repair, write_off, return_to_head_office) and then finance (booked). kind=clearance: {storeId, lines:[{sku, clearancePriceFen}], startsOn, endsOn, reason}; the manager approves, the prices apply for the period, the sell-through is recorded at its end. A store manager asks for their own store, a franchisee for itself; staff for either',
+        'Ask for end-of-season handling. kind=return: {storeId | franchiseeId, lines:[{sku, size, qty, condition: new|defective|worn}], reason}; the workflow checks the return standard (season window return.opensBeforeSeasonEnd / return.closesAfterSeasonEnd, condition, quantities vs what was received and not yet returned) and refuses with its reasons, else the supervisor approves, the goods come back as a tracked inbound shipment (kind return), defective units at receipt go to after-sales (repair, write_off, return_to_head_office) and then finance (booked). kind=clearance: {storeId, lines:[{sku, clearancePriceFen}], startsOn, endsOn, reason}; each clearance price must be below the price in force at the start of startsOn (422 clearance_not_markdown otherwise); the manager approves, the prices apply for the period and end by themselves (after it the price is what it would have been without the clearance); a line whose price is no longer below the price in force when the period starts is skipped and recorded on the timeline (clearance_line_skipped); the sell-through is recorded at its end. A store manager asks for their own store, a franchisee for itself; staff for either',
       requestBody: body({
         type: 'object',
         required: ['kind', 'lines', 'reason'],
@@ -95,7 +95,9 @@ export const returnPaths = {
       }),
       responses: {
         '201': json(ref('ReturnRequest'), 'Started'),
-        '422': refusals['422'],
+        '422': errorResponse(
+          'validation_failed, with details per field; clearance_not_markdown: a clearance price not below the price in force at the start of the period, details per line (lines.<i>.clearancePriceFen: which price is not below which current price); nothing is saved',
+        ),
         '503': errorResponse('temporal_unavailable: not saved'),
         ...common,
       },

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
 import { pricesAt } from '../../lib/prices/current';
-import { adjustmentCode, ageDays, markdownFor, sellThroughBp, suggestedPriceFen } from '../../domain/prices';
+import { adjustmentCode, ageDays, markdownFor, priceInForce, sellThroughBp, suggestedPriceFen } from '../../domain/prices';
 import { readSettings } from '../../lib/settings';
 import { currentUser, isStaff, requireRole } from '../auth';
 import type { AppContext } from '../context';
@@ -53,7 +53,12 @@ const Body = z
       zctx.addIssue({ code: 'custom', path: ['arrivalDate'], message: 'must be on or after allocationDate' });
   });
 const ContextQuery = z.object({ sku: text(40), storeIds: z.string().max(2000).optional() });
-const PricesQuery = z.object({ sku: z.string().trim().max(40).optional(), storeId: z.string().trim().max(40).optional() });
+const PricesQuery = z.object({
+  sku: z.string().trim().max(40).optional(),
+  storeId: z.string().trim().max(40).optional(),
+  /** The instant to read the prices at (ISO-8601); now when left out. */
+  at: z.string().datetime({ offset: true, message: 'must be an ISO-8601 instant with zone' }).optional(),
+});
 
 const include = {
   createdBy: { select: { name: true } },
@@ -274,7 +279,7 @@ export function priceRoutes(ctx: AppContext): Router {
     const storeId = !isStaff(u) ? (u.storeId ?? '\u0000') : query.storeId || undefined;
     const products = await ctx.db.product.findMany({
       where: query.sku ? { sku: query.sku } : {},
-      select: { sku: true, name: true },
+      select: { sku: true, name: true, retailPriceFen: true },
       orderBy: { sku: 'asc' },
       take: 500,
     });
@@ -288,17 +293,47 @@ export function priceRoutes(ctx: AppContext): Router {
       include: { adjustment: { select: { seq: true } } },
       orderBy: [{ effectiveAt: 'desc' }, { createdAt: 'desc' }],
     });
-    const now = new Date();
-    const current = await pricesAt(
-      ctx.db,
-      products.map((p) => p.sku),
-      stores.map((s) => s.id),
-      now,
-    );
+    const now = query.at ? new Date(query.at) : new Date();
+    const retail = new Map(products.map((p) => [p.sku, p.retailPriceFen]));
     res.json(
       products.flatMap((p) =>
         stores.map((s) => {
-          const c = current.get(`${p.sku}|${s.id}`)!;
+          const rows = history.filter((h) => h.sku === p.sku && h.storeId === s.id);
+          // The same rule as pricesAt (lib/prices/current.ts), on the rows already read.
+          const c = priceInForce(rows, retail.get(p.sku)!, now);
+          // Each clearance is two moves: its price at the start, and the return at its end to
+          // the price in force then without it (a regular change inside the period included).
+          const moves = rows.flatMap((h) => {
+            const entry = {
+              kind: h.kind,
+              priceFen: h.priceFen,
+              previousFen: h.previousFen,
+              effectiveAt: h.effectiveAt.toISOString(),
+              endsAt: h.endsAt?.toISOString() ?? null,
+              adjustmentCode: h.adjustment ? adjustmentCode(h.adjustment.seq) : null,
+              note: h.note,
+              pending: h.effectiveAt > now,
+            };
+            if (h.kind !== 'clearance' || !h.endsAt) return [entry];
+            const back = priceInForce(
+              rows.filter((x) => x !== h),
+              retail.get(p.sku)!,
+              h.endsAt,
+            );
+            return [
+              {
+                kind: 'clearance_end',
+                priceFen: back.priceFen,
+                previousFen: h.priceFen,
+                effectiveAt: h.endsAt.toISOString(),
+                endsAt: null,
+                adjustmentCode: null,
+                note: h.note,
+                pending: h.endsAt > now,
+              },
+              entry,
+            ];
+          });
           return {
             sku: p.sku,
             productName: p.name,
@@ -306,16 +341,16 @@ export function priceRoutes(ctx: AppContext): Router {
             storeName: s.name,
             currentPriceFen: c.priceFen,
             since: c.since?.toISOString() ?? null,
-            history: history
-              .filter((h) => h.sku === p.sku && h.storeId === s.id)
-              .map((h) => ({
-                priceFen: h.priceFen,
-                previousFen: h.previousFen,
-                effectiveAt: h.effectiveAt.toISOString(),
-                adjustmentCode: h.adjustment ? adjustmentCode(h.adjustment.seq) : null,
-                note: h.note,
-                pending: h.effectiveAt > now,
-              })),
+            regularPriceFen: c.regularFen,
+            clearance: c.clearance
+              ? {
+                  priceFen: c.clearance.priceFen,
+                  since: c.clearance.since.toISOString(),
+                  endsAt: c.clearance.endsAt.toISOString(),
+                  note: c.clearance.note,
+                }
+              : null,
+            history: moves.sort((x, y) => Date.parse(y.effectiveAt) - Date.parse(x.effectiveAt)),
           };
         }),
       ),

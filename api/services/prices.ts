@@ -158,7 +158,8 @@ export function priceService(ctx: AppContext) {
                 return {
                   sku: l.sku,
                   newPriceFen: l.newPriceFen,
-                  oldPriceFen: current.get(`${l.sku}|${first}`)?.priceFen ?? retail,
+                  // The regular price it replaces (a running clearance ends by itself).
+                  oldPriceFen: current.get(`${l.sku}|${first}`)?.regularFen ?? retail,
                   suggestedPriceFen: ages.length ? suggestedPriceFen(retail, markdownFor(Math.max(...ages), rule)) : null,
                 };
               }),

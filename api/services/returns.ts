@@ -5,7 +5,8 @@
 // so that a refusal and its reasons are on the timeline.
 import { DateTime } from 'luxon';
 import { endOfDay } from '../../domain/calendar';
-import { returnCode, returnWorkflowId, type ClearanceWorkflowInput, type ReturnWorkflowInput } from '../../domain/returns';
+import { isMarkdown, returnCode, returnWorkflowId, type ClearanceWorkflowInput, type ReturnWorkflowInput } from '../../domain/returns';
+import { pricesAt } from '../../lib/prices/current';
 import { clearance } from '../../workflows/clearance';
 import { goodsReturn } from '../../workflows/goodsReturn';
 import type { CurrentUser } from '../auth';
@@ -14,6 +15,9 @@ import { ApiError } from '../errors';
 import { startProcess } from '../temporal';
 import { dateToDb } from '../validation';
 import { startAfterWrite } from './startAfterWrite';
+
+/** ¥399.00 from fen, for messages. */
+const yuan = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 export interface ReturnLineIn {
   sku: string;
@@ -67,6 +71,26 @@ export function returnService(ctx: AppContext) {
       }
       if (Object.keys(details).length)
         throw new ApiError(422, 'validation_failed', `Invalid request: ${Object.keys(details).join(', ')}`, details);
+
+      // 清货 is a markdown: each clearance price below the price in force at the start of the period.
+      if (body.kind === 'clearance') {
+        const startsAt = DateTime.fromISO(body.startsOn, { zone }).startOf('day');
+        const inForce = await pricesAt(
+          ctx.db,
+          body.lines.map((l) => l.sku),
+          [storeId!],
+          startsAt.toJSDate(),
+        );
+        const notBelow: Record<string, string> = {};
+        body.lines.forEach((l, i) => {
+          const current = inForce.get(`${l.sku}|${storeId}`)!.priceFen;
+          if (!isMarkdown(l.clearancePriceFen, current))
+            notBelow[`lines.${i}.clearancePriceFen`] =
+              `${l.sku}: the clearance price ${yuan(l.clearancePriceFen)} is not below the price in force on ${body.startsOn}, ${yuan(current)}`;
+        });
+        if (Object.keys(notBelow).length)
+          throw new ApiError(422, 'clearance_not_markdown', `A clearance is a markdown: ${Object.values(notBelow).join('; ')}`, notBelow);
+      }
 
       // The request and its workflow id in one transaction: none is left without it.
       const r = await ctx.db.$transaction(async (tx) => {

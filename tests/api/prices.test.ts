@@ -158,9 +158,11 @@ test('approved in time → finance and the store manager notified once, before a
   const s1 = prices.find((p: { storeId: string }) => p.storeId === 'S001');
   expect(s1.history).toEqual([
     {
+      kind: 'regular',
       priceFen: 13_900,
       previousFen: 19_900,
       effectiveAt: DateTime.fromISO(dateIn(t0, 12), { zone: ZONE }).toUTC().toISO(),
+      endsAt: null,
       adjustmentCode: a.code,
       note: null,
       pending: expect.any(Boolean),

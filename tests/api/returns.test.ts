@@ -213,8 +213,17 @@ test('a store manager’s clearance: approved, priced for its period, and its se
   await statusOf(res.body.id, 'running');
   const prices = (await api.request('GET', '/api/prices?sku=27SS-TS-001&storeId=S001', as('store1'))).body;
   // (The API reads "current" by the wall clock, which the time-skipping server has run ahead of.)
+  // The clearance price from the start of its period, and the return to the price before it after its last day.
+  const end = start.plus({ days: 7 }).startOf('day').toUTC().toISO();
   expect(prices[0].history).toEqual([
-    expect.objectContaining({ priceFen: 9_900, previousFen: 19_900, effectiveAt: start.startOf('day').toUTC().toISO() }),
+    expect.objectContaining({ kind: 'clearance_end', priceFen: 19_900, previousFen: 9_900, effectiveAt: end, pending: true }),
+    expect.objectContaining({
+      kind: 'clearance',
+      priceFen: 9_900,
+      previousFen: 19_900,
+      effectiveAt: start.startOf('day').toUTC().toISO(),
+      endsAt: end,
+    }),
   ]);
   // The store sells 50 during the period (stock as the POS feed would leave it).
   await h.db.storeStock.update({ where: { storeId_sku: { storeId: 'S001', sku: '27SS-TS-001' } }, data: { soldQty: 130, onHand: 70 } });

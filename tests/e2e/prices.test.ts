@@ -7,7 +7,9 @@
 // date. A second adjustment, proposed and approved through the API with the approval lead time set
 // to 0 days and an effective date of today, takes effect at once: the lookup shows the new price and
 // the change in the history. A third proposal for the pending SKU and store is refused 409 in the
-// UI and resubmitted as superseding the first. Screenshots: test-output/screenshots/price-*.png.
+// UI and resubmitted as superseding the first. A clearance running from today shows on the lookup
+// with its last day and the price after it, and its return as a pending change. Screenshots:
+// test-output/screenshots/price-*.png.
 import type { Page } from 'playwright-core';
 import { textContains, launchBrowser, type TestBrowser } from '../helpers/browser';
 import { callApi, sharedSystem, type Json, type SystemAddress } from '../helpers/system';
@@ -21,7 +23,7 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   system = await sharedSystem();
-  for (const u of ['admin', 'specialist', 'supervisor', 'store1']) tokens[u] = await system.login(u);
+  for (const u of ['admin', 'specialist', 'supervisor', 'store1', 'manager']) tokens[u] = await system.login(u);
   browser = await launchBrowser(system);
 });
 /** Settings this file changes, with the values it found: the running system is shared, so they are put back. */
@@ -241,4 +243,43 @@ test('propose with the stock-age grounds, approve, acknowledge the notice, see t
   await phone.locator('[data-testid="price-store-row"][data-sku="27SS-DR-003"]').waitFor({ timeout: 15_000 });
   await textContains(phone.locator('[data-testid="price-store-row"][data-sku="27SS-DR-003"]'), now.body.code);
   await shot(phone, 'price-phone');
+});
+
+test('a running clearance on the price lookup: its price, its last day and the price after it, its return pending', async () => {
+  const req = await call('POST', '/api/returns', 'specialist', {
+    kind: 'clearance',
+    storeId: 'S003',
+    lines: [{ sku: '27SS-PT-004', clearancePriceFen: 19_900 }],
+    startsOn: dateIn(0),
+    endsOn: dateIn(2),
+    reason: '季末清货',
+  });
+  expect(req.status).toBe(201);
+  const task = await until(
+    'the approval task',
+    async () =>
+      (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ workflowId: req.body.workflowId }))}`, 'manager')).body,
+    (ts: Json[]) => ts.some((t) => t.status === 'open'),
+    SETTLE,
+  );
+  expect((await call('POST', `/api/tasks/${task[0].id}/decision`, 'manager', { decision: 'approve' })).status).toBe(200);
+  await until(
+    'the clearance to run',
+    async () => (await call('GET', `/api/returns/${req.body.id}`, 'specialist')).body,
+    (r) => r.status === 'running',
+    SETTLE,
+  );
+  const specialist = await browser.loggedIn('specialist');
+  await specialist.goto(`${system.url}/#/prices?sku=27SS-PT-004&storeId=S003`);
+  const row = specialist.locator('[data-testid="price-store-row"][data-sku="27SS-PT-004"][data-store="S003"]');
+  await row.waitFor({ timeout: 15_000 });
+  expect(await row.getAttribute('data-current')).toBe('19900');
+  const chip = specialist.locator('[data-testid="price-clearance"]');
+  await chip.waitFor({ timeout: 15_000 });
+  expect(await chip.innerText()).toBe(`清货中，至 ${dateIn(2).replace(/-/g, '/')}；之后 ¥299.00`);
+  const back = specialist.locator(`[data-testid="price-history-row"][data-pending="true"][data-price="29900"]`);
+  await back.waitFor({ timeout: 15_000 });
+  expect(await back.locator('[data-field="effectiveAt"]').innerText()).toBe(startOf(dateIn(3)));
+  expect(await back.innerText()).toContain(`清货 ${req.body.code} 结束，恢复价格`);
+  await shot(specialist, 'price-clearance-running');
 });

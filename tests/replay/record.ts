@@ -14,7 +14,9 @@
 // 'booking-reminders-engine-watch' in workflows/orderBooking.ts); `engine-reminders` after it;
 // `serial` after a run's writes stopped overlapping ('engine-local-writes-one-at-a-time');
 // `reminder-rule` after the engine's rule for reminders whose lead has passed (the patch
-// 'engine-reminders-passed-leads' in workflows/engine/state.ts).
+// 'engine-reminders-passed-leads' in workflows/engine/state.ts); `pre-clearance-periods` before a
+// clearance's prices ended with its period (the patch 'clearance-period-ends' in
+// workflows/clearance.ts), `clearance-periods` after it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';

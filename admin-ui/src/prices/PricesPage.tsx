@@ -42,11 +42,17 @@ interface HistoryItem {
   code: string | null;
   adjustmentId?: string;
   note?: string | null;
+  kind?: string;
+  /** A clearance's end (exclusive). */
+  endsAt?: string | null;
   /** In the history but not yet in effect (effectiveAt after now). */
   pending: boolean;
   /** An adjustment still waiting for approval or for its date (not in the history yet). */
   status?: string;
 }
+
+/** The last day of a period that ends (exclusively) at `endsAt`. */
+const lastDay = (endsAt: string) => new Date(Date.parse(endsAt) - 1).toISOString();
 
 const codeLink = (code: string) => `/price-adjustments?${new URLSearchParams({ filter: JSON.stringify({ q: code }) })}`;
 
@@ -122,6 +128,10 @@ const HistoryTable = ({ items, small }: { items: HistoryItem[]; small: boolean }
       >
         {h.code}
       </LinkBase>
+    ) : h.kind === 'clearance_end' ? (
+      translate('app.price.prices.clearance_end', { note: h.note ?? '' })
+    ) : h.kind === 'clearance' && h.endsAt ? (
+      translate('app.price.prices.clearance_until', { note: h.note ?? '', to: f.date(lastDay(h.endsAt)) })
     ) : (
       (h.note ?? translate('app.price.prices.no_source'))
     );
@@ -246,6 +256,18 @@ const PriceRow = ({
   );
   const badges = (
     <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
+      {row.clearance ? (
+        <Chip
+          size="small"
+          color="info"
+          label={translate('app.price.prices.clearance_running', {
+            to: f.date(lastDay(row.clearance.endsAt)),
+            regular: f.money(row.regularPriceFen ?? row.currentPriceFen),
+          })}
+          data-testid="price-clearance"
+          data-ends-at={row.clearance.endsAt}
+        />
+      ) : null}
       {upcoming ? (
         <Chip
           size="small"
@@ -370,6 +392,8 @@ export const PricesPage = () => {
       effectiveAt: h.effectiveAt,
       code: h.adjustmentCode,
       note: h.note,
+      kind: h.kind,
+      endsAt: h.endsAt,
       pending: h.pending,
     }));
     return [...coming, ...history].sort((a, b) => Date.parse(b.effectiveAt) - Date.parse(a.effectiveAt));

@@ -132,6 +132,9 @@ const zh = {
         collapse: '收起',
         empty: '没有符合条件的价格',
         more: '再显示（剩余 %{smart_count} 行）',
+        clearance_running: '清货中，至 %{to}；之后 %{regular}',
+        clearance_until: '%{note}（至 %{to}）',
+        clearance_end: '%{note} 结束，恢复价格',
       },
     },
     process_type: {
@@ -324,6 +327,9 @@ const en: typeof zh = {
         collapse: 'Collapse',
         empty: 'No prices match',
         more: 'Show more (%{smart_count} left)',
+        clearance_running: 'Clearance until %{to}; then %{regular}',
+        clearance_until: '%{note} (until %{to})',
+        clearance_end: '%{note} ended: price restored',
       },
     },
     process_type: {

@@ -91,13 +91,25 @@ export interface PriceContext {
 }
 
 export interface PriceHistoryEntry {
+  /** regular (an adjustment), clearance (its price, for its period), clearance_end (the return after it). */
+  kind?: 'regular' | 'clearance' | 'clearance_end';
   priceFen: number;
   previousFen: number;
   effectiveAt: string;
   adjustmentCode: string | null;
   /** What else set it, e.g. "清货 RT000004" (when the API sends it). */
   note?: string | null;
+  /** A clearance's end (exclusive: the start of the day after its last day). */
+  endsAt?: string | null;
   pending: boolean;
+}
+
+/** A clearance in force: its price until `endsAt` (exclusive). */
+export interface RunningClearance {
+  priceFen: number;
+  since: string;
+  endsAt: string;
+  note: string | null;
 }
 
 export interface StorePrice {
@@ -107,6 +119,9 @@ export interface StorePrice {
   storeName: string;
   currentPriceFen: number;
   since: string | null;
+  /** The price without the clearance in force (the latest adjustment, else retail). */
+  regularPriceFen?: number;
+  clearance?: RunningClearance | null;
   history: PriceHistoryEntry[];
 }
 

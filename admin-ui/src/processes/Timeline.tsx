@@ -84,6 +84,8 @@ const LOOK: Record<string, { icon: ReactElement; tone: Tone }> = {
   return_shipped: { icon: <ReturnShippedIcon fontSize="small" />, tone: 'info' },
   graded: { icon: <GradedIcon fontSize="small" />, tone: 'primary' },
   clearance_started: { icon: <ClearanceIcon fontSize="small" />, tone: 'info' },
+  clearance_line_skipped: { icon: <ClearanceIcon fontSize="small" />, tone: 'warning' },
+  clearance_ended: { icon: <ClearanceIcon fontSize="small" />, tone: 'info' },
   clearance_result: { icon: <ClearanceResultIcon fontSize="small" />, tone: 'success' },
 };
 
@@ -97,6 +99,7 @@ const HIGHLIGHTED = new Set([
   'discrepancy',
   'approved_late',
   'refused_by_standard',
+  'clearance_line_skipped',
 ]);
 
 /** A price adjustment's `notified` is its notice to finance and the stores (else a cc). */
@@ -409,6 +412,24 @@ const useDetailText = () => {
         lines.push(
           translate('app.timeline.detail.clearance_started', { from: f.dateTime(str(d.startsAt)), to: f.dateTime(str(d.endsAt)) }),
         );
+        break;
+      case 'clearance_line_skipped':
+        lines.push(
+          translate('app.timeline.detail.clearance_line_skipped', {
+            sku: str(d.sku) ?? '—',
+            price: typeof d.clearancePriceFen === 'number' ? f.money(d.clearancePriceFen) : '—',
+            current: typeof d.priceInForceFen === 'number' ? f.money(d.priceInForceFen) : '—',
+          }),
+        );
+        break;
+      case 'clearance_ended':
+        for (const l of Array.isArray(d.lines) ? (d.lines as { sku?: string; priceFen?: number }[]) : [])
+          lines.push(
+            translate('app.timeline.detail.clearance_ended', {
+              sku: l.sku ?? '—',
+              price: typeof l.priceFen === 'number' ? f.money(l.priceFen) : '—',
+            }),
+          );
         break;
       case 'clearance_result':
         lines.push(

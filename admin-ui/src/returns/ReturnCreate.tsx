@@ -1,5 +1,5 @@
 import SendIcon from '@mui/icons-material/Send';
-import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   AutocompleteInput,
@@ -291,6 +291,7 @@ const validPrice = (value: unknown) => {
 /** The current price at the store, and the markdown the clearance price makes of it. */
 const ClearanceChange = ({ index, items }: { index: number; items: CatalogItem[] }) => {
   const f = useFormatters();
+  const translate = useTranslate();
   const sku = useWatch({ name: `clearanceLines.${index}.sku` }) as string | null | undefined;
   const price = useWatch({ name: `clearanceLines.${index}.price` }) as string | null | undefined;
   const current = items.find((p) => p.sku === sku)?.currentPriceFen;
@@ -301,6 +302,11 @@ const ClearanceChange = ({ index, items }: { index: number; items: CatalogItem[]
         {current !== undefined ? f.money(current) : '—'}
       </Typography>
       {current !== undefined && fen ? <ChangeText bp={changeBp(current, fen)} /> : null}
+      {current !== undefined && fen !== undefined && fen >= current ? (
+        <Typography variant="caption" color="error" data-testid="clearance-line-not-markdown">
+          {translate('app.return.not_markdown')}
+        </Typography>
+      ) : null}
     </Stack>
   );
 };
@@ -433,7 +439,7 @@ const CreateToolbar = () => {
 };
 
 /** What the last submit was refused for. */
-type Problem = { details: { key: string; message: string }[] } | { message: string };
+type Problem = { details: { key: string; message: string }[]; code?: string } | { message: string };
 
 const ProblemAlert = ({ problem, kind }: { problem: Problem | null; kind: string }) => {
   const translate = useTranslate();
@@ -456,7 +462,14 @@ const ProblemAlert = ({ problem, kind }: { problem: Problem | null; kind: string
     return translate(`resources.returns.fields.${key}`, { _: key });
   };
   return (
-    <Alert severity="error" sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }} data-testid="return-save-error" data-kind={kind}>
+    <Alert
+      severity="error"
+      sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }}
+      data-testid="return-save-error"
+      data-kind={kind}
+      data-code={problem.code ?? ''}
+    >
+      {problem.code === 'clearance_not_markdown' ? <AlertTitle>{translate('app.return.not_markdown_title')}</AlertTitle> : null}
       <Box component="ul" sx={{ m: 0, pl: 2 }}>
         {problem.details.map((d, i) => (
           <li key={i}>
@@ -580,7 +593,7 @@ const ReturnForm = ({ who }: { who: Who }) => {
     } catch (error) {
       if (error instanceof HttpError && error.status === 422) {
         const details = detailList(error);
-        setProblem({ details });
+        setProblem({ details, code: apiErrorInfo(error).code });
         const fields: Record<string, string> = {};
         for (const d of details) {
           const field = fieldOf(d.key, v.kind);

@@ -45,7 +45,10 @@ const zh = {
       created: '已提交 %{code}',
       hint_return:
         '过季返仓：按返货标准检查（季末前后的返货期内、正品或出厂残次，不收已穿着污损的货品、数量不超过已收货未返数量），不符合的会列明原因拒收；符合的由商品主管审批后按返仓发货单跟踪到仓。',
-      hint_clearance: '店内清货：填写清货价和清货周期，商品经理审批后清货价在周期开始时生效，周期结束时记录售罄率。',
+      hint_clearance:
+        '店内清货：填写清货价和清货周期，清货价须低于开始日的现行价格。商品经理审批后清货价在周期开始时生效，周期结束后恢复为不清货时的价格（含周期内生效的调价），并记录售罄率。',
+      not_markdown: '不低于现价：清货须降价',
+      not_markdown_title: '清货价须低于清货开始日的现行价格，未提交',
       return_lines: '返货明细',
       clearance_lines: '清货款号与清货价',
       period_title: '清货周期',
@@ -96,6 +99,8 @@ const zh = {
         return_shipped: '生成返仓发货单',
         graded: '到仓清点',
         clearance_started: '清货开始',
+        clearance_line_skipped: '清货行未执行',
+        clearance_ended: '清货结束',
         clearance_result: '清货结果',
       },
       detail: {
@@ -103,6 +108,8 @@ const zh = {
         return_shipped: '%{code}，预计 %{at} 到仓',
         graded: '实收 %{received} 件，残次 %{defective} 件',
         clearance_started: '清货价生效：%{from} 至 %{to}',
+        clearance_line_skipped: '%{sku}：清货价 %{price} 不低于开始时的现行价格 %{current}，未执行',
+        clearance_ended: '%{sku}：恢复为 %{price}',
         clearance_result: '售出 %{sold} 件，剩余 %{remaining} 件，售罄率 %{rate}',
       },
       step: {
@@ -192,7 +199,9 @@ const en: typeof zh = {
       hint_return:
         'Return to warehouse: checked against the return standard (inside the season’s return window, new or defective from manufacture, not worn or soiled, no more than received and not yet returned); a refusal lists its reasons. Otherwise the supervisor approves and the goods come back as a tracked inbound shipment.',
       hint_clearance:
-        'Clearance in store: the clearance prices and the period; the merchandise manager approves, the prices apply from the start of the period, and the sell-through is recorded at its end.',
+        'Clearance in store: the clearance prices (below the price in force on the first day) and the period; the merchandise manager approves, the prices apply for the period, after it the price is what it would have been without the clearance (adjustments taking effect meanwhile included), and the sell-through is recorded.',
+      not_markdown: 'Not below the current price: a clearance is a markdown',
+      not_markdown_title: 'A clearance price must be below the price in force on its first day; not submitted',
       return_lines: 'Goods to return',
       clearance_lines: 'SKUs and clearance prices',
       period_title: 'Clearance period',
@@ -244,6 +253,8 @@ const en: typeof zh = {
         return_shipped: 'Inbound shipment created',
         graded: 'Counted at the warehouse',
         clearance_started: 'Clearance started',
+        clearance_line_skipped: 'Clearance line skipped',
+        clearance_ended: 'Clearance ended',
         clearance_result: 'Clearance result',
       },
       detail: {
@@ -251,6 +262,8 @@ const en: typeof zh = {
         return_shipped: '%{code}, expected at the warehouse %{at}',
         graded: '%{received} pcs received, %{defective} defective',
         clearance_started: 'Clearance prices from %{from} to %{to}',
+        clearance_line_skipped: '%{sku}: the clearance price %{price} is not below the price in force at the start, %{current}; skipped',
+        clearance_ended: '%{sku}: back to %{price}',
         clearance_result: '%{sold} sold, %{remaining} left, sell-through %{rate}',
       },
       step: {

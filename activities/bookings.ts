@@ -22,7 +22,8 @@ export function bookingActivities(db: Db, config: Config) {
     async bookingStatusChanged(input: {
       bookingId: string;
       status: BookingStatus;
-      paymentDeadline: string;
+      /** '' (or absent): no deadline yet, the order statement has not been sent; the row's is left as it is. */
+      paymentDeadline?: string;
       reason: string | null;
       at: string;
     }): Promise<void> {
@@ -31,7 +32,7 @@ export function bookingActivities(db: Db, config: Config) {
         where: { id: input.bookingId },
         data: {
           status: input.status,
-          paymentDeadline: new Date(input.paymentDeadline),
+          ...(input.paymentDeadline ? { paymentDeadline: new Date(input.paymentDeadline) } : {}),
           ...(ended ? { reason: input.reason, cancelledAt: new Date(input.at) } : {}),
         },
       });

@@ -26,7 +26,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const transport = deps.mailTransport ?? createMailTransport(deps.config);
   const mail = mailActivities(deps.db, deps.config, transport);
-  const tasks = taskActivities(deps.db);
+  const tasks = taskActivities(deps.db, deps.config.tzBusiness);
   const calendar = calendarActivities(deps.db, deps.config);
   return {
     ...auditActivities(deps.db),

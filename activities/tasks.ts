@@ -89,7 +89,8 @@ async function roleHolders(db: Db, role: RoleName, regionId: string | null): Pro
   return (workers.length ? workers : rows).map((r) => r.id);
 }
 
-export function taskActivities(db: Db) {
+/** zone: TZ_BUSINESS, recorded with the settings a run begins with (a booking's payment dates are in it). */
+export function taskActivities(db: Db, zone?: string) {
   return {
     /**
      * A snapshot of the settings a process runs with, the engine's and every process's own: a
@@ -105,7 +106,7 @@ export function taskActivities(db: Db) {
         reminderAtOpening: s['reminder.atOpening'],
         escalationSteps: s['escalation.steps'],
         urgeMinInterval: s['urge.minInterval'],
-        booking: { reminderLeadTimes: s['booking.reminderLeadTimes'] },
+        booking: { reminderLeadTimes: s['booking.reminderLeadTimes'], ...(zone ? { zone } : {}) },
         shipment: { silenceTimeout: s['shipment.silenceTimeout'], escalationLadder: s['shipment.escalationLadder'] },
         goodsReturn: { transitTime: s['return.transitTime'], defectDue: s['return.defectDue'], accountingDue: s['return.accountingDue'] },
       };

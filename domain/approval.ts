@@ -166,6 +166,7 @@ export const REFUSALS = {
   urge_too_soon: 429,
   duplicate_payment_reference: 409,
   booking_closed: 409,
+  payment_date_in_future: 422,
   receipt_exists: 409,
 } as const;
 export type RefusalCode = keyof typeof REFUSALS;

@@ -84,8 +84,19 @@ export function paymentDeadline(fromIso: string, window: string, zone: string): 
 }
 
 /**
+ * Whether a payment's date (YYYY-MM-DD, the day the franchisee paid) lies after today in the
+ * business zone at `nowMs`: a payment cannot have been made tomorrow. The API and the workflow's
+ * Update validator refuse such a payment (payment_date_in_future).
+ */
+export function paidOnInFuture(paidOn: string, nowMs: number, zone: string): boolean {
+  const today = DateTime.fromMillis(nowMs, { zone }).toISODate();
+  return today !== null && paidOn > today;
+}
+
+/**
  * What the booking workflow is given: the API prices the order; the workflow sets the payment
- * deadline from its own clock when it starts (the same instant the API showed, in production).
+ * deadline from its own clock when it sends the franchisee the order statement (订货确认单):
+ * the payment window runs from then, not from entry (patch 'booking-deadline-from-statement').
  */
 export interface OrderBookingInput {
   bookingId: string;
@@ -100,8 +111,8 @@ export interface OrderBookingInput {
   quotaCheck: QuotaCheck;
   quotaFen: number | null;
   /**
-   * The franchisee's payment window (its own, or the setting's when it has none), as the API
-   * computed the deadline with. reminderLeadTimes: only in inputs of runs started before the
+   * The franchisee's payment window (its own, or the setting's when it has none), counted from
+   * the moment the order statement is sent. reminderLeadTimes: only in inputs of runs started before the
    * workflow read its settings at start (booking.reminderLeadTimes, see ProcessSettings).
    */
   terms: { paymentWindow: string; reminderLeadTimes?: string[] };
@@ -126,6 +137,7 @@ export interface BookingStateView {
   amountFen: number;
   prepaymentDueFen: number;
   paidFen: number;
+  /** '' until the order statement is sent (runs on the patch 'booking-deadline-from-statement'). */
   paymentDeadline: string;
   references: string[];
 }

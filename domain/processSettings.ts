@@ -24,7 +24,8 @@ export interface EngineSettings {
  * own payment window), not settings.
  */
 export interface ProcessSettings extends EngineSettings {
-  booking: { reminderLeadTimes: string[] };
+  /** zone: TZ_BUSINESS as the run began, the zone of its payment dates (absent in runs begun before it was recorded). */
+  booking: { reminderLeadTimes: string[]; zone?: string };
   shipment: { silenceTimeout: string; escalationLadder: string[] };
   goodsReturn: { transitTime: string; defectDue: string; accountingDue: string };
 }

@@ -45,7 +45,12 @@ export const SETTINGS = {
     'plan total (fen) above which a third approval level is added',
   ),
   'booking.prepaymentShare': define(z.number().min(0).max(1), 0.3, '默认预付款比例', 'default share of the order amount due as prepayment'),
-  'booking.paymentWindow': define(isoDuration, 'P7D', '下单到付款截止的期限', 'from booking to payment deadline'),
+  'booking.paymentWindow': define(
+    isoDuration,
+    'P7D',
+    '发送订货确认单到付款截止的期限',
+    'from sending the order statement to the payment deadline',
+  ),
   'booking.reminderLeadTimes': define(
     z.array(isoDuration).max(10),
     ['P3D', 'P1D'],
@@ -62,7 +67,7 @@ export const SETTINGS = {
     z.string().trim().min(1).max(2000),
     '请通过银行转账支付预付款：\n户名：示例服饰有限公司\n开户行：招商银行杭州分行\n账号：5719 0000 0000 0000',
     '加盟商订货确认单上的付款方式',
-    'how to pay, as printed on the franchisee’s statement',
+    'how to pay, as printed on the franchisee’s order statement',
   ),
   'shipment.silenceTimeout': define(isoDuration, 'P2D', '在途无更新多久视为延误', 'no event for this long counts as a delay'),
   'shipment.escalationLadder': define(

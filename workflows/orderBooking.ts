@@ -7,7 +7,7 @@
 import { ActivityFailure, ApplicationFailure, patched, workflowInfo } from '@temporalio/workflow';
 import { Duration } from 'luxon';
 import type { ProcessOutcome, StepSpec, TaskState } from '../domain/approval';
-import { OPEN_STATUSES, type BookingStateView, type BookingStatus, type OrderBookingInput } from '../domain/bookings';
+import { OPEN_STATUSES, paidOnInFuture, type BookingStateView, type BookingStatus, type OrderBookingInput } from '../domain/bookings';
 import type { MailParams } from '../domain/mail';
 import { ApprovalEngine } from './engine/approvalEngine';
 import { refuse } from './engine/refuse';
@@ -16,6 +16,8 @@ import { cancelBookingUpdate, recordPaymentUpdate } from './messages/orderBookin
 
 const MAX_REFERENCE = 100;
 const MAX_NOTE = 500;
+/** TZ_BUSINESS's default, for runs whose settings did not record the zone. */
+const DEFAULT_ZONE = 'Asia/Shanghai';
 
 const QUOTA_STEP: StepSpec = {
   key: 'quota_review',
@@ -52,6 +54,14 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
   let extension = 0;
 
   const fullyPaid = () => paidFen >= input.prepaymentDueFen;
+  /** The business zone of payment dates: as the run began (recorded with its settings), else the default. */
+  const businessZone = (): string => {
+    try {
+      return engine.settingsFor('booking', undefined)?.zone ?? DEFAULT_ZONE;
+    } catch {
+      return DEFAULT_ZONE; // an Update before the settings are read
+    }
+  };
   const view = (): BookingStateView => ({
     bookingId: input.bookingId,
     status,
@@ -145,7 +155,7 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
     {
       // Answered once quiet: a payment that completes the prepayment answers 'confirmed'.
       answer: view,
-      validator: ({ actor, amountFen, reference, note }) => {
+      validator: ({ actor, amountFen, reference, paidOn, note }) => {
         if (!actor.roles.includes('finance') && !actor.roles.includes('admin')) refuse('forbidden', 'Only finance records payments');
         if (!OPEN_STATUSES.includes(status) || cancellation)
           refuse('booking_closed', `This booking is ${cancellation ? 'being cancelled' : status}; no payment can be recorded on it`);
@@ -164,6 +174,15 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
           );
         }
         if (note && note.length > MAX_NOTE) refuse('validation_failed', 'Note too long', { note: `at most ${MAX_NOTE} characters` });
+        if (paidOn !== undefined && paidOn !== null) {
+          if (typeof paidOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(paidOn) || Number.isNaN(Date.parse(paidOn)))
+            refuse('validation_failed', 'The payment date must be a date', { paidOn: 'a date YYYY-MM-DD' });
+          const zone = businessZone();
+          if (paidOnInFuture(paidOn, Date.now(), zone))
+            refuse('payment_date_in_future', `A payment cannot be dated after today (${zone}): ${paidOn}`, {
+              paidOn: 'must be today or earlier',
+            });
+        }
       },
     },
   );
@@ -216,8 +235,14 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
       'booking',
       input.terms.reminderLeadTimes && { reminderLeadTimes: input.terms.reminderLeadTimes },
     );
-    deadline = await acts.bookingDeadline({ from: now(), window: input.terms.paymentWindow });
-    await setStatus(status);
+    // The payment window runs from the moment the franchisee is sent the order statement, not
+    // from entry: a booking that waits for the manager's quota review still gets the whole
+    // window. Runs started on older code set a deadline here first, as their histories record.
+    const clockFromStatement = patched('booking-deadline-from-statement');
+    if (!clockFromStatement) {
+      deadline = await acts.bookingDeadline({ from: now(), window: input.terms.paymentWindow });
+      await setStatus(status);
+    }
 
     if (status === 'awaiting_approval') {
       const review = await engine.humanStep(QUOTA_STEP, { until: () => !!cancellation });
@@ -229,12 +254,21 @@ export async function orderBooking(input: OrderBookingInput): Promise<ProcessOut
         if (paidFen > 0) await engine.humanStep(REFUND_STEP);
         return { result: 'rejected', reason, byUserId: review.task.decision?.byUserId ?? '', stepKey: QUOTA_STEP.key };
       }
-      // The franchisee gets the whole payment window from the approval on.
-      deadline = await acts.bookingDeadline({ from: now(), window: input.terms.paymentWindow });
-      await setStatus('awaiting_payment');
+      if (!clockFromStatement) {
+        // The franchisee gets the whole payment window from the approval on.
+        deadline = await acts.bookingDeadline({ from: now(), window: input.terms.paymentWindow });
+        await setStatus('awaiting_payment');
+      }
     }
 
-    mail('booking_statement');
+    if (clockFromStatement) {
+      // The statement goes out now: its deadline is the window from this moment, shown in it.
+      deadline = await acts.bookingDeadline({ from: now(), window: input.terms.paymentWindow });
+      await setStatus('awaiting_payment');
+      mail('booking_statement', { paymentDeadline: deadline });
+    } else {
+      mail('booking_statement');
+    }
     await engine.audit(
       'statement_sent',
       {},

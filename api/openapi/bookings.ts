@@ -19,7 +19,19 @@ export const bookingSchemas = {
       prepaymentDueFen: fenSchema,
       paidFen: fenSchema,
       outstandingFen: { ...fenSchema, description: 'prepayment still due (0 once closed)' },
-      paymentDeadline: { type: 'string', format: 'date-time' },
+      paymentDeadline: {
+        type: 'string',
+        format: 'date-time',
+        nullable: true,
+        description:
+          'null until the order statement (订货确认单) is sent: the payment window (the franchisee’s days, else booking.paymentWindow) runs from then, to the end of that day in TZ_BUSINESS',
+      },
+      statementSentAt: {
+        type: 'string',
+        format: 'date-time',
+        nullable: true,
+        description: 'when the order statement was sent (at once within the quota, else after the manager’s quota review); null before',
+      },
       quotaFen: { type: 'integer', nullable: true },
       quotaCheck: { type: 'string', enum: ['within', 'below', 'above', 'no_quota'] },
       totalQty: { type: 'integer' },
@@ -131,7 +143,7 @@ export const bookingPaths = {
     },
     post: {
       summary:
-        'Book a franchisee’s futures order (specialist, supervisor, manager). Priced at each product’s wholesale price; amountFen = Σ qty × price; prepaymentDueFen = amount × the franchisee’s share (else booking.prepaymentShare), rounded half up to the fen; paymentDeadline = booking.paymentWindow (or the franchisee’s days) from now, to the end of that day in TZ_BUSINESS. Outside [quota × (1 − booking.quotaTolerance), quota] or without a quota it waits for the manager’s approval first. Starts the booking workflow, which mails the franchisee the statement. 422 details: lines.<i>.sku (unknown, other season), lines.<i>.size, lines.<i> (duplicate SKU and size), franchiseeId; 409 season_closed, booking_exists (one active booking per franchisee and season)',
+        'Book a franchisee’s futures order (specialist, supervisor, manager). Priced at each product’s wholesale price; amountFen = Σ qty × price; prepaymentDueFen = amount × the franchisee’s share (else booking.prepaymentShare), rounded half up to the fen; Within [quota × (1 − booking.quotaTolerance), quota] the workflow mails the franchisee the order statement (订货确认单) at once; below, above or without a quota it waits for the manager’s quota review first and sends the statement once approved. paymentDeadline = booking.paymentWindow (or the franchisee’s days) from the moment the statement is sent, to the end of that day in TZ_BUSINESS (null until then). 422 details: lines.<i>.sku (unknown, other season), lines.<i>.size, lines.<i> (duplicate SKU and size), franchiseeId; 409 season_closed, booking_exists (one active booking per franchisee and season)',
       requestBody: body({
         type: 'object',
         required: ['franchiseeId', 'season', 'lines'],
@@ -219,7 +231,7 @@ export const bookingPaths = {
   '/api/bookings/{id}/payments': {
     post: {
       summary:
-        'Record a payment received (finance). Partial payments add up; paid at least the prepayment due, the booking is confirmed and its lines become open order lines. 409 duplicate_payment_reference (on this or another booking), booking_closed (confirmed, cancelled, rejected); 422 above the order amount still open',
+        'Record a payment received (finance). Partial payments add up; paid at least the prepayment due, the booking is confirmed and its lines become open order lines. 409 duplicate_payment_reference (on this or another booking), booking_closed (confirmed, cancelled, rejected); 422 validation_failed (above the order amount still open), payment_date_in_future (paidOn after today in TZ_BUSINESS; nothing is recorded)',
       parameters: idParam('id'),
       requestBody: body({
         type: 'object',
@@ -227,11 +239,16 @@ export const bookingPaths = {
         properties: {
           amountFen: { type: 'integer', minimum: 1 },
           reference: { type: 'string', maxLength: 100 },
-          paidOn: { type: 'string', format: 'date' },
+          paidOn: { type: 'string', format: 'date', description: 'the day it was paid: today or earlier in TZ_BUSINESS' },
           note: { type: 'string' },
         },
       }),
-      responses: { '201': json(ref('Booking'), 'Recorded'), ...refusals, ...common },
+      responses: {
+        '201': json(ref('Booking'), 'Recorded'),
+        ...refusals,
+        '422': errorResponse('validation_failed, with details per field; payment_date_in_future: paidOn is after today in TZ_BUSINESS'),
+        ...common,
+      },
     },
   },
   '/api/bookings/{id}/cancel': {

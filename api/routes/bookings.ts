@@ -65,7 +65,24 @@ const fullInclude = {
 type BookingHeader = Prisma.BookingGetPayload<{ include: typeof headerInclude }>;
 type BookingFull = Prisma.BookingGetPayload<{ include: typeof fullInclude }>;
 
-function headerView(b: BookingHeader) {
+/**
+ * When each booking's order statement (订货确认单) went out, by workflow id: its payment window
+ * runs from then, so until then a booking has no payment deadline to show.
+ */
+async function statementsSent(db: Db, workflowIds: (string | null)[]): Promise<Map<string, Date>> {
+  const ids = workflowIds.filter((id): id is string => !!id);
+  if (!ids.length) return new Map();
+  const events = await db.auditEvent.findMany({
+    where: { workflowId: { in: ids }, type: 'statement_sent' },
+    select: { workflowId: true, at: true },
+    orderBy: { at: 'asc' },
+  });
+  const sent = new Map<string, Date>();
+  for (const e of events) if (!sent.has(e.workflowId)) sent.set(e.workflowId, e.at);
+  return sent;
+}
+
+function headerView(b: BookingHeader, statementSentAt: Date | undefined) {
   const outstanding = b.prepaymentDueFen > b.paidFen ? b.prepaymentDueFen - b.paidFen : 0n;
   return {
     id: b.id,
@@ -81,7 +98,9 @@ function headerView(b: BookingHeader) {
     prepaymentDueFen: Number(b.prepaymentDueFen),
     paidFen: Number(b.paidFen),
     outstandingFen: OPEN_STATUSES.includes(b.status as never) ? Number(outstanding) : 0,
-    paymentDeadline: b.paymentDeadline.toISOString(),
+    /** null until the order statement is sent: the payment window starts then. */
+    paymentDeadline: statementSentAt ? b.paymentDeadline.toISOString() : null,
+    statementSentAt: statementSentAt?.toISOString() ?? null,
     quotaFen: b.quotaFen === null ? null : Number(b.quotaFen),
     quotaCheck: b.quotaCheck,
     totalQty: b.totalQty,
@@ -96,9 +115,9 @@ function headerView(b: BookingHeader) {
   };
 }
 
-function fullView(b: BookingFull) {
+function fullView(b: BookingFull, statementSentAt: Date | undefined) {
   return {
-    ...headerView(b),
+    ...headerView(b, statementSentAt),
     lines: b.lines.map((l) => ({
       position: l.position,
       sku: l.sku,
@@ -238,7 +257,8 @@ export function bookingRoutes(ctx: AppContext): Router {
     if (!booking || (!isStaff(user) && booking.franchiseeId !== user.franchiseeId)) throw notFound(`Booking ${id}`);
     return booking;
   }
-  const reload = async (id: string) => fullView(await ctx.db.booking.findUniqueOrThrow({ where: { id }, include: fullInclude }));
+  const full = async (b: BookingFull) => fullView(b, (await statementsSent(ctx.db, [b.workflowId])).get(b.workflowId ?? ''));
+  const reload = async (id: string) => full(await ctx.db.booking.findUniqueOrThrow({ where: { id }, include: fullInclude }));
 
   // -- reads
 
@@ -279,7 +299,17 @@ export function bookingRoutes(ctx: AppContext): Router {
       }),
       ctx.db.booking.count({ where }),
     ]);
-    sendList(res, 'bookings', q, rows.map(headerView), total);
+    const sent = await statementsSent(
+      ctx.db,
+      rows.map((b) => b.workflowId),
+    );
+    sendList(
+      res,
+      'bookings',
+      q,
+      rows.map((b) => headerView(b, sent.get(b.workflowId ?? ''))),
+      total,
+    );
   });
 
   // Before /api/bookings/:id.
@@ -299,7 +329,7 @@ export function bookingRoutes(ctx: AppContext): Router {
   });
 
   router.get('/api/bookings/:id', readers, async (req, res) => {
-    res.json(fullView(await loadBooking(req)));
+    res.json(await full(await loadBooking(req)));
   });
 
   // -- writes

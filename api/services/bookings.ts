@@ -10,6 +10,7 @@ import {
   bookingCode,
   bookingWorkflowId,
   orderTotals,
+  paidOnInFuture,
   paymentDeadline,
   prepaymentDueFen,
   quotaCheck,
@@ -196,6 +197,8 @@ export function bookingService(ctx: AppContext) {
         quotaFen,
         due: prepaymentDueFen(amountFen, shareBp),
         check: quotaCheck(amountFen, quotaFen, toleranceBp),
+        // Provisional (the column needs a value, and the GET shows none): the workflow sets the
+        // deadline when it sends the order statement, the window from then.
         deadline: paymentDeadline(now, window, ctx.config.tzBusiness),
       };
     });
@@ -333,6 +336,17 @@ export function bookingService(ctx: AppContext) {
 
     /** Finance records a payment; the workflow confirms the booking once the prepayment is in. */
     async recordPayment(booking: BookingRef, payment: NewPayment, user: CurrentUser): Promise<void> {
+      // A payment cannot have been made after today in the business zone (the workflow refuses it too).
+      if (payment.paidOn && paidOnInFuture(payment.paidOn, Date.now(), ctx.config.tzBusiness)) {
+        throw new ApiError(
+          422,
+          'payment_date_in_future',
+          `A payment cannot be dated after today (${ctx.config.tzBusiness}): ${payment.paidOn}`,
+          {
+            paidOn: 'must be today or earlier',
+          },
+        );
+      }
       // A retry of a payment that landed (its answer lost) is told so, even when that payment closed the booking (was: booking_closed).
       if (await ctx.db.bookingPayment.count({ where: { bookingId: booking.id, reference: payment.reference } })) {
         throw new ApiError(409, 'duplicate_payment_reference', `Payment ${payment.reference} is already recorded on this booking`, {

@@ -166,7 +166,11 @@ export interface PrepaymentFigures {
   totals: Omit<PrepaymentRow, 'regionId' | 'regionName'>;
 }
 
-/** Prepayment due vs received per region over the season's bookings (not cancelled or rejected). */
+/**
+ * Prepayment due vs received per region over the season's bookings (not cancelled or rejected);
+ * overdue past the deadline, never while the quota review holds back the order statement (the
+ * payment window starts when it is sent).
+ */
 export async function prepaymentFigures(db: Db, season: string | null, w: ReportWindow): Promise<PrepaymentFigures> {
   const rows = await db.$queryRaw<
     {
@@ -183,7 +187,7 @@ export async function prepaymentFigures(db: Db, season: string | null, w: Report
       COALESCE(sum(b."prepaymentDueFen"), 0)::bigint AS "dueFen",
       COALESCE(sum(b."paidFen"), 0)::bigint AS "receivedFen",
       COALESCE(sum(GREATEST(b."prepaymentDueFen" - b."paidFen", 0)), 0)::bigint AS "outstandingFen",
-      COALESCE(sum(GREATEST(b."prepaymentDueFen" - b."paidFen", 0)) FILTER (WHERE b."paymentDeadline" < ${ts(w.at)}::timestamptz), 0)::bigint AS "overdueFen"
+      COALESCE(sum(GREATEST(b."prepaymentDueFen" - b."paidFen", 0)) FILTER (WHERE b."paymentDeadline" < ${ts(w.at)}::timestamptz AND b.status <> 'awaiting_approval'), 0)::bigint AS "overdueFen"
     FROM "Region" r
     LEFT JOIN "Franchisee" f ON f."regionId" = r.id
     LEFT JOIN "Booking" b ON b."franchiseeId" = f.id AND b."seasonCode" = ${season} AND b.status NOT IN ('cancelled', 'rejected')

@@ -3,6 +3,7 @@
 // unpaid → extended → paid, unpaid → cancelled (quota released), duplicate payment references,
 // quota deviations reviewed by the manager, and the franchisee's mail — each exactly once.
 import type { ParsedMail } from 'mailparser';
+import { recordPaymentUpdate } from '../../workflows/messages';
 import { DateTime } from 'luxon';
 import type { EngineHarness } from '../helpers/engine';
 import type { TestApi } from '../helpers/api';
@@ -20,7 +21,7 @@ const DAY = 24 * 3600_000;
 
 /** Test franchisees of their own (one active booking per franchisee and season), quota ¥500,000. */
 const QUOTA = 50_000_000;
-const franchisees = Array.from({ length: 13 }, (_, i) => `T${String(i + 1).padStart(2, '0')}`);
+const franchisees = Array.from({ length: 16 }, (_, i) => `T${String(i + 1).padStart(2, '0')}`);
 /** 2,000 dresses at ¥239.00 = ¥478,000: within 90–100 % of the quota. */
 const WITHIN = [
   { sku: '27SS-DR-003', size: 'M', qty: 1200 },
@@ -28,6 +29,9 @@ const WITHIN = [
 ];
 const AMOUNT = 2000 * 23_900; // 47,800,000 fen
 const DUE = 14_340_000; // 30 %
+/** A payment date in the past (a payment cannot be dated after today). */
+const PAID_ON = '2026-11-30';
+const ZONE = 'Asia/Shanghai';
 
 beforeAll(async () => {
   w = await startProcessWorld({ smtp: true });
@@ -56,7 +60,7 @@ afterAll(() => w?.close());
 const book = (franchiseeId: string, lines: unknown = WITHIN, user = 'specialist') =>
   api.request('POST', '/api/bookings', { ...as(user), body: { franchiseeId, season: '2027SS', lines } });
 const pay = (id: string, amountFen: number, reference: string, user = 'finance') =>
-  api.request('POST', `/api/bookings/${id}/payments`, { ...as(user), body: { amountFen, reference, paidOn: '2027-03-02' } });
+  api.request('POST', `/api/bookings/${id}/payments`, { ...as(user), body: { amountFen, reference, paidOn: PAID_ON } });
 const get = (id: string, user = 'specialist') => api.request('GET', `/api/bookings/${id}`, as(user));
 
 const status = (id: string, wanted: string) =>
@@ -113,7 +117,7 @@ test('booking computes the amount, the prepayment and the deadline; paid in full
   const paid = await pay(res.body.id, DUE, 'CMB-2027-0001');
   expect(paid.status).toBe(201);
   expect(paid.body.payments).toEqual([
-    expect.objectContaining({ amountFen: DUE, reference: 'CMB-2027-0001', paidOn: '2027-03-02', recordedByName: expect.any(String) }),
+    expect.objectContaining({ amountFen: DUE, reference: 'CMB-2027-0001', paidOn: PAID_ON, recordedByName: expect.any(String) }),
   ]);
   const b = await status(res.body.id, 'confirmed');
   expect(b).toMatchObject({ paidFen: DUE, outstandingFen: 0, confirmedAt: expect.any(String) });
@@ -488,4 +492,88 @@ test('missing the extended deadline too opens a new manager task (not the one al
       .status,
   ).toBe(200);
   await status(b.id, 'cancelled');
+});
+
+test('the payment window runs from the order statement: a booking ten days in the quota review still gets its whole window', async () => {
+  // Below the quota: the manager reviews it first; no statement, so no deadline yet.
+  const res = await book('T14', [{ sku: '27SS-TS-001', size: 'S', qty: 10 }]);
+  expect(res.status).toBe(201);
+  expect(res.body).toMatchObject({ status: 'awaiting_approval', paymentDeadline: null, statementSentAt: null });
+  const review = await openTask(res.body.workflowId, 'quota_review');
+  await skip(10 * DAY); // longer than the P7D window
+  expect((await get(res.body.id)).body).toMatchObject({ status: 'awaiting_approval', paymentDeadline: null });
+  expect(subjects('T14')).toEqual([]);
+
+  const approvedAt = await h.env.currentTimeMs();
+  expect((await w.decide(review, 'manager', 'approve')).status).toBe(200);
+  const b = await status(res.body.id, 'awaiting_payment');
+  // The deadline: the end of the seventh day after the statement went out, in Asia/Shanghai.
+  expect(b.statementSentAt).toEqual(expect.any(String));
+  expect(Date.parse(b.statementSentAt)).toBeGreaterThanOrEqual(approvedAt);
+  const sent = DateTime.fromISO(b.statementSentAt, { zone: ZONE });
+  const deadline = DateTime.fromISO(b.paymentDeadline, { zone: ZONE });
+  expect(deadline.toISO()).toBe(sent.plus({ days: 7 }).endOf('day').toISO());
+  const statementSent = (await h.events(b.workflowId, (es) => es.some((e) => e.type === 'statement_sent'))).find(
+    (e) => e.type === 'statement_sent',
+  )!;
+  expect(statementSent.detail).toMatchObject({ paymentDeadline: b.paymentDeadline });
+
+  // The statement shows that deadline.
+  const [statement] = await until(
+    'the order statement to T14',
+    async () => mailTo('T14'),
+    (m) => m.length === 1,
+  );
+  expect(statement!.subject).toMatch(/订货确认单/);
+  expect(statement!.text).toContain(deadline.setLocale('zh-CN').toFormat('yyyy年M月d日'));
+
+  // Six days on it is still awaiting payment; past the deadline it is overdue.
+  await skip(6 * DAY);
+  expect((await get(b.id)).body.status).toBe('awaiting_payment');
+  await skip(2 * DAY);
+  await status(b.id, 'overdue');
+});
+
+test('a payment dated after today (Asia/Shanghai) is refused by the API and by the workflow; nothing is recorded', async () => {
+  const b = await booked('T15');
+  const tomorrow = DateTime.now().setZone(ZONE).plus({ days: 1 }).toISODate()!;
+  const future = await api.request('POST', `/api/bookings/${b.id}/payments`, {
+    ...as('finance'),
+    body: { amountFen: 1_000, reference: 'FUTURE-1', paidOn: tomorrow },
+  });
+  expect(future.status).toBe(422);
+  expect(future.body.error).toMatchObject({ code: 'payment_date_in_future', details: { paidOn: expect.any(String) } });
+  const farFuture = await api.request('POST', `/api/bookings/${b.id}/payments`, {
+    ...as('finance'),
+    body: { amountFen: 1_000, reference: 'FUTURE-2', paidOn: '2027-01-15' },
+  });
+  expect(farFuture.status).toBe(422);
+  expect(farFuture.body.error.code).toBe('payment_date_in_future');
+
+  // The workflow's Update validator refuses it too (dated after today on the workflow's clock).
+  const wfTomorrow = DateTime.fromMillis(await h.env.currentTimeMs(), { zone: ZONE })
+    .plus({ days: 1 })
+    .toISODate()!;
+  const handle = h.env.client.workflow.getHandle(b.workflowId);
+  await expect(
+    handle.executeUpdate(recordPaymentUpdate, {
+      args: [{ actor: h.user('finance').actor, amountFen: 1_000, reference: 'FUTURE-3', paidOn: wfTomorrow, note: null }],
+    }),
+  ).rejects.toMatchObject({ cause: { type: 'payment_date_in_future' } });
+
+  const after = (await get(b.id)).body;
+  expect(after).toMatchObject({ paidFen: 0, payments: [] });
+  expect(await h.db.bookingPayment.count({ where: { bookingId: b.id } })).toBe(0);
+  expect((await h.events(b.workflowId)).some((e) => e.type === 'payment_recorded')).toBe(false);
+
+  // Today is fine.
+  const today = DateTime.now().setZone(ZONE).toISODate()!;
+  const ok = await pay(b.id, 1_000, 'TODAY-1');
+  expect(ok.status).toBe(201);
+  const dated = await api.request('POST', `/api/bookings/${b.id}/payments`, {
+    ...as('finance'),
+    body: { amountFen: 1_000, reference: 'TODAY-2', paidOn: today },
+  });
+  expect(dated.status).toBe(201);
+  expect(dated.body.payments.map((p: { paidOn: string }) => p.paidOn)).toEqual([PAID_ON, today]);
 });

@@ -216,3 +216,78 @@ test('import an order sheet, record a partial payment, see the statement and the
   await phone.locator(`[data-testid="booking-statement"][data-code="${code}"]`).waitFor({ timeout: 15_000 });
   await shot(phone, 'booking-statement-phone');
 });
+
+/** Picks an option of a react-admin autocomplete by typing `text` into it. */
+async function pick(page: Page, input: Locator, text: string, option: RegExp): Promise<void> {
+  await input.fill(text);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+test('the form says when the order statement goes out; before it, no deadline; a payment dated tomorrow is refused in Chinese', async () => {
+  // A franchisee of this test's own, quota ¥10,000 in 2027SS.
+  const id = `E${String(Date.now()).slice(-8)}`;
+  const admin = await system.login('admin');
+  const created = await callApi(system, admin, 'POST', '/api/franchisees', {
+    id,
+    name: `浏览器测试加盟商${id}`,
+    regionId: 'EAST',
+    email: `${id.toLowerCase()}@example.com`,
+    quotas: [{ seasonCode: '2027SS', quotaFen: 1_000_000 }],
+  });
+  expect(created.status).toBe(201);
+
+  // The specialist's form: the rule first; then, below the quota, the button says it goes to the manager.
+  const specialist = await loggedIn('specialist');
+  await specialist.goto(`${system.url}/#/bookings/create`);
+  const rule = specialist.locator('[data-testid="booking-send-rule"]');
+  await rule.waitFor({ timeout: 30_000 });
+  expect(await rule.innerText()).toContain('在订货指标内的订单保存后立即发送订货确认单');
+  expect(await specialist.locator('[data-testid="booking-create-submit"]').innerText()).toContain('保存并发送订货确认单');
+  await pick(specialist, specialist.getByRole('combobox', { name: /加盟商/ }), id, new RegExp(id));
+  await pick(specialist, specialist.getByRole('combobox', { name: /季节/ }), '2027SS', /2027SS/);
+  const line = specialist.locator('[data-testid="booking-line-row"]').first();
+  await pick(specialist, line.getByRole('combobox').nth(0), 'TS-001', /27SS-TS-001/);
+  await line.getByRole('combobox').nth(1).click();
+  await specialist.getByRole('option', { name: 'M', exact: true }).click();
+  await specialist.fill('input[name="lines.0.qty"]', '10'); // ¥890: far below the quota
+  await specialist.locator('[data-testid="booking-send-rule"][data-quota-check="below"]').waitFor({ timeout: 15_000 });
+  expect(await rule.innerText()).toContain('低于指标：保存后先由商品经理审批订货指标，审批通过后才发送订货确认单');
+  expect(await specialist.locator('[data-testid="booking-create-submit"]').innerText()).toContain('保存并提交经理审批');
+  await shot(specialist, 'booking-create-review');
+  await specialist.fill('input[name="lines.0.qty"]', '110'); // ¥9,790: within 90–100 % of the ¥10,000 quota
+  await specialist.locator('[data-testid="booking-send-rule"][data-quota-check="within"]').waitFor({ timeout: 15_000 });
+  expect(await specialist.locator('[data-testid="booking-create-submit"]').innerText()).toContain('保存并发送订货确认单');
+  await specialist.fill('input[name="lines.0.qty"]', '10');
+  await specialist.locator('[data-testid="booking-send-rule"][data-quota-check="below"]').waitFor({ timeout: 15_000 });
+  await specialist.click('[data-testid="booking-create-submit"]');
+
+  // Its page: the order statement (订货确认单) is not sent yet, so the deadline has not started.
+  await specialist.waitForURL(/#\/bookings\/[0-9a-f-]{36}\/show/, { timeout: 30_000 });
+  const statement = specialist.locator('[data-testid="booking-statement"][data-status="awaiting_approval"]');
+  await statement.waitFor({ timeout: 15_000 });
+  await textIs(specialist.locator('[data-testid="booking-deadline-not-set"]'), '未开始：发送订货确认单后起算');
+  expect(await specialist.locator('body').innerText()).toMatch(/订货确认单: BK\d{6}/);
+  await shot(specialist, 'booking-deadline-not-started');
+
+  // Finance: the date picker offers nothing after today; a date typed after it is refused, in Chinese.
+  const bookingUrl = specialist.url();
+  const finance = await loggedIn('finance');
+  await finance.goto(bookingUrl);
+  await finance.locator('[data-testid="record-payment-button"]').first().click();
+  const dialog = finance.locator('[data-testid="payment-dialog"]');
+  await dialog.waitFor();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 24 * 3600_000));
+  expect(await finance.locator('[data-testid="payment-paid-on"]').getAttribute('max')).toBe(today);
+  await finance.fill('[data-testid="payment-amount"]', '100');
+  await finance.fill('[data-testid="payment-reference"]', `FUTURE-${id}`);
+  await finance.fill('[data-testid="payment-paid-on"]', tomorrow);
+  await finance.click('[data-testid="payment-confirm"]');
+  await dialog.locator('[data-testid="payment-error"]').waitFor({ timeout: 30_000 });
+  expect(await dialog.locator('[data-testid="payment-error"]').innerText()).toBe('付款日期不能晚于今天');
+  await shot(finance, 'booking-payment-future-refused');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  const booking = (await callApi(system, await system.login('finance'), 'GET', `/api/bookings/${bookingUrl.match(/[0-9a-f-]{36}/)![0]}`))
+    .body;
+  expect(booking).toMatchObject({ paidFen: 0, payments: [], paymentDeadline: null, statementSentAt: null });
+});

@@ -226,7 +226,7 @@ test('money: fen fields refuse fractions, negatives, strings and non-numbers; ed
       user: 'finance',
       method: 'POST',
       path: `/api/bookings/${booking}/payments`,
-      body: (fen) => ({ amountFen: fen, reference: `MONEY-${String(fen).slice(0, 20)}`, paidOn: '2027-03-02' }),
+      body: (fen) => ({ amountFen: fen, reference: `MONEY-${String(fen).slice(0, 20)}`, paidOn: '2026-11-30' }),
     },
   ];
   const refused: unknown[] = [

@@ -117,7 +117,7 @@ async function bookingAwaitingPayment(): Promise<{ id: string; workflowId: strin
 const pay = (bookingId: string, amountFen: number, reference: string) =>
   w.api.request('POST', `/api/bookings/${bookingId}/payments`, {
     ...w.as('finance'),
-    body: { amountFen, reference, paidOn: '2027-03-02' },
+    body: { amountFen, reference, paidOn: '2026-11-30' },
   });
 
 test('concurrent payments with one bank reference, on one booking and across two: exactly one is recorded; completing payments confirm once', async () => {

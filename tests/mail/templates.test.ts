@@ -306,8 +306,11 @@ describe('booking mails', () => {
     const z = zh('booking_statement');
     expect(z.subject).toBe('【订货确认单】2027SS 期货订单 BK000012');
     expect(z.text.startsWith('Alice，您好：')).toBe(true);
-    expect(z.text).toContain('您在 2027SS 订货会的期货订单已登记，订单号 BK000012。');
+    // One name for the document: 订货确认单, whose sending starts the payment window.
+    expect(z.text).toContain('这是您在 2027SS 订货会期货订单的订货确认单，订单号 BK000012。');
     expect(z.text).toContain('请于 2027年3月1日 周一 23:59 前支付预付款 ¥26,970.00');
+    expect(z.text).toContain('付款期限自本订货确认单发出时起算。');
+    expect(z.text).not.toMatch(/对账单/);
     for (const fact of [
       '订单号：BK000012',
       '加盟商：华东加盟商 F001',
@@ -344,8 +347,9 @@ describe('booking mails', () => {
 
     const e = en('booking_statement');
     expect(e.subject).toBe('[Order statement] 2027SS futures order BK000012');
-    expect(e.text).toContain('Your futures order for season 2027SS has been recorded as booking BK000012.');
+    expect(e.text).toContain('This is the order statement of your futures order for season 2027SS, booking BK000012.');
     expect(e.text).toContain('Please pay the prepayment of ¥26,970.00 by Mon 1 Mar 2027, 23:59');
+    expect(e.text).toContain('The payment window runs from the moment this order statement was sent.');
     for (const fact of [
       'Booking: BK000012',
       'Franchisee: 华东加盟商 F001',

@@ -174,3 +174,32 @@ test('metrics: Prometheus text of the same data', async () => {
   for (const l of lines.filter((x) => x && !x.startsWith('#'))) expect(l).toMatch(/^[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? \d+$/);
   expect(escapeLabelValue('a"b\\c\nd')).toBe('a\\"b\\\\c\\nd');
 });
+
+test('a booking still in the quota review owes nothing overdue: its payment window has not started', async () => {
+  const specialist = await t.db.user.findFirstOrThrow({ where: { username: 'specialist' } });
+  await t.db.franchisee.create({ data: { id: 'FREVIEW', name: '审批中加盟商', regionId: 'EAST', email: 'freview@example.com' } });
+  const before = (await prepaymentFigures(t.db, '2026AW', w())).totals;
+  // Its row's deadline is the provisional one set at entry, long past: the statement is not sent.
+  await t.db.booking.create({
+    data: {
+      franchiseeId: 'FREVIEW',
+      seasonCode: '2026AW',
+      status: 'awaiting_approval',
+      amountFen: 400_000n,
+      prepaymentShareBp: 2500,
+      prepaymentDueFen: 100_000n,
+      paymentDeadline: new Date(AT.getTime() - 30 * 86_400_000),
+      quotaCheck: 'below',
+      totalQty: 1,
+      createdById: specialist.id,
+    },
+  });
+  const after = (await prepaymentFigures(t.db, '2026AW', w())).totals;
+  expect(after).toEqual({
+    ...before,
+    bookings: before.bookings + 1,
+    dueFen: before.dueFen + 100_000,
+    outstandingFen: before.outstandingFen + 100_000,
+  });
+  expect(after.overdueFen).toBe(before.overdueFen);
+});

@@ -1,5 +1,6 @@
 import SaveIcon from '@mui/icons-material/Save';
-import { Alert, Box, Button } from '@mui/material';
+import { Alert, Box, Button, Typography } from '@mui/material';
+import { useWatch } from 'react-hook-form';
 import { useState } from 'react';
 import {
   AutocompleteInput,
@@ -13,6 +14,7 @@ import {
   Toolbar,
   maxLength,
   required,
+  useGetOne,
   useNotify,
   useSaveContext,
   useTranslate,
@@ -21,7 +23,9 @@ import {
 import type { FieldValues } from 'react-hook-form';
 import { apiErrorInfo, SeasonInput } from '../common';
 import { detailList } from '../plans/api';
-import { toCreateBody, type BookingFormValues } from './helpers';
+import { quotaCheckOf, toCreateBody, type BookingFormValues, type LineFormValue } from './helpers';
+import { useLineProducts } from '../common/LineGridInput';
+import { DEFAULT_QUOTA_TOLERANCE_BP, type Franchisee, type Product, type QuotaCheck } from './types';
 import { LinesInput } from './LinesInput';
 import { FormSection } from '../common/FormSection';
 
@@ -29,11 +33,50 @@ const franchiseeText = (r: { id: string; name?: string } | undefined) => (r ? `$
 
 const Section = FormSection;
 
+/**
+ * Whether saving sends the order statement now or after the manager's quota review: the
+ * server's rule (quotaCheckOf) on the amount as typed, the franchisee's quota for the season and
+ * booking.quotaTolerance. null until franchisee, season and an amount are there.
+ */
+const useQuotaCheck = (): QuotaCheck | null => {
+  const franchiseeId = useWatch({ name: 'franchiseeId' }) as string | undefined;
+  const season = useWatch({ name: 'season' }) as string | undefined;
+  const lines = (useWatch({ name: 'lines' }) as LineFormValue[] | undefined) ?? [];
+  const products = useLineProducts<Product>(season, true);
+  const { data: franchisee } = useGetOne<Franchisee>('franchisees', { id: franchiseeId ?? '' }, { enabled: !!franchiseeId });
+  const { data: tolerance } = useGetOne<{ id: string; value: unknown }>('settings', { id: 'booking.quotaTolerance' });
+  if (!franchiseeId || !season || franchisee?.id !== franchiseeId) return null;
+  let fen = 0;
+  for (const l of lines) {
+    const product = l?.sku ? products.bySku.get(l.sku) : undefined;
+    const qty = Number(l?.qty);
+    if (product && Number.isInteger(qty) && qty > 0) fen += qty * product.wholesalePriceFen;
+  }
+  if (fen <= 0) return null;
+  const quota = franchisee.quotas?.find((q) => q.seasonCode === season)?.quotaFen;
+  const toleranceBp = typeof tolerance?.value === 'number' ? Math.round(tolerance.value * 10_000) : DEFAULT_QUOTA_TOLERANCE_BP;
+  return quotaCheckOf(fen, quota === undefined ? null : Number(quota), toleranceBp);
+};
+
 const CreateToolbar = () => {
   const translate = useTranslate();
+  const check = useQuotaCheck();
+  const review = check !== null && check !== 'within';
   return (
-    <Toolbar>
-      <SaveButton label={translate('app.booking.create_submit')} icon={<SaveIcon />} data-testid="booking-create-submit" alwaysEnable />
+    <Toolbar sx={{ flexDirection: 'column', alignItems: 'flex-start', gap: 1 }}>
+      <SaveButton
+        label={translate(review ? 'app.booking.create_submit_review' : 'app.booking.create_submit')}
+        icon={<SaveIcon />}
+        data-testid="booking-create-submit"
+        alwaysEnable
+      />
+      <Typography variant="body2" color="text.secondary" data-testid="booking-send-rule" data-quota-check={check ?? ''}>
+        {check === null
+          ? translate('app.booking.send_rule')
+          : review
+            ? translate('app.booking.send_after_review', { check: translate(`app.booking.quota_check.${check}`) })
+            : translate('app.booking.send_now')}
+      </Typography>
     </Toolbar>
   );
 };

@@ -95,10 +95,21 @@ const Header = ({ booking }: { booking: Booking }) => {
           </Item>
           <Item label="resources.bookings.fields.paymentDeadline" testId="booking-deadline">
             <Stack sx={{ gap: 0.5, alignItems: 'flex-start' }}>
-              <span>{booking.paymentDeadline ? f.dateTime(booking.paymentDeadline) : '—'}</span>
-              {payable ? <DueBadge dueAt={booking.paymentDeadline} /> : null}
+              {booking.paymentDeadline ? (
+                <span>{f.dateTime(booking.paymentDeadline)}</span>
+              ) : (
+                <Typography component="span" variant="body2" color="text.secondary" data-testid="booking-deadline-not-set">
+                  {payable ? translate('app.booking.deadline_not_set') : '—'}
+                </Typography>
+              )}
+              {payable && booking.paymentDeadline ? <DueBadge dueAt={booking.paymentDeadline} /> : null}
             </Stack>
           </Item>
+          {booking.statementSentAt ? (
+            <Item label="app.booking.statement_sent_at" testId="booking-statement-sent">
+              {f.dateTime(booking.statementSentAt)}
+            </Item>
+          ) : null}
           <Item label="resources.bookings.fields.quotaFen" testId="booking-quota">
             {quota}
           </Item>
@@ -358,7 +369,7 @@ const BookingDetail = () => {
 const refetchInterval = (query: { state: { data?: unknown } }) =>
   PAYABLE_STATUSES.includes((query.state.data as Booking | undefined)?.status ?? '') ? 5000 : false;
 
-/** The franchisee's statement (对账单): facts, lines, payments, actions, timeline. */
+/** The franchisee's order statement (订货确认单): facts, lines, payments, actions, timeline. */
 export const BookingShow = () => (
   <Show title={<BookingTitle />} component="div" actions={false} queryOptions={{ refetchInterval }}>
     <BookingDetail />

@@ -69,6 +69,8 @@ export const PaymentDialog = ({ booking, open, onClose }: { booking: Booking; op
       const fields: Partial<Record<Field, string>> = {};
       if (info.code === 'duplicate_payment_reference') {
         fields.reference = translate('app.booking.error.duplicate_payment_reference', { _: info.message });
+      } else if (info.code === 'payment_date_in_future') {
+        fields.paidOn = translate('app.booking.error.payment_date_in_future', { _: info.message });
       } else if (error instanceof HttpError && error.status === 422) {
         const details = (error.body as { error?: { details?: unknown } } | undefined)?.error?.details;
         if (details && typeof details === 'object' && !Array.isArray(details)) {
@@ -168,7 +170,7 @@ export const PaymentDialog = ({ booking, open, onClose }: { booking: Booking; op
             onChange={(e) => setPaidOn(e.target.value)}
             error={!!serverErrors.paidOn}
             helperText={serverErrors.paidOn ?? ' '}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'payment-paid-on' } }}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'payment-paid-on', max: todayIn(f.tz) } }}
           />
           <TextField
             fullWidth

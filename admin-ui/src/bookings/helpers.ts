@@ -1,4 +1,4 @@
-import { DEFAULT_PREPAYMENT_BP } from './types';
+import { DEFAULT_PREPAYMENT_BP, type QuotaCheck } from './types';
 
 /** Today's date (YYYY-MM-DD) in a time zone, e.g. the business zone. */
 export const todayIn = (tz: string, now = new Date()): string => {
@@ -48,4 +48,20 @@ export const validQty = (value: unknown) => {
   if (blank(value)) return 'ra.validation.required';
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? undefined : 'app.booking.validation.qty';
+};
+
+/**
+ * How an order compares to the franchisee's season quota, the rule the server applies
+ * (quotaCheck in domain/bookings.ts): within = quota × (1 − tolerance) ≤ amount ≤ quota; below,
+ * above or without a quota the manager reviews it before the order statement is sent.
+ * Integers only (BigInt), as on the server.
+ */
+export const quotaCheckOf = (amountFen: number, quotaFen: number | null | undefined, toleranceBp: number): QuotaCheck => {
+  if (quotaFen === null || quotaFen === undefined || !Number.isFinite(quotaFen) || quotaFen <= 0) return 'no_quota';
+  const amount = BigInt(Math.round(amountFen));
+  const quota = BigInt(Math.round(quotaFen));
+  if (amount > quota) return 'above';
+  const bp = BigInt(10_000);
+  if (amount * bp < quota * (bp - BigInt(Math.round(toleranceBp)))) return 'below';
+  return 'within';
 };

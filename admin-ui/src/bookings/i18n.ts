@@ -28,7 +28,14 @@ const zh = {
       create_title: '新建期货订单',
       create_hint:
         '选择加盟商和季节，再逐行填写款号、尺码和数量。金额按批发价实时计算；预付款为估算，以保存后服务器按加盟商条款计算的为准。',
-      create_submit: '保存并发送对账单',
+      create_submit: '保存并发送订货确认单',
+      create_submit_review: '保存并提交经理审批',
+      send_now: '在订货指标内：保存后立即向加盟商发送订货确认单，付款期限从发送时起算。',
+      send_after_review: '%{check}：保存后先由商品经理审批订货指标，审批通过后才发送订货确认单；付款期限从发送时起算。',
+      send_rule:
+        '在订货指标内的订单保存后立即发送订货确认单；低于、超出指标或没有指标的，先由商品经理审批，通过后才发送。付款期限从发送时起算。',
+      deadline_not_set: '未开始：发送订货确认单后起算',
+      statement_sent_at: '订货确认单发送时间',
       lines: '订单明细',
       line_n: '第 %{n} 行',
       add_line: '添加一行',
@@ -39,7 +46,7 @@ const zh = {
       form_totals: '合计 %{qty} 件，%{amount}',
       prepayment_estimate: '预计预付款（%{share}）：%{amount}（估算，以服务器按加盟商条款计算为准）',
       open_existing: '打开已有订单',
-      statement: '对账单',
+      statement: '订货确认单',
       statement_of: '%{season} · %{region}',
       total: '合计',
       payments: '收款记录',
@@ -98,6 +105,7 @@ const zh = {
         booking_closed: '订单已确认、取消或驳回，不能再登记收款',
         season_closed: '该季订货会已结束，不能再下单',
         booking_exists: '该加盟商本季已有期货订单',
+        payment_date_in_future: '付款日期不能晚于今天',
       },
       summary: {
         title: '订货汇总',
@@ -183,7 +191,15 @@ const en: typeof zh = {
       create_title: 'New booking',
       create_hint:
         'Pick the franchisee and the season, then one line per SKU and size with its quantity. Amounts follow the wholesale prices as you type; the prepayment is an estimate: the server computes it with the franchisee’s terms.',
-      create_submit: 'Save and send the statement',
+      create_submit: 'Save and send the order statement',
+      create_submit_review: 'Save and send for the manager’s review',
+      send_now: 'Within the quota: the order statement goes to the franchisee as soon as you save; the payment window runs from then.',
+      send_after_review:
+        '%{check}: the merchandise manager reviews the quota first; the order statement is sent once approved, and the payment window runs from then.',
+      send_rule:
+        'Within the quota the order statement is sent as soon as you save; below or above the quota, or without one, the manager reviews it first and it is sent once approved. The payment window runs from the sending.',
+      deadline_not_set: 'Not started: runs from when the order statement is sent',
+      statement_sent_at: 'Order statement sent',
       lines: 'Order lines',
       line_n: 'Line %{n}',
       add_line: 'Add a line',
@@ -194,7 +210,7 @@ const en: typeof zh = {
       form_totals: 'Total %{qty} pcs, %{amount}',
       prepayment_estimate: 'Prepayment (%{share}): about %{amount} (an estimate; the server applies the franchisee’s terms)',
       open_existing: 'Open the existing booking',
-      statement: 'Statement',
+      statement: 'Order statement',
       statement_of: '%{season} · %{region}',
       total: 'Total',
       payments: 'Payments received',
@@ -254,6 +270,7 @@ const en: typeof zh = {
         booking_closed: 'The booking is confirmed, cancelled or rejected: no more payments',
         season_closed: 'The season’s order fair is closed',
         booking_exists: 'This franchisee already has a booking this season',
+        payment_date_in_future: 'The payment date cannot be after today',
       },
       summary: {
         title: 'Booking summary',

@@ -49,7 +49,9 @@ export interface Booking extends RaRecord<string> {
   prepaymentDueFen: number;
   paidFen: number;
   outstandingFen: number;
+  /** null until the order statement is sent: the payment window runs from then. */
   paymentDeadline?: string | null;
+  statementSentAt?: string | null;
   quotaFen?: number | null;
   quotaCheck?: QuotaCheck | null;
   totalQty?: number | null;
@@ -156,6 +158,9 @@ export const PAYMENT_ROLES = ['admin', 'finance'];
 export const CANCEL_ROLES = ['admin', 'manager'];
 /** Outside users who see their own bookings. */
 export const FRANCHISEE_ROLES = ['franchisee'];
+
+/** The default quota tolerance (setting booking.quotaTolerance, 0.1) in basis points, when the setting cannot be read. */
+export const DEFAULT_QUOTA_TOLERANCE_BP = 1000;
 
 /** The default prepayment share (setting booking.prepaymentShare) for the estimate in the form. */
 export const DEFAULT_PREPAYMENT_BP = 3000;

@@ -135,12 +135,12 @@ export const BOOKING_MAILS: MailBuilders<BookingMail> = {
         : `[Order statement] ${v.seasonCode ? `${v.seasonCode} ` : ''}futures order${v.bookingCode ? ` ${v.bookingCode}` : ''}`,
       intro: zh(locale)
         ? [
-            `您在${v.seasonCode ? ` ${v.seasonCode} ` : '本次'}订货会的期货订单已登记${v.bookingCode ? `，订单号 ${v.bookingCode}` : ''}。`,
-            `请${v.paymentDeadline ? `于 ${v.paymentDeadline} 前` : '按时'}支付预付款${pay ? ` ${pay}` : ''}，全额到账后订单即确认。`,
+            `这是您在${v.seasonCode ? ` ${v.seasonCode} ` : '本次'}订货会期货订单的订货确认单${v.bookingCode ? `，订单号 ${v.bookingCode}` : ''}。`,
+            `请${v.paymentDeadline ? `于 ${v.paymentDeadline} 前` : '按时'}支付预付款${pay ? ` ${pay}` : ''}，全额到账后订单即确认。付款期限自本订货确认单发出时起算。`,
           ]
         : [
-            `Your futures order${v.seasonCode ? ` for season ${v.seasonCode}` : ' at the order fair'} has been recorded${v.bookingCode ? ` as booking ${v.bookingCode}` : ''}.`,
-            `Please pay the prepayment${pay ? ` of ${pay}` : ''}${v.paymentDeadline ? ` by ${v.paymentDeadline}` : ''}; the booking is confirmed once it has been received in full.`,
+            `This is the order statement of your futures order${v.seasonCode ? ` for season ${v.seasonCode}` : ' at the order fair'}${v.bookingCode ? `, booking ${v.bookingCode}` : ''}.`,
+            `Please pay the prepayment${pay ? ` of ${pay}` : ''}${v.paymentDeadline ? ` by ${v.paymentDeadline}` : ''}; the booking is confirmed once it has been received in full. The payment window runs from the moment this order statement was sent.`,
           ],
       facts: [...bookingFacts(v, locale), [l.amount, v.amount], [l.prepaymentDue, v.prepaymentDue], [l.deadline, v.paymentDeadline]],
       table: linesTable(v, locale),

@@ -229,6 +229,37 @@ test('announced with its arrival already past: one rung per interval from the an
   await shipmentUntil(s.id, (v) => !v.delayed, 'the delay to end');
 });
 
+test('entries of one moment are on the timeline in the order the run wrote them, not the order their rows landed', async () => {
+  const t0 = await clock();
+  const s = await ship([{ sku: '27SS-SH-002', size: 'S', qty: 2 }], t0 + 10 * DAY);
+  const started = (await h.events(s.workflowId, (es) => es.some((e) => e.type === 'started'))).find((e) => e.type === 'started')!;
+  const run = started.idempotencyKey!.replace(/:\d+$/, '');
+  // Two writes the workflow started one after the other without waiting (an escalation at
+  // position 1001, the task it opens at 1002), committed the other way round: 1002's row first.
+  const at = new Date(started.at.getTime() + HOUR);
+  const row = (n: number, type: string) => ({
+    idempotencyKey: `${run}:${n}`,
+    workflowId: s.workflowId,
+    processType: 'shipment',
+    processId: s.id,
+    type,
+    at,
+    detail: { n },
+  });
+  await h.db.auditEvent.create({ data: row(1002, 'task_created') });
+  await h.db.auditEvent.create({ data: row(1001, 'escalated') });
+  const timeline = (await api.request('GET', `/api/processes/${s.workflowId}/timeline`, as('manager'))).body as {
+    type: string;
+    at: string;
+    detail: { n?: number };
+  }[];
+  expect(timeline.filter((e) => e.at === at.toISOString()).map((e) => [e.type, e.detail.n])).toEqual([
+    ['escalated', 1001],
+    ['task_created', 1002],
+  ]);
+  expect(timeline[0]!.type).toBe('started');
+});
+
 test('silence: nothing heard for shipment.silenceTimeout is a delay; the next event ends it', async () => {
   const t0 = await clock();
   const s = await ship([{ sku: '27SS-PT-004', size: 'S', qty: 10 }], t0 + 30 * DAY);

@@ -237,11 +237,12 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
     await engine.audit('delay_cleared', {}, { reason: why, level: was.level, since: new Date(was.since).toISOString() });
   }
 
-  async function climb(level: number, at: number): Promise<void> {
+  async function climb(level: number): Promise<void> {
     const e = episode!;
     e.level = level;
-    e.climbedAt = at;
     await recordDelay();
+    // The next rung counts its interval from this one's moment on the timeline.
+    e.climbedAt = Date.now();
     await engine.audit(
       'escalated',
       {},
@@ -275,7 +276,7 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
           episode.reason = d.reason;
           await recordDelay();
         }
-        for (let due = rungDue(episode); due !== null && t >= due; due = rungDue(episode)) await climb(episode.level + 1, t);
+        for (let due = rungDue(episode); due !== null && t >= due; due = rungDue(episode)) await climb(episode.level + 1);
       } else if (episode) {
         await clearDelay(lastChange);
       }

@@ -55,6 +55,33 @@ export function delayAt(
   };
 }
 
+/** A delay as the escalation ladder sees it (ms instants). */
+export interface DelayLadderState {
+  /** When the delay began: the expected arrival, or the moment the silence timeout ran out. */
+  since: number;
+  /** When the workflow learnt of it: `since`, or later (announced with an arrival already past, a new ETA already past). */
+  knownAt: number;
+  /** Rungs climbed so far (0 before the first). */
+  level: number;
+  /** When the last rung was climbed (meaningless at level 0). */
+  climbedAt: number;
+}
+
+/**
+ * When the next rung of a delay is due (ms), or null at the top of the ladder. `ladderMs` are
+ * the delay ages of the rungs (shipment.escalationLadder); the gaps between them are the
+ * intervals. The ladder climbs one rung per interval from the moment the delay is known,
+ * whatever the arrival date was: rung 1 at the first age or, if the delay became known later,
+ * then; each next rung at its age, but never before one interval after the rung below it. So a
+ * delay known late (or a watch that woke late) never climbs several rungs at once.
+ */
+export function nextRungAt(ladderMs: readonly number[], e: DelayLadderState): number | null {
+  if (e.level >= ladderMs.length) return null;
+  const age = e.since + ladderMs[e.level]!;
+  if (e.level === 0) return Math.max(age, e.knownAt);
+  return Math.max(age, e.climbedAt + Math.max(0, ladderMs[e.level]! - ladderMs[e.level - 1]!));
+}
+
 export interface QtyLine {
   sku: string;
   size: string;

@@ -3,18 +3,21 @@
 // in as Updates (once per eventId; a late one never moves the status back). While the goods are
 // on the way the workflow watches for delay: past the expected arrival (late) or nothing heard
 // for shipment.silenceTimeout (silent). A delay climbs the escalation ladder by itself (order
-// follower → supervisor → manager, at the ladder's ages), with a task and mail at each rung,
-// until the shipment moves, gets a new ETA or arrives. On arrival the follower scans it in; a
+// follower → supervisor → manager, at the ladder's ages, one rung per interval from the moment
+// the delay is known), with a task and mail at each rung, until the shipment moves, gets a new
+// ETA or arrives. On arrival the follower scans it in; a
 // receipt that differs from the shipment opens a discrepancy task (accept, claim, recount).
-import { workflowInfo } from '@temporalio/workflow';
+import { patched, workflowInfo } from '@temporalio/workflow';
 import { Duration } from 'luxon';
 import type { ProcessOutcome, StepSpec } from '../domain/approval';
 import {
   EVENT_TYPES,
   STATUS_RANK,
   delayAt,
+  nextRungAt,
   reconcile,
   rungRole,
+  type DelayLadderState,
   type DelayReason,
   type ReceiptLine,
   type Resolution,
@@ -67,7 +70,15 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
   let receipts = 0;
   let pendingReceipt: { number: number; lines: ReceiptLine[]; byUserId: string } | undefined;
   let acceptingReceipt = true;
-  let episode: { seq: number; reason: DelayReason; since: number; level: number } | undefined;
+  let episode: (DelayLadderState & { seq: number; reason: DelayReason }) | undefined;
+  /**
+   * The ladder climbs one rung per interval from the moment the delay is known (nextRungAt).
+   * Runs started before this rule climbed at `since` + each age, so a delay known late (an
+   * arrival already past) climbed every rung at once; they keep that, as their histories record.
+   */
+  let onePerInterval = false;
+  const rungDue = (e: DelayLadderState): number | null =>
+    onePerInterval ? nextRungAt(ladderMs, e) : e.level < ladderMs.length ? e.since + ladderMs[e.level]! : null;
   let episodes = 0;
   /** What last gave a sign of life, for the timeline when a delay ends. */
   let lastChange: 'moved' | 'new_eta' = 'moved';
@@ -230,6 +241,8 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
     const e = episode!;
     e.level = level;
     await recordDelay();
+    // The next rung counts its interval from this one's moment on the timeline.
+    e.climbedAt = Date.now();
     await engine.audit(
       'escalated',
       {},
@@ -252,7 +265,7 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
       const d = delayAt(t, { expectedArrival, lastActivity, silenceMs });
       if (d.reason) {
         if (!episode) {
-          episode = { seq: ++episodes, reason: d.reason, since: d.since!, level: 0 };
+          episode = { seq: ++episodes, reason: d.reason, since: d.since!, knownAt: t, level: 0, climbedAt: t };
           await recordDelay();
           await engine.audit(
             'delayed',
@@ -263,13 +276,11 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
           episode.reason = d.reason;
           await recordDelay();
         }
-        while (episode.level < ladderMs.length && t >= episode.since + ladderMs[episode.level]!) await climb(episode.level + 1);
+        for (let due = rungDue(episode); due !== null && t >= due; due = rungDue(episode)) await climb(episode.level + 1);
       } else if (episode) {
         await clearDelay(lastChange);
       }
-      const wakes = [d.nextCheck, episode && episode.level < ladderMs.length ? episode.since + ladderMs[episode.level]! : null].filter(
-        (x): x is number => x !== null,
-      );
+      const wakes = [d.nextCheck, episode ? rungDue(episode) : null].filter((x): x is number => x !== null);
       const seenChanges = changes;
       const moved = () => changes !== seenChanges || arrived();
       await engine.waitUntil(moved, wakes.length ? Math.max(Math.min(...wakes) - Date.now(), 1) : undefined);
@@ -282,6 +293,7 @@ export async function shipmentTracking(input: ShipmentTrackingInput): Promise<Pr
     const terms = engine.settingsFor('shipment', input.terms);
     silenceMs = Duration.fromISO(terms.silenceTimeout).toMillis();
     ladderMs = terms.escalationLadder.map((d) => Duration.fromISO(d).toMillis());
+    onePerInterval = patched('shipment-ladder-one-rung-per-interval');
     await watchTransit();
 
     for (;;) {

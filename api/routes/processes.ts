@@ -3,6 +3,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Prisma, ProcessInstance } from '../../generated/prisma/client';
+import { compareTimeline } from '../../domain/audit';
 import { processStateQuery, resubmitUpdate, urgeUpdate, withdrawUpdate } from '../../workflows/messages';
 import { currentUser, hasRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
@@ -91,7 +92,9 @@ export function processRoutes(ctx: AppContext): Router {
 
   router.get('/api/processes/:workflowId/timeline', async (req, res) => {
     const p = await loadVisible(req);
-    const events = await ctx.db.auditEvent.findMany({ where: { workflowId: p.workflowId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    const events = (
+      await ctx.db.auditEvent.findMany({ where: { workflowId: p.workflowId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] })
+    ).sort(compareTimeline);
     const ids = [...new Set(events.flatMap((e) => (e.actorId && !e.actorName ? [e.actorId] : [])))];
     const names = new Map(
       (await ctx.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),

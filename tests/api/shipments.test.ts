@@ -168,6 +168,101 @@ test('late: the ladder is climbed rung by rung (follower, supervisor, manager), 
   expect(mails.map((m) => m.to).sort()).toEqual(['follower@example.com', 'manager@example.com', 'supervisor@example.com']);
 });
 
+test('announced with its arrival already past: one rung per interval from the announcement, the timeline in causal order', async () => {
+  const rungMails = (wid: string) =>
+    h.db.mailMessage.findMany({ where: { workflowId: wid, template: 'task_assigned', subject: { contains: '延误跟进' } } });
+  const t0 = await clock();
+  // Expected three days ago: the ages of every rung (0, 1 and 2 days) have passed already.
+  const s = await ship([{ sku: '27SS-SH-002', size: 'M', qty: 7 }], t0 - 3 * DAY);
+  await shipmentUntil(s.id, (v) => v.escalationLevel === 1, 'rung 1');
+  await tasksOf(s.workflowId, (all) => openOf(all, 'delay_1').length === 1);
+  await until(
+    'the follower’s mail',
+    () => rungMails(s.workflowId),
+    (ms) => ms.length === 1,
+  );
+
+  // Just short of one interval: still rung 1 only.
+  await skip(DAY - HOUR);
+  expect(await get(s.id)).toMatchObject({ delayed: true, delayReason: 'late', escalationLevel: 1 });
+  let ts = await tasksOf(s.workflowId, () => true);
+  expect(ts.filter((t) => t.stepKey.startsWith('delay_')).map((t) => t.stepKey)).toEqual(['delay_1']);
+  expect((await rungMails(s.workflowId)).map((m) => m.to)).toEqual(['follower@example.com']);
+
+  await skip(HOUR + 60_000);
+  await shipmentUntil(s.id, (v) => v.escalationLevel === 2, 'rung 2');
+  await skip(DAY - 2 * HOUR);
+  expect((await get(s.id)).escalationLevel).toBe(2);
+  await skip(2 * HOUR);
+  await shipmentUntil(s.id, (v) => v.escalationLevel === 3, 'rung 3');
+  ts = await tasksOf(s.workflowId, (all) => openOf(all, 'delay_3').length === 1);
+  const rungTasks = ['delay_1', 'delay_2', 'delay_3'].map((k) => ts.find((t) => t.stepKey === k)!);
+  expect(rungTasks.map((t) => t.candidateRole)).toEqual(['follower', 'supervisor', 'manager']);
+  const mails = await until(
+    'three rung mails',
+    () => rungMails(s.workflowId),
+    (ms) => ms.length === 3,
+  );
+  expect(mails.map((m) => m.to).sort()).toEqual(['follower@example.com', 'manager@example.com', 'supervisor@example.com']);
+
+  // The times: rung 1 at the announcement, each next rung one interval (a day) after the one below.
+  const events = await h.events(s.workflowId, (es) => es.filter((e) => e.type === 'escalated').length === 3);
+  const escalatedAt = events.filter((e) => e.type === 'escalated').map((e) => e.at.getTime());
+  expect(escalatedAt[0]! - t0).toBeLessThan(HOUR);
+  expect(escalatedAt[1]! - escalatedAt[0]!).toBeGreaterThanOrEqual(DAY);
+  expect(escalatedAt[2]! - escalatedAt[1]!).toBeGreaterThanOrEqual(DAY);
+  // Each rung's task opens right after its escalation, long before the next rung.
+  rungTasks.forEach((t, i) => {
+    expect(t.createdAt.getTime()).toBeGreaterThanOrEqual(escalatedAt[i]!);
+    expect(t.createdAt.getTime()).toBeLessThan(escalatedAt[i]! + HOUR);
+  });
+
+  // The timeline: each escalation, then the task it opened, in the order they happened.
+  const timeline = (await api.request('GET', `/api/processes/${s.workflowId}/timeline`, as('manager'))).body as {
+    type: string;
+    detail: { level?: number; stepKey?: string };
+  }[];
+  expect(
+    timeline
+      .filter((e) => ['delayed', 'escalated'].includes(e.type) || (e.type === 'task_created' && e.detail.stepKey?.startsWith('delay_')))
+      .map((e) => (e.type === 'escalated' ? `escalated ${e.detail.level}` : e.type === 'task_created' ? e.detail.stepKey : e.type)),
+  ).toEqual(['delayed', 'escalated 1', 'delay_1', 'escalated 2', 'delay_2', 'escalated 3', 'delay_3']);
+  expect(timeline[0]!.type).toBe('started');
+  await event(s.id, { eventId: 'arr', type: 'arrived', at: new Date(await clock()).toISOString() });
+  await shipmentUntil(s.id, (v) => !v.delayed, 'the delay to end');
+});
+
+test('entries of one moment are on the timeline in the order the run wrote them, not the order their rows landed', async () => {
+  const t0 = await clock();
+  const s = await ship([{ sku: '27SS-SH-002', size: 'S', qty: 2 }], t0 + 10 * DAY);
+  const started = (await h.events(s.workflowId, (es) => es.some((e) => e.type === 'started'))).find((e) => e.type === 'started')!;
+  const run = started.idempotencyKey!.replace(/:\d+$/, '');
+  // Two writes the workflow started one after the other without waiting (an escalation at
+  // position 1001, the task it opens at 1002), committed the other way round: 1002's row first.
+  const at = new Date(started.at.getTime() + HOUR);
+  const row = (n: number, type: string) => ({
+    idempotencyKey: `${run}:${n}`,
+    workflowId: s.workflowId,
+    processType: 'shipment',
+    processId: s.id,
+    type,
+    at,
+    detail: { n },
+  });
+  await h.db.auditEvent.create({ data: row(1002, 'task_created') });
+  await h.db.auditEvent.create({ data: row(1001, 'escalated') });
+  const timeline = (await api.request('GET', `/api/processes/${s.workflowId}/timeline`, as('manager'))).body as {
+    type: string;
+    at: string;
+    detail: { n?: number };
+  }[];
+  expect(timeline.filter((e) => e.at === at.toISOString()).map((e) => [e.type, e.detail.n])).toEqual([
+    ['escalated', 1001],
+    ['task_created', 1002],
+  ]);
+  expect(timeline[0]!.type).toBe('started');
+});
+
 test('silence: nothing heard for shipment.silenceTimeout is a delay; the next event ends it', async () => {
   const t0 = await clock();
   const s = await ship([{ sku: '27SS-PT-004', size: 'S', qty: 10 }], t0 + 30 * DAY);

@@ -1,7 +1,7 @@
 // A task's deadlines: its due time, the reminders before it and the escalation after it,
 // each a durable timer that stops the moment the task is closed; and the same watch for a
 // process's own calendar deadline (remindBefore).
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { Duration } from 'luxon';
 import type { Deadlines, StepSpec, TaskState } from '../../domain/approval';
 import { planReminders, type PlannedReminder } from '../../domain/reminders';
@@ -48,9 +48,24 @@ export abstract class TaskDeadlines extends EngineMail {
             atOpening: this.remindAtOpening,
           })
         : deadlines.reminders.map((r) => ({ lead: r.lead, at: Date.parse(r.at) }));
+    // Escalation climbs one level per interval: a level fired late (its moment passed while no
+    // worker ran) moves the levels above it by as much, so they never fire at once. Watches
+    // begun on older code fired every passed level in a row, as their histories record.
+    const spaced = patched('task-escalation-one-level-per-interval');
+    let late = 0;
+    const escalation = (e: Deadlines['escalations'][number]) => ({
+      get at() {
+        return Date.parse(e.at) + late;
+      },
+      order: 1,
+      fire: () => {
+        if (spaced) late = Math.max(late, Date.now() - Date.parse(e.at));
+        return this.escalate(task, e.level);
+      },
+    });
     const moments = [
       ...reminders.map((r) => ({ at: r.at, order: 0, fire: () => this.remind(task, r.lead, !!r.opening) })),
-      ...deadlines.escalations.map((e) => ({ at: Date.parse(e.at), order: 1, fire: () => this.escalate(task, e.level) })),
+      ...deadlines.escalations.map(escalation),
     ].sort((a, b) => a.at - b.at || a.order - b.order);
     await this.atMoments(moments, () => task.status !== 'open');
   }

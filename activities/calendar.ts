@@ -116,11 +116,14 @@ export function calendarActivities(db: Db, config: Config) {
   const zone = config.tzBusiness;
 
   async function loadOverrides(window: { min: string; max: string }): Promise<Map<string, boolean>> {
-    const rows = await db.calendarOverride.findMany({
-      where: { date: { gte: window.min, lte: window.max } },
-      select: { date: true, isWorkday: true },
-    });
-    return new Map(rows.map((r) => [r.date, r.isWorkday]));
+    const where = { date: { gte: window.min, lte: window.max } };
+    const select = { date: true, isWorkday: true };
+    // An imported official schedule (lib/calendar/official.ts) first, the company's own days over it.
+    const [official, rows] = await Promise.all([
+      db.officialCalendarDay.findMany({ where, select }),
+      db.calendarOverride.findMany({ where, select }),
+    ]);
+    return new Map([...official, ...rows].map((r) => [r.date, r.isWorkday]));
   }
 
   return {

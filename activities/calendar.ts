@@ -3,8 +3,8 @@
 // table first, then from the mainland-China public-holiday calendar with its make-up
 // working days (调休) as published by the State Council, from the `chinese-days` package.
 // `chinese-days` covers the years it ships data for (1.5.7: 2004-2026); for a later year
-// it knows only weekends until the package is updated, so the company enters that year's
-// holidays as overrides meanwhile.
+// it knows only weekends until the package is updated, so the admin imports that year's
+// official schedule meanwhile (OfficialCalendarDay, lib/calendar/official.ts).
 import { ApplicationFailure } from '@temporalio/common';
 import { getDayDetail } from 'chinese-days';
 import { DateTime } from 'luxon';

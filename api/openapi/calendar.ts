@@ -111,4 +111,23 @@ export const calendarPaths = {
       },
     },
   },
+  '/api/calendar/official-years/{year}/reschedule': {
+    post: {
+      summary:
+        'Tell every process with an open task that may count a day of the year to recompute its business-day deadlines (admin): for processes an import listed under rescheduled.failed. Tasks already on the calendar’s deadlines do not move again',
+      parameters: [{ name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } }],
+      responses: {
+        '200': json({
+          type: 'object',
+          properties: {
+            processes: { type: 'integer' },
+            moved: { type: 'array', items: { type: 'object' } },
+            failed: { type: 'array', items: { type: 'object' } },
+          },
+        }),
+        '422': errorResponse('validation_failed (year)'),
+        ...common,
+      },
+    },
+  },
 } as const;

@@ -47,5 +47,11 @@ export function calendarRoutes(ctx: AppContext): Router {
     },
   );
 
+  // Tells the processes again (e.g. those an import listed as failed): each recomputes, nothing moves twice.
+  router.post('/api/calendar/official-years/:year/reschedule', requireRole('admin'), async (req, res) => {
+    const year = yearParam(req.params.year);
+    res.json(await service.rescheduleYear(year, currentUser(req)));
+  });
+
   return router;
 }

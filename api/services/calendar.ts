@@ -141,5 +141,18 @@ export function calendarService(ctx: AppContext) {
       });
       return { ...saved, format, ignoredEvents: parsed.ignoredEvents, rescheduled };
     },
+
+    /**
+     * Tells every process with an open task that may count a day of the year to recompute its
+     * deadlines (after an import whose answer listed processes as failed); a task already on the
+     * calendar's deadlines does not move again.
+     */
+    async rescheduleYear(year: number, user: CurrentUser): Promise<RescheduleReport> {
+      return rescheduleOpenTasks(ctx.db, ctx.temporal, ctx.config.tzBusiness, {
+        year,
+        changedDates: [`${year}-01-01`, `${year}-12-31`],
+        actorId: user.id,
+      });
+    },
   };
 }

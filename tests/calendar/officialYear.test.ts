@@ -218,6 +218,10 @@ const feasible = Date.now() < Date.parse('2027-01-25T00:00:00Z');
     expect((await api.request('GET', '/api/calendar/official-years', { token: admin })).body.imported).toEqual([
       expect.objectContaining({ year: 2027, source: 'csv', fileName: '2027.csv', holidays: 29, workdays: 6 }),
     ]);
+    // Telling every process again (for those an import could not reach) moves nothing twice.
+    const again2 = await api.request('POST', '/api/calendar/official-years/2027/reschedule', { token: admin });
+    expect(again2).toMatchObject({ status: 200, body: { processes: 2, moved: [], failed: [] } });
+    expect((await api.request('POST', '/api/calendar/official-years/2027/reschedule', { token: supervisor })).status).toBe(403);
     const events = await h.events(counted.workflowId);
     expect(events.filter((e) => e.type === 'due_rescheduled')).toHaveLength(1);
   });

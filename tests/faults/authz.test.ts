@@ -207,6 +207,10 @@ test('every operation × every identity gets exactly the access written down for
     'GET /api/calendar/coverage': { allowed: staff, probe: { path: '/api/calendar/coverage' } },
     'GET /api/calendar/official-years': { allowed: staff, probe: { path: '/api/calendar/official-years' } },
     'POST /api/calendar/official-years/{year}': { allowed: role('admin'), probe: { path: '/api/calendar/official-years/2027', body: {} } },
+    'POST /api/calendar/official-years/{year}/reschedule': {
+      allowed: role('admin'),
+      probe: { path: '/api/calendar/official-years/1999/reschedule' },
+    },
     'GET /api/settings': { allowed: authenticated, probe: { path: '/api/settings' } },
     'GET /api/settings/{key}': { allowed: authenticated, probe: { path: '/api/settings/plan.thresholdFen' } },
     'PUT /api/settings/{key}': { allowed: role('admin'), probe: { path: '/api/settings/plan.thresholdFen', body: {} } },

@@ -49,8 +49,11 @@ function sameMoments(a: Deadlines, b: Deadlines): boolean {
 
 export abstract class EngineReschedule extends EngineUpdates {
   private readonly deadlineSpecs = new Map<string, DeadlineSpec>();
-  /** Each task's current watch: its generation (a new watch ends the one before) and its deadlines. */
-  private readonly watches = new Map<string, { generation: number; deadlines: Deadlines }>();
+  /**
+   * Each task's current watch: its generation (a new watch ends the one before), the deadlines it
+   * watches, and after a reschedule the whole deadlines they were taken from (moments past left out).
+   */
+  private readonly watches = new Map<string, { generation: number; deadlines: Deadlines; counted?: Deadlines }>();
 
   protected override registerHandlers(): void {
     super.registerHandlers();
@@ -108,7 +111,8 @@ export abstract class EngineReschedule extends EngineUpdates {
       });
       if (task.status !== 'open') continue; // decided meanwhile
       const deadlines = spec.escalate ? fresh : { ...fresh, reminders: [], escalations: [] };
-      const before = this.watches.get(task.id)?.deadlines ?? { dueAt: task.dueAt, reminders: [], escalations: [] };
+      const watched = this.watches.get(task.id);
+      const before = watched?.counted ?? watched?.deadlines ?? { dueAt: task.dueAt, reminders: [], escalations: [] };
       const dueMoved = !sameInstant(fresh.dueAt, task.dueAt);
       if (!dueMoved && sameMoments(before, deadlines)) continue;
       if (dueMoved) {
@@ -129,7 +133,9 @@ export abstract class EngineReschedule extends EngineUpdates {
         });
         moved.push({ taskId: task.id, oldDueAt, newDueAt: task.dueAt });
       } else retimed.push(task.id);
-      if (task.status === 'open') void this.watch(task, this.pending(task, before, deadlines));
+      if (task.status !== 'open') continue;
+      void this.watch(task, this.pending(task, before, deadlines));
+      this.watches.get(task.id)!.counted = deadlines;
     }
     return { moved, retimed };
   }

@@ -18,6 +18,7 @@ const UNIT = [
   'tests/config.test.ts',
   'tests/lint.test.ts',
   'tests/calendar/calendar.test.ts',
+  'tests/calendar/officialSchedule.test.ts',
   'tests/bookings/amounts.test.ts',
   'tests/bookings/export.test.ts',
   'tests/bookings/import.test.ts',

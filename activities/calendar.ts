@@ -3,8 +3,8 @@
 // table first, then from the mainland-China public-holiday calendar with its make-up
 // working days (调休) as published by the State Council, from the `chinese-days` package.
 // `chinese-days` covers the years it ships data for (1.5.7: 2004-2026); for a later year
-// it knows only weekends until the package is updated, so the company enters that year's
-// holidays as overrides meanwhile.
+// it knows only weekends until the package is updated, so the admin imports that year's
+// official schedule meanwhile (OfficialCalendarDay, lib/calendar/official.ts).
 import { ApplicationFailure } from '@temporalio/common';
 import { getDayDetail } from 'chinese-days';
 import { DateTime } from 'luxon';
@@ -129,11 +129,14 @@ export function calendarActivities(db: Db, config: Config) {
   const zone = config.tzBusiness;
 
   async function loadOverrides(window: { min: string; max: string }): Promise<Map<string, boolean>> {
-    const rows = await db.calendarOverride.findMany({
-      where: { date: { gte: window.min, lte: window.max } },
-      select: { date: true, isWorkday: true },
-    });
-    return new Map(rows.map((r) => [r.date, r.isWorkday]));
+    const where = { date: { gte: window.min, lte: window.max } };
+    const select = { date: true, isWorkday: true };
+    // An imported official schedule (lib/calendar/official.ts) first, the company's own days over it.
+    const [official, rows] = await Promise.all([
+      db.officialCalendarDay.findMany({ where, select }),
+      db.calendarOverride.findMany({ where, select }),
+    ]);
+    return new Map([...official, ...rows].map((r) => [r.date, r.isWorkday]));
   }
 
   return {

@@ -11,6 +11,7 @@ import { mailActivities } from './mail';
 import { notifyActivities } from './notify';
 import { planActivities } from './plans';
 import { priceActivities } from './prices';
+import { rescheduleActivities } from './reschedule';
 import { returnActivities } from './returns';
 import { shipmentActivities } from './shipments';
 import { stepActivities } from './steps';
@@ -41,6 +42,7 @@ export function createActivities(deps: ActivityDeps) {
     ...priceActivities(deps.db),
     ...returnActivities(deps.db, deps.config),
     ...digestActivities(deps.db, deps.config),
+    ...rescheduleActivities(deps.db),
   };
 }
 

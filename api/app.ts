@@ -25,6 +25,7 @@ import { auditRoutes, processRoutes } from './routes/processes';
 import { settingsRoutes } from './routes/settings';
 import { taskRoutes } from './routes/tasks';
 import { userRoutes } from './routes/users';
+import { calendarRoutes } from './routes/calendar';
 import { calendarOverrideRoutes } from './routes/calendarOverrides';
 import { franchiseeRoutes } from './routes/franchisees';
 import { productRoutes } from './routes/products';
@@ -59,6 +60,7 @@ export function createApp(ctx: AppContext, options: { uiDist?: string } = {}): E
   app.use(productRoutes(ctx));
   app.use(seasonRoutes(ctx));
   app.use(calendarOverrideRoutes(ctx));
+  app.use(calendarRoutes(ctx));
   app.use(settingsRoutes(ctx));
   app.use(devMailRoutes(ctx));
   app.use(taskRoutes(ctx));

@@ -8,4 +8,6 @@ export interface AppContext {
   db: Db;
   temporal: Client;
   jwtSecret: string;
+  /** The API's clock (the calendar's coverage and warnings); default the system clock. Tests set it. */
+  now?: () => Date;
 }

@@ -58,6 +58,18 @@ export interface MailPriceLine {
 }
 
 /**
+ * A year the business calendar has no official holidays for while the system's dates reach into
+ * it (daily_digest to admins; lib/calendar/official.ts CalendarGap).
+ */
+export interface MailCalendarGap {
+  year: number;
+  /** Days until the year begins (0: it has begun). */
+  daysUntil?: number;
+  /** Open tasks due in that year or later. */
+  openTasks?: number;
+}
+
+/**
  * An overdue task in a daily digest (daily_digest): the recipient's own (mine) or their team's.
  * A row without a task or process title is left out.
  */
@@ -179,6 +191,8 @@ export interface MailParams {
   teamOverdue?: number;
   /** The overdue tasks listed (daily_digest); shown as a table of at most 200 rows. */
   digestTasks?: MailDigestTask[];
+  /** Years without official holidays that the system's dates reach into (daily_digest, to admins). */
+  calendarGaps?: MailCalendarGap[];
   /** Per process type (weekly_summary). */
   summaryRows?: MailSummaryRow[];
   /** Department figures (weekly_summary): now, or in the period (escalations, lateApprovals). */
@@ -250,7 +264,7 @@ export type PriceSupersededParams = MailParamsWith<
   'adjustmentCode' | 'supersededBy' | 'effectiveDate' | 'storeNames' | 'reason' | 'comment'
 >;
 /** daily_digest: overdue tasks of the recipient and their team (link: the overdue inbox; each row has its own). */
-export type DailyDigestParams = MailParamsWith<'reportDate' | 'ownOverdue' | 'teamOverdue' | 'digestTasks'>;
+export type DailyDigestParams = MailParamsWith<'reportDate' | 'ownOverdue' | 'teamOverdue' | 'digestTasks' | 'calendarGaps'>;
 /** weekly_summary: the department's week (link: the dashboard; reportDate is not shown). */
 export type WeeklySummaryParams = MailParamsWith<
   | 'reportDate'

@@ -107,6 +107,12 @@ export const SETTINGS = {
     '残次财务处理的办理期限（不得滞后）',
     'due time of finance’s accounting follow-up of defects (must not lag)',
   ),
+  'calendar.warnDaysBefore': define(
+    z.number().int().min(0).max(366),
+    60,
+    '距下一年开始多少天起，若该年尚无官方节假日安排则发出提醒',
+    'warn this many days before a year starts when the business calendar has no official holidays for it',
+  ),
   'digest.dailyAt': define(
     z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. 08:00'),
     '08:00',

@@ -2,6 +2,7 @@
 // The public contract (docs/api.md) is the stable subset of it. Each area of the API is described
 // in its own file; this one assembles them, in the order the document has always listed them.
 import { bookingPaths, bookingSchemas } from './bookings';
+import { calendarPaths, calendarSchemas } from './calendar';
 import { masterDataPaths, masterDataSchemas } from './masterData';
 import { planPaths, planSchemas } from './plans';
 import { pricePaths, priceSchemas } from './prices';
@@ -41,6 +42,7 @@ export const openApiDocument = {
       ...taskSchemas,
       ...planSchemas,
       ...devMailSchemas,
+      ...calendarSchemas,
     },
   },
   security: [{ bearer: [] }],
@@ -48,6 +50,7 @@ export const openApiDocument = {
     ...healthPaths,
     ...userPaths,
     ...masterDataPaths,
+    ...calendarPaths,
     ...settingPaths,
     ...inboxPaths,
     ...infoPaths,

@@ -6,9 +6,22 @@ export const healthPaths = {
   '/health': {
     get: {
       security: [],
-      summary: 'Liveness of the database and Temporal',
+      summary:
+        'Liveness of the database and Temporal. `calendar` warns of years the business calendar has no official holidays for while the system’s dates reach into them (see GET /api/calendar/coverage; status unknown when the database is down); a warning never changes the status',
       responses: {
-        '200': json({ type: 'object', example: { status: 'ok', db: 'ok', temporal: 'ok' } }),
+        '200': json({
+          type: 'object',
+          example: {
+            status: 'ok',
+            db: 'ok',
+            temporal: 'ok',
+            calendar: {
+              status: 'warning',
+              knownThrough: 2026,
+              gaps: [{ year: 2027, startsOn: '2027-01-01', daysUntil: 17, reasons: ['warning_window'], openTasks: 0, latestDueAt: null }],
+            },
+          },
+        }),
         '503': json({ type: 'object', example: { status: 'down', db: 'ok', temporal: 'down', down: ['temporal'] } }, 'Something is down'),
       },
     },

@@ -2,6 +2,7 @@
 // and the people; the team of a manager is everyone below them through User.superiorId (all
 // levels). Pure assembly is separate (dailyDigests) so that it can be reasoned about alone.
 import type { MailDigestTask, MailParams, MailSummaryRow } from '../../domain/mail';
+import { calendarCoverage, type CalendarGap } from '../calendar/official';
 import type { Db } from '../db/client';
 import {
   cycleTimeFigures,
@@ -23,6 +24,7 @@ export const MAX_DIGEST_TASKS = 100;
 
 export const INBOX_OVERDUE_LINK = `/#/tasks?filter=${encodeURIComponent(JSON.stringify({ overdue: true }))}`;
 export const DASHBOARD_LINK = '/#/dashboard';
+export const CALENDAR_LINK = '/#/calendar-overrides';
 
 export interface DigestPerson {
   id: string;
@@ -145,11 +147,31 @@ export async function loadOverdueTasks(db: Db, at: Date): Promise<OverdueTask[]>
     ORDER BY t."dueAt", t.id`;
 }
 
-/** The daily digests at `at`: what each manager and supervisor is sent today. */
+/**
+ * The admins' digests: the business calendar's warning (years the system's dates reach into
+ * without official holidays, lib/calendar/official.ts), one mail per active admin and day, only
+ * while there is a gap. The calendar is the admin's (they import the schedule).
+ */
+export function calendarDigests(people: readonly DigestPerson[], gaps: readonly CalendarGap[], date: string): Digest[] {
+  if (!gaps.length) return [];
+  return people
+    .filter((p) => p.active && p.roles.includes('admin'))
+    .map((p) => ({
+      userId: p.id,
+      key: `digest:daily:${p.id}:${date}`,
+      params: {
+        reportDate: date,
+        calendarGaps: gaps.map((g) => ({ year: g.year, daysUntil: g.daysUntil, openTasks: g.openTasks })),
+        link: CALENDAR_LINK,
+      },
+    }));
+}
+
+/** The daily digests at `at`: what each manager and supervisor is sent today, and the admins' calendar warning. */
 export async function buildDailyDigests(db: Db, tz: string, at: Date): Promise<{ date: string; digests: Digest[] }> {
   const date = reportWindow({ tz, at }).today;
-  const [people, overdue] = await Promise.all([loadPeople(db), loadOverdueTasks(db, at)]);
-  return { date, digests: dailyDigests(people, overdue, at, date) };
+  const [people, overdue, coverage] = await Promise.all([loadPeople(db), loadOverdueTasks(db, at), calendarCoverage(db, tz, at)]);
+  return { date, digests: [...dailyDigests(people, overdue, at, date), ...calendarDigests(people, coverage.gaps, date)] };
 }
 
 /**

@@ -2,6 +2,7 @@
 // CalendarOverride table win over the public calendar; reminders and escalations in order.
 import { ApplicationFailure } from '@temporalio/common';
 import { calendarActivities } from '../../activities/calendar';
+import { saveOfficialSchedule } from '../../lib/calendar/official';
 import { loadConfig } from '../../lib/config';
 import type { Db } from '../../lib/db/client';
 import { openTestDb } from '../helpers/postgres';
@@ -21,6 +22,10 @@ beforeAll(async () => {
         queries.push(args);
         return testDb.db.calendarOverride.findMany(args);
       },
+    },
+    // Imported official schedules are read beside the overrides, in the same window.
+    officialCalendarDay: {
+      findMany: (args: Parameters<Db['officialCalendarDay']['findMany']>[0]) => testDb.db.officialCalendarDay.findMany(args),
     },
   } as unknown as Db;
   activities = calendarActivities(counted, config);
@@ -122,6 +127,31 @@ describe('computeDeadlines', () => {
     expect(r.dueAt).toBe('2026-10-08T09:00:00.000+08:00');
     expect(r.reminders).toEqual([]); // one working day before is 30 June 09:00 = from
     expect(queries.length).toBeGreaterThan(1);
+  });
+
+  it('counts an imported official schedule of a year the package does not know; a company day wins over it', async () => {
+    // 2027: the package knows weekends only. Imported: 5 and 8 February off, Sunday 14 February a working day.
+    await saveOfficialSchedule(testDb.db, {
+      year: 2027,
+      days: [
+        { date: '2027-02-05', isWorkday: false, name: '春节' },
+        { date: '2027-02-08', isWorkday: false, name: '春节' },
+        { date: '2027-02-14', isWorkday: true, name: '春节' },
+      ],
+      source: 'csv',
+      fileName: null,
+      byUserId: null,
+    });
+    const from = { from: '2027-02-04T10:00:00+08:00', leadTimes: [], escalationSteps: [], businessDays: true };
+    // Thursday 4 → (Friday 5 off, weekend, Monday 8 off) Tuesday 9.
+    expect((await activities.computeDeadlines({ ...from, due: 'P1D' })).dueAt).toBe('2027-02-09T10:00:00.000+08:00');
+    // Friday 12 → Sunday 14 (调休).
+    expect((await activities.computeDeadlines({ ...from, from: '2027-02-12T10:00:00+08:00', due: 'P1D' })).dueAt).toBe(
+      '2027-02-14T10:00:00.000+08:00',
+    );
+    // The company works on Monday 8 February: its own day wins.
+    await testDb.db.calendarOverride.create({ data: { date: '2027-02-08', isWorkday: true, note: 'stock-taking' } });
+    expect((await activities.computeDeadlines({ ...from, due: 'P1D' })).dueAt).toBe('2027-02-08T10:00:00.000+08:00');
   });
 
   it('fails for good on an invalid duration', async () => {

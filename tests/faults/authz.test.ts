@@ -203,6 +203,14 @@ test('every operation × every identity gets exactly the access written down for
     'GET /api/calendar-overrides/{id}': { allowed: staff, probe: { path: `/api/calendar-overrides/${nope}` } },
     'PUT /api/calendar-overrides/{id}': { allowed: role('admin'), probe: { path: `/api/calendar-overrides/${nope}`, body: {} } },
     'DELETE /api/calendar-overrides/{id}': { allowed: role('admin'), probe: { path: `/api/calendar-overrides/${nope}` } },
+    // The business calendar's years: staff read; the admin imports a year's official schedule.
+    'GET /api/calendar/coverage': { allowed: staff, probe: { path: '/api/calendar/coverage' } },
+    'GET /api/calendar/official-years': { allowed: staff, probe: { path: '/api/calendar/official-years' } },
+    'POST /api/calendar/official-years/{year}': { allowed: role('admin'), probe: { path: '/api/calendar/official-years/2027', body: {} } },
+    'POST /api/calendar/official-years/{year}/reschedule': {
+      allowed: role('admin'),
+      probe: { path: '/api/calendar/official-years/1999/reschedule' },
+    },
     'GET /api/settings': { allowed: authenticated, probe: { path: '/api/settings' } },
     'GET /api/settings/{key}': { allowed: authenticated, probe: { path: '/api/settings/plan.thresholdFen' } },
     'PUT /api/settings/{key}': { allowed: role('admin'), probe: { path: '/api/settings/plan.thresholdFen', body: {} } },

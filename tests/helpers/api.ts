@@ -29,12 +29,14 @@ export async function startTestApi(opts: {
   temporal?: Client;
   env?: NodeJS.ProcessEnv;
   seed?: boolean;
+  /** The API's clock (AppContext.now). */
+  now?: () => Date;
 }): Promise<TestApi> {
   const config = loadConfig({ DATABASE_URL: opts.databaseUrl, JWT_SECRET: 'test-secret-test-secret-test', ...opts.env });
   if (opts.seed !== false) await seedDemo(opts.db);
   // A client that is never used to connect unless a route needs Temporal.
   const temporal = opts.temporal ?? new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-  const app = createApp({ config, db: opts.db, temporal, jwtSecret: config.jwtSecret! });
+  const app = createApp({ config, db: opts.db, temporal, jwtSecret: config.jwtSecret!, ...(opts.now ? { now: opts.now } : {}) });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

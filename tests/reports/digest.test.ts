@@ -30,6 +30,7 @@ import { writeSetting } from '../../lib/settings';
 import { bundleWorkflows } from '../../lib/temporal/worker';
 import { createWorker } from '../../runtime/createWorker';
 import { dailyDigest, weeklySummary } from '../../workflows/dailyDigest';
+import { knowYearsAhead } from '../helpers/calendar';
 import { openTestDb } from '../helpers/postgres';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { devServerEnv, timeSkippingEnv } from '../helpers/temporal';
@@ -61,6 +62,8 @@ beforeAll(async () => {
   );
   bundle = b;
   await Promise.all([writeMasterData(t.db), writeMasterData(devDb.db)]);
+  // The admins' calendar warning is tests/calendar/officialYear.test.ts's: here the years ahead are known.
+  await Promise.all([knowYearsAhead(t.db), knowYearsAhead(devDb.db)]);
   h = { env, db: t.db, taskQueue: `digest-${randomUUID()}` };
   dev = { env: devEnv, db: devDb.db, url: devDb.url };
   worker = await createWorker({

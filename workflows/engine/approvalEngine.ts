@@ -16,19 +16,19 @@
 // The engine is layered, one file per concern, each class extending the one before:
 // state.ts (what it knows) → quiet.ts (when an answer is true) → timeline.ts (audit trail) →
 // mail.ts → deadlines.ts (reminders, escalation) → tasks.ts (a task's life) → updates.ts
-// (the shared Updates) → this file (start, chains, steps, finish: what a process calls).
+// (the shared Updates) → reschedule.ts (deadlines moved by the calendar) → this file (start, chains, steps, finish: what a process calls).
 import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { AssigneeRef, ChainOutcome, ChainSpec, ProcessOutcome, StepSpec, TaskState } from '../../domain/approval';
 import type { ProcessSection, ProcessSettings } from '../../domain/processSettings';
 import type { ProcessStateView } from '../messages/engine';
 import { REVISE_STEP, type StepOptions, type StepOutcome } from './types';
-import { EngineUpdates } from './updates';
+import { EngineReschedule } from './reschedule';
 import { withoutNull } from './withoutNull';
 import { writes as acts } from './writes';
 
 export type { EngineHooks, EngineOptions, StepOptions, StepOutcome, UpdateOptions } from './types';
 
-export class ApprovalEngine extends EngineUpdates {
+export class ApprovalEngine extends EngineReschedule {
   /**
    * A process's own settings as this run began with them (read by start(), recorded in its
    * history). Runs begun before start() read them have only the engine's in their history:

@@ -5,3 +5,4 @@ export * from './engine';
 export * from './orderBooking';
 export * from './shipmentTracking';
 export * from './priceAdjustment';
+export * from './calendar';

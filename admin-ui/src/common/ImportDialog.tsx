@@ -65,6 +65,8 @@ export interface ImportDialogProps<R> {
   closeTestId?: boolean;
   /** Clear the file input after a pick, so that picking the same file again is a change too. */
   clearInput?: boolean;
+  /** The file input's accept list; default CSV and Excel. */
+  accept?: string;
 }
 
 /**
@@ -87,6 +89,7 @@ export const ImportDialog = <R,>({
   ready = true,
   closeTestId = false,
   clearInput = false,
+  accept = SHEET_ACCEPT,
 }: ImportDialogProps<R>) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -157,7 +160,7 @@ export const ImportDialog = <R,>({
           </Typography>
           <input
             type="file"
-            accept={SHEET_ACCEPT}
+            accept={accept}
             data-testid={`${p}-import-file`}
             aria-label={translate(texts.choose)}
             style={{ maxWidth: '100%' }}

@@ -19,6 +19,7 @@ import { PieChart } from '@mui/x-charts/PieChart';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useGetList, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { CalendarWarning } from '../calendar/CalendarWarning';
 import { useFormatters } from '../common';
 import { downloadDashboard, getDashboard, type DashboardData } from './api';
 import { ChartCard, Empty, Kpi } from './parts';
@@ -369,6 +370,7 @@ export const Dashboard = () => {
   return (
     <Box sx={{ mt: 2, mb: 4 }} data-testid="dashboard-page" data-season={data?.season ?? ''} data-loaded={data ? 'true' : 'false'}>
       <Title title={t('title')} />
+      <CalendarWarning />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Typography variant="h5" component="h1">

@@ -6,6 +6,7 @@ import { mergeTranslations } from 'react-admin';
 import { approvalMessages } from '../approvals/i18n';
 import { bookingMessages } from '../bookings/i18n';
 import { commonMessages } from '../common/i18n';
+import { calendarYearMessages } from '../calendar/i18n';
 import { dashboardMessages } from '../dashboard/i18n';
 import { inboxMessages } from '../inbox/i18n';
 import { layoutMessages } from '../layout/i18n';
@@ -45,6 +46,7 @@ const features = [
   priceMessages,
   returnMessages,
   dashboardMessages,
+  calendarYearMessages,
 ];
 
 // English stays underneath Chinese as the last fallback, so no raw key is ever displayed.

@@ -1,6 +1,7 @@
 // The report mails: the daily digest of overdue tasks and the department's weekly summary.
 // Parameters: domain/mail.ts (DailyDigestParams, WeeklySummaryParams).
 import type { MailDigestTask, MailLocale, MailSummaryRow } from '../../../domain/mail';
+import { calendarGaps, calendarSentences, calendarSubject } from './calendar';
 import type { FieldsOf, MailBuilders, RenderOptions } from './content';
 import { formatDate, formatDueAt } from './dates';
 import { absoluteLink } from './links';
@@ -169,6 +170,7 @@ function shown(p: FieldsOf<ReportMail>, locale: MailLocale, opts: RenderOptions)
     ownOverdue: count(p.ownOverdue),
     teamOverdue: count(p.teamOverdue),
     digestTasks: digestTasks(p.digestTasks, locale, opts),
+    calendarGaps: calendarGaps(p.calendarGaps),
     summaryRows: summaryRows(p.summaryRows),
     openTasks: count(p.openTasks),
     overdueTasks: count(p.overdueTasks),
@@ -229,23 +231,36 @@ export const REPORT_MAILS: MailBuilders<ReportMail> = {
     const known = own !== undefined && team !== undefined;
     const zhCounts = known ? `您有 ${own} 项、团队有 ${team} 项逾期待办` : '逾期待办';
     const enCounts = known ? `${own} overdue ${own === 1 ? 'task' : 'tasks'} of yours, ${team} of your team` : 'overdue tasks';
+    // The admin's digest may carry the business calendar's warning alone (no overdue work).
+    const calendarOnly = v.calendarGaps.length > 0 && !own && !team && v.digestTasks.length === 0;
+    if (calendarOnly) {
+      return {
+        subject: calendarSubject(v.calendarGaps, locale, date),
+        intro: calendarSentences(v.calendarGaps, locale),
+        facts: [[l.reportDate, date]],
+        action: zh(locale) ? '打开业务日历' : 'Open the business calendar',
+      };
+    }
     return {
       subject: zh(locale)
         ? `【每日待办摘要】${date ? `${date}：` : ''}${zhCounts}`
         : `[Daily digest] ${date ? `${date}: ` : ''}${enCounts}`,
-      intro: zh(locale)
-        ? [
-            known
-              ? `${date ? `截至 ${date}，` : ''}您有 ${own} 项待办已逾期，您的团队有 ${team} 项待办已逾期。`
-              : `${date ? `截至 ${date}，` : ''}以下是您和团队已逾期的待办。`,
-            '请尽快处理您自己的待办，并跟进团队的逾期事项。',
-          ]
-        : [
-            known
-              ? `${date ? `As of ${date}, ` : ''}${own} of your tasks ${own === 1 ? 'is' : 'are'} overdue, and ${team} of your team’s.`
-              : `${date ? `As of ${date}, ` : ''}these tasks of yours and your team’s are overdue.`,
-            'Please act on your own tasks and follow up on your team’s.',
-          ],
+      intro: [
+        ...calendarSentences(v.calendarGaps, locale),
+        ...(zh(locale)
+          ? [
+              known
+                ? `${date ? `截至 ${date}，` : ''}您有 ${own} 项待办已逾期，您的团队有 ${team} 项待办已逾期。`
+                : `${date ? `截至 ${date}，` : ''}以下是您和团队已逾期的待办。`,
+              '请尽快处理您自己的待办，并跟进团队的逾期事项。',
+            ]
+          : [
+              known
+                ? `${date ? `As of ${date}, ` : ''}${own} of your tasks ${own === 1 ? 'is' : 'are'} overdue, and ${team} of your team’s.`
+                : `${date ? `As of ${date}, ` : ''}these tasks of yours and your team’s are overdue.`,
+              'Please act on your own tasks and follow up on your team’s.',
+            ]),
+      ],
       facts: [
         [l.reportDate, date],
         [l.ownOverdue, formatCount(own)],

@@ -15,6 +15,7 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
+import { CalendarWarning, OfficialYearImportButton } from '../../calendar';
 import { DateOnlyField } from '../common/fields';
 import { MasterDataListActions, useIsSmall, useRowClick } from '../common/layout';
 import { formPages, masterDataResource } from '../common/resource';
@@ -60,41 +61,44 @@ export const CalendarOverrideList = () => {
   const translate = useTranslate();
   const filters = [<SelectInput key="year" source="year" choices={yearChoices()} alwaysOn data-testid="masterdata-calendar-year" />];
   return (
-    <List
-      sort={{ field: 'date', order: 'ASC' }}
-      perPage={50}
-      filters={filters}
-      filterDefaultValues={{ year: new Date().getFullYear() }}
-      actions={<MasterDataListActions />}
-    >
-      {isSmall ? (
-        <SimpleList
-          data-testid="masterdata-list-calendar-overrides"
-          primaryText={(r: RaRecord) => {
-            const key = weekdayOf(String(r.date ?? r.id));
-            return `${String(r.date ?? r.id).slice(0, 10)} ${key ? translate(`masterData.weekdays.${key}`) : ''}`;
-          }}
-          secondaryText={(r: RaRecord) => translate(r.isWorkday ? 'masterData.calendar.workday' : 'masterData.calendar.dayOff')}
-          tertiaryText={(r: RaRecord) => String(r.note ?? '')}
-          rowClick={rowClick}
-        />
-      ) : (
-        <DataTable rowClick={rowClick} bulkActionButtons={false} data-testid="masterdata-list-calendar-overrides">
-          <DataTable.Col source="date">
-            <DateOnlyField source="date" />
-          </DataTable.Col>
-          <DataTable.Col source="weekday" disableSort>
-            <WeekdayField />
-          </DataTable.Col>
-          <DataTable.Col source="isWorkday">
-            <DayKindField />
-          </DataTable.Col>
-          <DataTable.Col source="note" disableSort>
-            <TextField source="note" emptyText="—" />
-          </DataTable.Col>
-        </DataTable>
-      )}
-    </List>
+    <>
+      <CalendarWarning link={false} />
+      <List
+        sort={{ field: 'date', order: 'ASC' }}
+        perPage={50}
+        filters={filters}
+        filterDefaultValues={{ year: new Date().getFullYear() }}
+        actions={<MasterDataListActions extra={<OfficialYearImportButton />} />}
+      >
+        {isSmall ? (
+          <SimpleList
+            data-testid="masterdata-list-calendar-overrides"
+            primaryText={(r: RaRecord) => {
+              const key = weekdayOf(String(r.date ?? r.id));
+              return `${String(r.date ?? r.id).slice(0, 10)} ${key ? translate(`masterData.weekdays.${key}`) : ''}`;
+            }}
+            secondaryText={(r: RaRecord) => translate(r.isWorkday ? 'masterData.calendar.workday' : 'masterData.calendar.dayOff')}
+            tertiaryText={(r: RaRecord) => String(r.note ?? '')}
+            rowClick={rowClick}
+          />
+        ) : (
+          <DataTable rowClick={rowClick} bulkActionButtons={false} data-testid="masterdata-list-calendar-overrides">
+            <DataTable.Col source="date">
+              <DateOnlyField source="date" />
+            </DataTable.Col>
+            <DataTable.Col source="weekday" disableSort>
+              <WeekdayField />
+            </DataTable.Col>
+            <DataTable.Col source="isWorkday">
+              <DayKindField />
+            </DataTable.Col>
+            <DataTable.Col source="note" disableSort>
+              <TextField source="note" emptyText="—" />
+            </DataTable.Col>
+          </DataTable>
+        )}
+      </List>
+    </>
   );
 };
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useMediaQuery, type Theme } from '@mui/material';
 import {
   DeleteButton,
@@ -23,13 +24,14 @@ export const MasterDataFormToolbar = ({ allowDelete = false }: { allowDelete?: b
 );
 
 /** List actions: filters, create (only when the resource was registered with a create page), export. */
-export const MasterDataListActions = ({ filters = true }: { filters?: boolean }) => {
+export const MasterDataListActions = ({ filters = true, extra }: { filters?: boolean; extra?: ReactNode }) => {
   const { hasCreate } = useResourceDefinition();
   return (
     <TopToolbar>
       {filters ? <FilterButton /> : null}
       {hasCreate ? <CreateButton data-testid="masterdata-create" /> : null}
       <ExportButton />
+      {extra}
     </TopToolbar>
   );
 };

@@ -1,0 +1,3 @@
+export { calendarYearMessages } from './i18n';
+export { CalendarWarning } from './CalendarWarning';
+export { OfficialYearImportButton } from './OfficialYearImport';

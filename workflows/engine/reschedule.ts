@@ -9,8 +9,8 @@
 //   due time moves gets the new one in its row and a `due_rescheduled` timeline entry (old and
 //   new due time) in one write, and its watch (reminders, escalation) restarts on the new
 //   deadlines; a task whose reminder or escalation times alone moved gets a new watch only;
-// - tasks counted in calendar days, and tasks with an absolute due time (a PTnS duration from
-//   their opening, see humanStep) keep their due time: recomputing gives the same instant.
+// - tasks counted in calendar days, and tasks with an absolute due time (a step's `dueAt`) keep
+//   their due time.
 // Moments of the new watch already past are sent at once only when the old watch had not sent
 // them yet; an escalation level the task already reached is never repeated.
 //
@@ -32,6 +32,8 @@ import { writes as acts } from './writes';
 interface DeadlineSpec {
   from: string;
   due: string;
+  /** An absolute due time: kept as it is, whatever the calendar. */
+  dueAt?: string;
   leadTimes: string[];
   escalationSteps: string[];
   businessDays: boolean;
@@ -60,23 +62,17 @@ export abstract class EngineReschedule extends EngineUpdates {
     this.onUpdate(rescheduleDeadlinesUpdate, (input) => this.rescheduleDeadlines(input));
   }
 
-  protected override async openTask(
-    step: StepSpec,
-    assignee: AssigneeRef,
-    slot: string,
-    due: string | undefined,
-    legacyDeadlines?: Deadlines,
-  ): Promise<TaskState> {
+  protected override async openTask(step: StepSpec, assignee: AssigneeRef, slot: string, legacyDeadlines?: Deadlines): Promise<TaskState> {
     // The same instant and settings the engine's openTask gives the openTask activity.
     const spec: DeadlineSpec = {
       from: this.now(),
-      due: due ?? this.settings.defaultDue,
+      ...this.dueOf(step),
       leadTimes: this.settings.leadTimes,
       escalationSteps: this.settings.escalationSteps,
       businessDays: this.settings.businessDays,
       escalate: step.escalate !== false,
     };
-    const task = await super.openTask(step, assignee, slot, due, legacyDeadlines);
+    const task = await super.openTask(step, assignee, slot, legacyDeadlines);
     if (this.local) this.deadlineSpecs.set(task.id, spec);
     return task;
   }
@@ -86,20 +82,23 @@ export abstract class EngineReschedule extends EngineUpdates {
    * reads as ended once a newer watch of the task has started, so it stops at its next moment
    * (or at once while it sleeps). Until then the view is the task itself.
    */
-  protected override watch(task: TaskState, deadlines: Deadlines): Promise<void> {
+  protected override watch(task: TaskState, deadlines: Deadlines, opened?: { openedAt: string; leads: string[] }): Promise<void> {
     const generation = (this.watches.get(task.id)?.generation ?? 0) + 1;
     this.watches.set(task.id, { generation, deadlines });
     const current = () => this.watches.get(task.id)?.generation === generation;
     const view = new Proxy(task, {
       get: (t, key, receiver) => (key === 'status' && !current() ? 'cancelled' : Reflect.get(t, key, receiver)),
     });
-    return super.watch(view, deadlines);
+    return super.watch(view, deadlines, opened);
   }
 
   protected async rescheduleDeadlines(input: RescheduleDeadlinesInput): Promise<RescheduleDeadlinesResult> {
     const moved: RescheduledTask[] = [];
     const retimed: string[] = [];
-    const open = [...this.tasks.values()].filter((t) => t.status === 'open' && this.deadlineSpecs.get(t.id)?.businessDays);
+    const open = [...this.tasks.values()].filter((t) => {
+      const spec = this.deadlineSpecs.get(t.id);
+      return t.status === 'open' && spec?.businessDays && !spec.dueAt;
+    });
     for (const task of open) {
       const spec = this.deadlineSpecs.get(task.id)!;
       const fresh = await acts.computeDeadlines({

@@ -26,6 +26,7 @@ import {
   type Task,
 } from '../common';
 import type { AppDataProvider } from '../dataProvider';
+import { SubjectContent, SubjectLink } from './subject/SubjectContent';
 import { TaskActions } from './TaskActions';
 
 const TaskTitle = () => {
@@ -117,6 +118,18 @@ const TaskDetail = () => {
             <TextField source="comment" emptyText="—" />
           </Labeled>
         </Box>
+        {task.content ? (
+          <>
+            <Divider sx={{ my: 2 }} />
+            <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1 }}>
+              <Typography variant="subtitle1" sx={{ flex: 1 }}>
+                {translate('app.subject.content_title')}
+              </Typography>
+              <SubjectLink subject={task.content} />
+            </Stack>
+            <SubjectContent content={task.content} />
+          </>
+        ) : null}
         <Divider sx={{ my: 2 }} />
         <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
           <TaskActions task={task} size="medium" />

@@ -278,7 +278,11 @@ const PriceView = ({ c }: { c: PriceContent }) => {
       <Facts
         items={[
           { field: 'code', label: t('app.subject.code'), value: c.ref.code },
-          { field: 'stores', label: t('app.subject.stores'), value: c.stores.map((s) => s.storeName).join('、') },
+          {
+            field: 'stores',
+            label: t('app.subject.stores'),
+            value: c.stores.map((s) => s.storeName).join(f.locale.startsWith('zh') ? '、' : ', '),
+          },
           { field: 'allocationDate', label: t('app.subject.allocation_date'), value: f.date(c.allocationDate) },
           { field: 'arrivalDate', label: t('app.subject.arrival_date'), value: f.date(c.arrivalDate) },
           { field: 'effectiveDate', label: t('app.subject.effective_date'), value: f.date(c.effectiveDate) },

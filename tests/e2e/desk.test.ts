@@ -63,6 +63,7 @@ async function fromInbox(
   const subject = row.locator('[data-testid="task-subject"]');
   expect(await subject.getAttribute('data-kind')).toBe(kind);
   for (const s of summary) await textContains(subject, s);
+  await browser.shot(page, `desk-${kind}-inbox`);
 
   await row.locator('[data-testid="task-subject"]').click(); // the row opens the task page
   await page.waitForURL(new RegExp(`#/tasks/${taskId}/show`));

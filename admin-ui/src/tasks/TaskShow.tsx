@@ -135,7 +135,7 @@ const TaskDetail = () => {
           ) : null}
           <Divider sx={{ my: 2 }} />
           <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-            <TaskActions task={task} size="medium" />
+            <TaskActions task={task} size="medium" withSubject={!task.content} />
             <ClaimButton task={task} />
             <Box sx={{ flex: 1 }} />
             <Button

@@ -505,15 +505,17 @@ export interface ApprovalMemo {
   reason?: string | null;
 }
 
+const MEMO_DEADLINE_MS = 2000;
+
 const approval: Serializer = {
   async load({ db, temporal }, tasks) {
     const workflowIds = [...new Set(tasks.map((t) => t.workflowId))];
     const processes = await db.processInstance.findMany({ where: { workflowId: { in: workflowIds } } });
     const memos = await Promise.all(
       processes.map((p) =>
-        temporal.workflow
-          .getHandle(p.workflowId)
-          .describe()
+        temporal
+          // Not longer than this: the inbox answers while Temporal is away (without these facts).
+          .withDeadline(Date.now() + MEMO_DEADLINE_MS, () => temporal.workflow.getHandle(p.workflowId).describe())
           .then(
             (d) => (d.memo ?? {}) as ApprovalMemo,
             // Temporal unreachable (or the run gone from its retention): the summary goes without the facts.

@@ -78,7 +78,7 @@ const FACTS: { [K in Subject['kind']]: (s: Extract<Subject, { kind: K }>, h: Hel
     { field: 'period', label: t('app.subject.period'), value: `${f.date(s.startsOn) || '—'} – ${f.date(s.endsOn) || '—'}` },
   ],
   approval: (s, { t, f }) => [
-    { field: 'amountFen', label: t('app.subject.amount'), value: s.amountFen === null ? '—' : f.money(s.amountFen) },
+    ...(s.amountFen !== null ? [{ field: 'amountFen', label: t('app.subject.amount'), value: f.money(s.amountFen) }] : []),
     ...(s.reason ? [{ field: 'reason', label: t('app.subject.reason'), value: s.reason }] : []),
   ],
 };

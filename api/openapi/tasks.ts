@@ -1,6 +1,178 @@
 // The approval engine: tasks (the inbox and acting on one), process runs, general approvals, the
 // audit trail and out-of-office delegations.
-import { body, common, errorResponse, idParam, json, listParams, refusals } from './shared';
+import { body, common, dateSchema, errorResponse, fenSchema, idParam, json, listParams, refusals } from './shared';
+
+// ---- what a task is about (api/subjects.ts): typed data per process type, rendered by the reader's UI
+
+const str = { type: 'string' };
+const strOrNull = { type: 'string', nullable: true };
+const int = { type: 'integer' };
+const fenOrNull = { ...fenSchema, nullable: true };
+const instant = { type: 'string', format: 'date-time' };
+const dateOrNull = { ...dateSchema, nullable: true };
+const subjectRef = {
+  type: 'object',
+  required: ['resource', 'id'],
+  description: 'the business object: its admin resource and id (processes for a general approval, whose object is its run), and its code',
+  properties: {
+    resource: { type: 'string', enum: ['plans', 'bookings', 'shipments', 'price-adjustments', 'returns', 'processes'] },
+    id: str,
+    code: strOrNull,
+  },
+};
+const kind = (k: string) => ({ type: 'string', enum: [k] });
+const obj = (properties: Record<string, object>) => ({ type: 'object', properties });
+const SUMMARY: Record<string, Record<string, object>> = {
+  plan: {
+    planType: { type: 'string', enum: ['purchase', 'launch'] },
+    season: str,
+    status: str,
+    revision: int,
+    ownerName: str,
+    lineCount: int,
+    totalQty: int,
+    totalAmountFen: fenSchema,
+  },
+  booking: {
+    status: str,
+    franchiseeName: str,
+    season: str,
+    totalQty: int,
+    amountFen: fenSchema,
+    quotaFen: fenOrNull,
+    quotaCheck: { type: 'string', enum: ['within', 'below', 'above', 'no_quota'] },
+    prepaymentDueFen: fenSchema,
+    paidFen: fenSchema,
+    paymentDeadline: instant,
+  },
+  shipment: { status: str, franchiseeName: strOrNull, totalQty: int, expectedArrival: instant, delayed: { type: 'boolean' } },
+  price: {
+    status: str,
+    urgent: { type: 'boolean' },
+    lineCount: int,
+    sku: { type: 'string', description: 'the first line (by SKU)' },
+    oldPriceFen: fenSchema,
+    newPriceFen: fenSchema,
+    storeCount: int,
+    allocationDate: dateSchema,
+    effectiveDate: dateSchema,
+  },
+  return: { status: str, requesterName: strOrNull, lineCount: int, totalQty: int, standardPassed: { type: 'boolean' } },
+  clearance: {
+    status: str,
+    requesterName: strOrNull,
+    lineCount: int,
+    sku: strOrNull,
+    clearancePriceFen: fenOrNull,
+    currentPriceFen: { ...fenOrNull, description: "the first line's price in effect now (the store's, else the retail price)" },
+    aboveCurrent: { type: 'boolean', description: "a line's clearance price is not below the price in effect now" },
+    startsOn: dateOrNull,
+    endsOn: dateOrNull,
+  },
+  approval: { title: str, season: strOrNull, amountFen: fenOrNull, reason: strOrNull },
+};
+const planLine = obj({ category: str, regionId: strOrNull, storeId: strOrNull, qty: int, amountFen: fenSchema });
+const CONTENT: Record<string, Record<string, object>> = {
+  plan: {
+    title: str,
+    lines: { type: 'array', items: obj({ ...planLine.properties, storeName: strOrNull, regionName: strOrNull }) },
+    totals: {
+      type: 'object',
+      description: '{qty, amountFen, byRegion: [{regionId, qty, amountFen}], byCategory: [{category, qty, amountFen}]}',
+    },
+    diff: {
+      type: 'object',
+      nullable: true,
+      description: 'against the revision before (null for the first)',
+      properties: {
+        fromRevision: int,
+        toRevision: int,
+        added: { type: 'array', items: planLine },
+        removed: { type: 'array', items: planLine },
+        changed: { type: 'array', items: obj({ key: str, before: planLine, after: planLine }) },
+        totals: { type: 'object', description: '{before: {qty, amountFen}, after: {qty, amountFen}}' },
+      },
+    },
+  },
+  booking: {
+    prepaymentShareBp: int,
+    lines: {
+      type: 'array',
+      items: obj({ sku: str, productName: str, size: str, qty: int, unitPriceFen: fenSchema, amountFen: fenSchema }),
+    },
+  },
+  shipment: {
+    location: strOrNull,
+    carrier: strOrNull,
+    lastEventAt: { ...instant, nullable: true },
+    delayReason: strOrNull,
+    lines: { type: 'array', items: obj({ sku: str, size: str, qty: int }) },
+    receipt: {
+      type: 'object',
+      nullable: true,
+      description: 'the latest scan-in',
+      properties: {
+        receivedAt: instant,
+        lines: { type: 'array', items: obj({ sku: str, size: str, qty: int, damaged: int }) },
+        discrepancies: {
+          type: 'array',
+          items: obj({
+            sku: str,
+            size: str,
+            kind: { type: 'string', enum: ['short', 'over', 'wrong_item', 'damaged'] },
+            expected: int,
+            received: int,
+            damaged: int,
+          }),
+        },
+      },
+    },
+  },
+  price: {
+    reason: str,
+    arrivalDate: dateSchema,
+    stores: { type: 'array', items: obj({ storeId: str, storeName: str }) },
+    lines: {
+      type: 'array',
+      items: obj({
+        sku: str,
+        productName: str,
+        oldPriceFen: fenSchema,
+        newPriceFen: fenSchema,
+        suggestedPriceFen: fenOrNull,
+        stores: {
+          type: 'array',
+          items: obj({
+            storeId: str,
+            currentPriceFen: fenSchema,
+            onHand: int,
+            stockAgeDays: { type: 'integer', nullable: true },
+            sellThroughBp: { type: 'integer', nullable: true, description: 'basis points (1/10000)' },
+          }),
+        },
+      }),
+    },
+  },
+  return: {
+    reason: str,
+    refusalReasons: { type: 'array', items: str, description: "the return standard's verdict: empty when it passed" },
+    lines: {
+      type: 'array',
+      items: obj({ sku: str, productName: str, size: str, qty: int, condition: str, receivedQty: int, defectiveQty: int }),
+    },
+  },
+  clearance: {
+    reason: str,
+    lines: { type: 'array', items: obj({ sku: str, productName: str, clearancePriceFen: fenOrNull, currentPriceFen: fenOrNull }) },
+  },
+  approval: {},
+};
+const variants = (withContent: boolean) =>
+  Object.entries(SUMMARY).map(([k, props]) => ({
+    type: 'object',
+    required: ['kind', 'ref'],
+    properties: { kind: kind(k), ref: subjectRef, ...props, ...(withContent ? CONTENT[k] : {}) },
+  }));
 
 export const taskSchemas = {
   Task: {
@@ -30,7 +202,30 @@ export const taskSchemas = {
       decidedById: { type: 'string', nullable: true },
       decision: { type: 'string', nullable: true },
       comment: { type: 'string', nullable: true },
+      subject: {
+        description:
+          'In lists and GET one: what the task is about, by `kind` (the process type: plan, booking, shipment, price, return, clearance, approval); null when its object is gone',
+        nullable: true,
+        oneOf: [{ $ref: '#/components/schemas/TaskSubject' }],
+      },
     },
+  },
+  TaskSubject: { oneOf: variants(false), discriminator: { propertyName: 'kind' } },
+  TaskContent: { oneOf: variants(true), discriminator: { propertyName: 'kind' } },
+  TaskDetail: {
+    allOf: [
+      { $ref: '#/components/schemas/Task' },
+      {
+        type: 'object',
+        properties: {
+          content: {
+            description: 'The task’s business object in full (the summary’s fields and more), as the decision rests on it; null when none',
+            nullable: true,
+            oneOf: [{ $ref: '#/components/schemas/TaskContent' }],
+          },
+        },
+      },
+    ],
   },
   Process: {
     type: 'object',
@@ -122,9 +317,9 @@ export const inboxPaths = {
 export const taskPaths = {
   '/api/tasks/{id}': {
     get: {
-      summary: 'One task',
+      summary: 'One task, with its business object in full (`content`), for those who may see the task',
       parameters: idParam('id'),
-      responses: { '200': json({ $ref: '#/components/schemas/Task' }), ...refusals, ...common },
+      responses: { '200': json({ $ref: '#/components/schemas/TaskDetail' }), ...refusals, ...common },
     },
   },
   '/api/tasks/{id}/decision': {
@@ -237,6 +432,7 @@ export const taskPaths = {
         properties: {
           title: { type: 'string' },
           amountFen: { type: 'integer', minimum: 0 },
+          reason: { type: 'string', maxLength: 2000, description: 'why it is asked; shown to the approvers with the amount' },
           steps: {
             type: 'array',
             items: {

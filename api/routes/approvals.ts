@@ -29,7 +29,9 @@ const Step = z.object({
 });
 const Body = z.object({
   title: z.string().trim().min(1, 'required').max(200),
-  amountFen: z.number().int('must be an integer number of fen').nonnegative().optional(),
+  amountFen: z.number().int('must be an integer number of fen').nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Why it is asked: shown to every approver beside the amount. */
+  reason: z.string().trim().max(2000, 'at most 2000 characters').optional(),
   season: z.string().min(1).max(20).optional(),
   steps: z.array(Step).min(1).max(20).optional(),
   cc: z.array(Assignee).max(50).optional(),

@@ -9,6 +9,7 @@ import { currentUser, hasRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, forbidden, notFound, parse, requireActiveUser } from '../errors';
 import { parseListQuery, sendList } from '../list';
+import { loadContent, loadSubjects, type Subject, type SubjectDeps } from '../subjects';
 import { actorOf, sendUpdate } from '../temporal';
 
 const SORTABLE = ['dueAt', 'createdAt', 'decidedAt', 'title', 'processType', 'status'] as const;
@@ -60,7 +61,7 @@ function visibleWhere(user: CurrentUser): Prisma.TaskWhereInput {
 
 type TaskWithNames = Task & { assignee?: { name: string } | null; process?: { title: string; submitterId: string | null } | null };
 
-export function taskView(t: TaskWithNames, now = new Date()) {
+export function taskView(t: TaskWithNames, now = new Date(), subject?: Subject | null) {
   return {
     id: t.id,
     processType: t.processType,
@@ -86,6 +87,9 @@ export function taskView(t: TaskWithNames, now = new Date()) {
     decidedById: t.decidedById,
     decision: t.decision,
     comment: t.comment,
+    // What the task is about (api/subjects.ts), in lists and GET /api/tasks/:id: null for a
+    // process without a business object, or one gone.
+    ...(subject !== undefined ? { subject } : {}),
   };
 }
 
@@ -93,6 +97,13 @@ const include = { assignee: { select: { name: true } }, process: { select: { tit
 
 export function taskRoutes(ctx: AppContext): Router {
   const router = Router();
+  const deps: SubjectDeps = { db: ctx.db, temporal: ctx.temporal, tz: ctx.config.tzBusiness };
+
+  /** One task with its object's summary and, for the task page and its dialogs, the object in full. */
+  async function fullView(t: TaskWithNames) {
+    const [subjects, content] = await Promise.all([loadSubjects(deps, [t]), loadContent(deps, t)]);
+    return { ...taskView(t, new Date(), subjects.get(t.id) ?? null), content };
+  }
 
   async function loadVisible(req: Request): Promise<TaskWithNames> {
     const id = String(req.params.id);
@@ -160,17 +171,18 @@ export function taskRoutes(ctx: AppContext): Router {
       ctx.db.task.count({ where }),
     ]);
     const now = new Date();
+    const subjects = await loadSubjects(deps, rows);
     sendList(
       res,
       'tasks',
       q,
-      rows.map((t) => taskView(t, now)),
+      rows.map((t) => taskView(t, now, subjects.get(t.id) ?? null)),
       total,
     );
   });
 
   router.get('/api/tasks/:id', async (req, res) => {
-    res.json(taskView(await loadVisible(req)));
+    res.json(await fullView(await loadVisible(req)));
   });
 
   router.post('/api/tasks/:id/decision', async (req, res) => {

@@ -10,6 +10,7 @@ import { buildChain, defaultChain, type ChainTemplate } from '../../domain/chain
 import { readSettings } from '../../lib/settings';
 import { approvalRequest } from '../../workflows/approvalRequest';
 import type { CurrentUser } from '../auth';
+import type { ApprovalMemo } from '../subjects';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { settle, startProcess } from '../temporal';
@@ -18,6 +19,7 @@ import { settle, startProcess } from '../temporal';
 export interface ApprovalRequestIn {
   title: string;
   amountFen?: number;
+  reason?: string;
   season?: string;
   steps?: ChainTemplate['steps'];
   cc?: AssigneeRef[];
@@ -69,6 +71,9 @@ export function approvalService(ctx: AppContext) {
           taskQueue: ctx.config.taskQueue,
           workflowId,
           ...(key ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
+          // The facts the approvers decide on, read back for their tasks (api/subjects.ts): kept
+          // with the run, as the workflow itself has no use for them.
+          memo: { amountFen: body.amountFen ?? null, reason: body.reason || null } satisfies ApprovalMemo,
           args: [
             {
               process: { processType: 'approval', processId, title: body.title, submitterId: user.id, seasonCode: body.season ?? null },

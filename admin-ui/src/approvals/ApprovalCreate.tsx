@@ -12,6 +12,7 @@ const validYuan = (value: unknown) => {
 interface ApprovalForm {
   title: string;
   amountFen?: string | number | null;
+  reason?: string | null;
   season?: string | null;
 }
 
@@ -20,6 +21,7 @@ const transform = (data: ApprovalForm) => {
   const body: Record<string, unknown> = { title: data.title?.trim() };
   const fen = yuanToFen(data.amountFen ?? undefined);
   if (fen !== undefined) body.amountFen = fen;
+  if (data.reason && data.reason.trim()) body.reason = data.reason.trim();
   if (data.season && data.season.trim()) body.season = data.season.trim();
   return body;
 };
@@ -62,6 +64,7 @@ export const ApprovalCreate = () => (
         fullWidth
         slotProps={{ htmlInput: { inputMode: 'decimal' } }}
       />
+      <TextInput source="reason" validate={maxLength(2000)} multiline minRows={2} fullWidth />
       <Box sx={{ width: '100%' }}>
         <SeasonInput source="season" helperText="app.approval.season_help" />
       </Box>

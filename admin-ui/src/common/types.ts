@@ -1,4 +1,5 @@
 import type { RaRecord } from 'react-admin';
+import type { Content, Subject } from '../tasks/subject/types';
 
 /** A task as GET /api/tasks returns it (api/openapi/tasks.ts, Task). */
 export interface Task extends RaRecord<string> {
@@ -25,6 +26,10 @@ export interface Task extends RaRecord<string> {
   decidedById?: string | null;
   decision?: string | null;
   comment?: string | null;
+  /** What the task is about (lists and GET one; api/subjects.ts). */
+  subject?: Subject | null;
+  /** The object in full (GET one only). */
+  content?: Content | null;
 }
 
 export interface LiveTask {

@@ -18,6 +18,7 @@ import { returnMessages } from '../returns/i18n';
 import { roleMessages } from '../roles/i18n';
 import { shipmentMessages } from '../shipments/i18n';
 import { taskMessages } from '../tasks/i18n';
+import { subjectMessages } from '../tasks/subject/i18n';
 import { raChineseV5 } from './raChinese';
 
 export const DEFAULT_LOCALE = 'zh-CN';
@@ -38,6 +39,7 @@ const features = [
   inboxMessages,
   approvalMessages,
   taskMessages,
+  subjectMessages,
   processMessages,
   planMessages,
   masterDataMessages,

@@ -26,6 +26,7 @@ import {
   useFormatters,
   type Task,
 } from '../common';
+import { SubjectSummary } from '../tasks/subject/SubjectSummary';
 import { TaskActions } from '../tasks/TaskActions';
 import { taskFilters } from '../tasks/taskFilters';
 import { BulkApproveButton } from './BulkApproveButton';
@@ -62,6 +63,7 @@ const TitleCell = () => {
           {record.processTitle}
         </Typography>
       ) : null}
+      <SubjectSummary subject={record.subject} />
     </Box>
   );
 };
@@ -152,6 +154,7 @@ const InboxCards = () => {
                 <Typography variant="caption" color="text.secondary" component="div">
                   <ProcessTypeLabel type={task.processType} /> · {translate('resources.tasks.fields.dueAt')} {f.dateTime(task.dueAt)}
                 </Typography>
+                <SubjectSummary subject={task.subject} />
                 <Stack direction="row" sx={{ gap: 0.5, mt: 0.5, flexWrap: 'wrap' }}>
                   <DueBadge dueAt={task.dueAt} status={task.status} />
                   <EscalationChip level={task.escalationLevel} />

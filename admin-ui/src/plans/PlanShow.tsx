@@ -7,6 +7,7 @@ import { useFormState } from 'react-hook-form';
 import { Show, TextInput, maxLength, required, useGetIdentity, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { hasAnyRole, useFormatters } from '../common';
 import { TimelineCard } from '../common/ProcessTasks';
+import { OpenTasksCard } from '../prices/OpenTasks';
 import { ExportButtons as SheetExportButtons } from '../common/ReportPage';
 import { FactGrid, FactItem as Item, ProcessLinkButton, ReasonAlert, SectionCard, ShowGrid, ShowHeader } from '../common/ShowParts';
 import { downloadExport } from './api';
@@ -249,6 +250,9 @@ const PlanDetail = () => {
     <PlanFormProvider plan={plan} editable={editable}>
       <ShowGrid>
         <Header plan={plan} editable={editable} />
+        {plan.workflowId && plan.status === 'submitted' ? (
+          <OpenTasksCard workflowId={plan.workflowId} version={version} testIdPrefix="plan" live />
+        ) : null}
         <LinesCard plan={plan} editable={editable} />
         <SectionCard title={translate('app.plan.totals')} subheader={translate('app.plan.totals_help')}>
           <TotalsPanel totals={plan.revision?.totals} />

@@ -48,6 +48,9 @@ import {
 import { ProcessActions } from './ProcessActions';
 import { Timeline } from './Timeline';
 import { stepTitle, useTimeline } from './useTimeline';
+import ObjectIcon from '@mui/icons-material/Description';
+import { objectPath } from '../tasks/subject/types';
+import { OpenTasksCard } from '../prices/OpenTasks';
 
 const ProcessTitle = () => {
   const record = useRecordContext<Process>();
@@ -269,6 +272,17 @@ const ProcessDetail = () => {
           <Stack direction="row" sx={{ gap: 1, mt: 2, flexWrap: 'wrap', alignItems: 'center' }}>
             <ProcessActions process={process} />
             <Box sx={{ flex: 1 }} />
+            {objectPath(process.processType, process.processId) ? (
+              <Button
+                size="small"
+                component={LinkBase}
+                to={objectPath(process.processType, process.processId)!}
+                startIcon={<ObjectIcon />}
+                data-testid="process-object-link"
+              >
+                {translate(`app.subject.open.${process.processType}`)}
+              </Button>
+            ) : null}
             {temporalUrl ? (
               <Button
                 size="small"
@@ -285,6 +299,10 @@ const ProcessDetail = () => {
           </Stack>
         </CardContent>
       </Card>
+      {/* A general approval has no page of its own: its decisions are taken here too. */}
+      {process.processType === 'approval' && process.status === 'running' ? (
+        <OpenTasksCard workflowId={process.workflowId} version={`${process.status}:${tasks.length}`} testIdPrefix="process" live />
+      ) : null}
       <Card sx={{ minWidth: 0 }}>
         <CardHeader title={translate('app.process.tasks')} slotProps={{ title: { variant: 'subtitle1' } }} />
         {isSmall ? <ProcessTaskCards tasks={tasks} /> : <ProcessTasks tasks={tasks} isPending={tasksPending} />}

@@ -15,6 +15,7 @@ import SendBackIcon from '@mui/icons-material/Undo';
 import DecisionIcon from '@mui/icons-material/Gavel';
 import {
   Autocomplete,
+  Box,
   Button,
   CircularProgress,
   DialogActions,
@@ -31,6 +32,7 @@ import {
   LinkBase,
   useDataProvider,
   useGetList,
+  useGetOne,
   useNotify,
   usePermissions,
   useRecordContext,
@@ -40,6 +42,7 @@ import {
 } from 'react-admin';
 import { COMMENT_REQUIRED, errorMessage, hasAnyRole, ResponsiveDialog, useFormatters, USER_READER_ROLES, type Task } from '../common';
 import type { AppDataProvider } from '../dataProvider';
+import { SubjectContent } from './subject/SubjectContent';
 
 const BASE = ['approve', 'reject', 'send_back'];
 
@@ -157,6 +160,9 @@ const DecisionDialog = ({ task, decision, open, onClose }: { task: Task; decisio
   const [comment, setComment] = useState('');
   const [deadline, setDeadline] = useState('');
   const [touched, setTouched] = useState(false);
+  // What is being decided, in full (the task page has it already; the inbox and the object's page read it).
+  const { data: full } = useGetOne<Task>('tasks', { id: task.id }, { enabled: open && task.content === undefined });
+  const content = task.content ?? full?.content;
   const required = COMMENT_REQUIRED.has(decision);
   const missing = required && !comment.trim();
   // The new deadline is the end of the day picked (in the business zone): today at the earliest.
@@ -171,10 +177,15 @@ const DecisionDialog = ({ task, decision, open, onClose }: { task: Task; decisio
     decide.mutate({ task, decision, comment, data }, { onSettled: () => onClose() });
   };
   return (
-    <ResponsiveDialog open={open} onClose={onClose} data-testid="decision-dialog" data-decision={decision}>
+    <ResponsiveDialog open={open} onClose={onClose} maxWidth={content ? 'md' : 'sm'} data-testid="decision-dialog" data-decision={decision}>
       <DialogTitle>{translate('app.task.decision_title', { decision: label })}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{task.title}</DialogContentText>
+        {content ? (
+          <Box sx={{ mb: 2 }} data-testid="decision-content">
+            <SubjectContent content={content} />
+          </Box>
+        ) : null}
         {HELP[decision] ? <DialogContentText sx={{ mb: 2 }}>{translate(HELP[decision])}</DialogContentText> : null}
         {decision === 'extend' ? (
           <TextField

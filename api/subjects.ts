@@ -17,6 +17,7 @@ import { adjustmentCode, ageDays, sellThroughBp } from '../domain/prices';
 import { returnCode } from '../domain/returns';
 import { shipmentCode, type Discrepancy, type ReceiptLine } from '../domain/shipments';
 import type { Db } from '../lib/db/client';
+import { statementsSent } from '../lib/bookings/statements';
 import { pricesAt } from '../lib/prices/current';
 import type { Client } from '@temporalio/client';
 import { lineInput, storeRegions } from './services/plans';
@@ -54,7 +55,7 @@ export type Subject =
       quotaCheck: string;
       prepaymentDueFen: number;
       paidFen: number;
-      paymentDeadline: string;
+      paymentDeadline: string | null;
     }
   | {
       kind: 'shipment';
@@ -251,6 +252,10 @@ const plan: Serializer = {
 const booking: Serializer = {
   async load({ db }, tasks) {
     const rows = await db.booking.findMany({ where: { id: { in: ids(tasks) } }, include: { franchisee: { select: { name: true } } } });
+    const sent = await statementsSent(
+      db,
+      rows.map((b) => b.workflowId),
+    );
     return byId(rows, (b) => ({
       kind: 'booking',
       ref: { resource: 'bookings', id: b.id, code: bookingCode(b.seq) },
@@ -263,7 +268,8 @@ const booking: Serializer = {
       quotaCheck: b.quotaCheck,
       prepaymentDueFen: num(b.prepaymentDueFen),
       paidFen: num(b.paidFen),
-      paymentDeadline: b.paymentDeadline.toISOString(),
+      // None until the order statement is sent: the window runs from then.
+      paymentDeadline: sent.has(b.workflowId ?? '') ? b.paymentDeadline.toISOString() : null,
     }));
   },
   async content(deps, task) {

@@ -43,7 +43,7 @@ const SUMMARY: Record<string, Record<string, object>> = {
     quotaCheck: { type: 'string', enum: ['within', 'below', 'above', 'no_quota'] },
     prepaymentDueFen: fenSchema,
     paidFen: fenSchema,
-    paymentDeadline: instant,
+    paymentDeadline: { ...instant, nullable: true, description: 'none until the order statement is sent' },
   },
   shipment: { status: str, franchiseeName: strOrNull, totalQty: int, expectedArrival: instant, delayed: { type: 'boolean' } },
   price: {

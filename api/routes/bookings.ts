@@ -9,6 +9,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { ACTIVE_STATUSES, OPEN_STATUSES, bookingCode } from '../../domain/bookings';
 import type { Db } from '../../lib/db/client';
 import { bookingSummaryCsv, bookingSummaryXlsx, type BookingSummary, type SummaryFigures } from '../../lib/bookings/export';
+import { statementsSent } from '../../lib/bookings/statements';
 import { currentUser, isStaff, requireRole, type CurrentUser } from '../auth';
 import type { AppContext } from '../context';
 import { forbidden, notFound, parse } from '../errors';
@@ -64,23 +65,6 @@ const fullInclude = {
 } as const;
 type BookingHeader = Prisma.BookingGetPayload<{ include: typeof headerInclude }>;
 type BookingFull = Prisma.BookingGetPayload<{ include: typeof fullInclude }>;
-
-/**
- * When each booking's order statement (订货确认单) went out, by workflow id: its payment window
- * runs from then, so until then a booking has no payment deadline to show.
- */
-async function statementsSent(db: Db, workflowIds: (string | null)[]): Promise<Map<string, Date>> {
-  const ids = workflowIds.filter((id): id is string => !!id);
-  if (!ids.length) return new Map();
-  const events = await db.auditEvent.findMany({
-    where: { workflowId: { in: ids }, type: 'statement_sent' },
-    select: { workflowId: true, at: true },
-    orderBy: { at: 'asc' },
-  });
-  const sent = new Map<string, Date>();
-  for (const e of events) if (!sent.has(e.workflowId)) sent.set(e.workflowId, e.at);
-  return sent;
-}
 
 function headerView(b: BookingHeader, statementSentAt: Date | undefined) {
   const outstanding = b.prepaymentDueFen > b.paidFen ? b.prepaymentDueFen - b.paidFen : 0n;

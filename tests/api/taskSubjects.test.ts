@@ -210,7 +210,7 @@ test('booking: the amount against the quota, the prepayment and its deadline, th
     quotaCheck: 'above',
     prepaymentDueFen: res.body.prepaymentDueFen,
     paidFen: 0,
-    paymentDeadline: res.body.paymentDeadline,
+    paymentDeadline: null, // under the manager's review: the window runs from the order statement
   });
   expect(res.body.amountFen).toBeGreaterThan(50_000_000);
   expect(content).toMatchObject({
@@ -336,12 +336,12 @@ test('return: the lines with the standard’s verdict', async () => {
   await hiddenFrom(task, 'follower');
 });
 
-test('clearance: the clearance price beside the current one, flagged when it is not below it, and the period', async () => {
+test('clearance: the clearance price beside the current one, flagged when it is no longer below it, and the period', async () => {
   const startsOn = await dateIn(1);
   const endsOn = await dateIn(7);
   const res = await w.post(
     '/api/returns',
-    { kind: 'clearance', lines: [{ sku: '27SS-TS-001', clearancePriceFen: 39_900 }], startsOn, endsOn, reason: '季末清货' },
+    { kind: 'clearance', lines: [{ sku: '27SS-TS-001', clearancePriceFen: 9_900 }], startsOn, endsOn, reason: '季末清货' },
     'store1',
   );
   expect(res.status).toBe(201);
@@ -354,16 +354,23 @@ test('clearance: the clearance price beside the current one, flagged when it is 
     requesterName: '上海南京路直营店',
     lineCount: 1,
     sku: '27SS-TS-001',
-    clearancePriceFen: 39_900,
+    clearancePriceFen: 9_900,
     currentPriceFen: 19_900,
-    aboveCurrent: true,
+    aboveCurrent: false,
     startsOn,
     endsOn,
   });
   expect(content).toMatchObject({
     reason: '季末清货',
-    lines: [{ sku: '27SS-TS-001', productName: '纯棉圆领T恤', clearancePriceFen: 39_900, currentPriceFen: 19_900 }],
+    lines: [{ sku: '27SS-TS-001', productName: '纯棉圆领T恤', clearancePriceFen: 9_900, currentPriceFen: 19_900 }],
   });
+  // A regular price cut below the clearance price after it was submitted: the approver sees it flagged.
+  const store = await w.h.db.store.findFirstOrThrow({ where: { name: '上海南京路直营店' } });
+  await w.h.db.priceChange.create({
+    data: { sku: '27SS-TS-001', storeId: store.id, priceFen: 8_900, previousFen: 19_900, effectiveAt: new Date(Date.now() - 1_000) },
+  });
+  const again = await asApprover(task, 'manager');
+  expect(again.subject).toMatchObject({ clearancePriceFen: 9_900, currentPriceFen: 8_900, aboveCurrent: true });
   await hiddenFrom(task, 'franchisee1');
   await hiddenFrom(task, 'follower');
 });

@@ -193,7 +193,11 @@ const BookingView = ({ c }: { c: BookingContent }) => {
             value: `${f.money(c.prepaymentDueFen)} (${formatBp(c.prepaymentShareBp, f.locale)})`,
           },
           { field: 'paidFen', label: t('app.subject.paid'), value: f.money(c.paidFen) },
-          { field: 'paymentDeadline', label: t('app.subject.deadline'), value: f.dateTime(c.paymentDeadline) },
+          {
+            field: 'paymentDeadline',
+            label: t('app.subject.deadline'),
+            value: c.paymentDeadline ? f.dateTime(c.paymentDeadline) : t('app.subject.deadline_not_set'),
+          },
           { field: 'totalQty', label: t('app.subject.total_qty'), value: n(c.totalQty) },
         ]}
       />

@@ -36,7 +36,11 @@ const FACTS: { [K in Subject['kind']]: (s: Extract<Subject, { kind: K }>, h: Hel
       warn: s.quotaCheck === 'above',
     },
     { field: 'prepaymentDueFen', label: t('app.subject.prepayment'), value: f.money(s.prepaymentDueFen) },
-    { field: 'paymentDeadline', label: t('app.subject.deadline'), value: f.dateTime(s.paymentDeadline) },
+    {
+      field: 'paymentDeadline',
+      label: t('app.subject.deadline'),
+      value: s.paymentDeadline ? f.dateTime(s.paymentDeadline) : t('app.subject.deadline_not_set'),
+    },
   ],
   shipment: (s, { t, f, n }) => [
     { field: 'code', value: s.ref.code },

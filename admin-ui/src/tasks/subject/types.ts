@@ -58,7 +58,8 @@ export interface BookingSubject {
   quotaCheck: string;
   prepaymentDueFen: number;
   paidFen: number;
-  paymentDeadline: string;
+  /** None until the order statement is sent. */
+  paymentDeadline: string | null;
 }
 export interface BookingContent extends BookingSubject {
   prepaymentShareBp: number;

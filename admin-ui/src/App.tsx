@@ -23,6 +23,7 @@ import { masterDataResources } from './masterData';
 import plans from './plans';
 import { PRICE_PROPOSER_ROLES, PRICE_READER_ROLES, priceAdjustmentResource, PRICES_PATH, PricesPage } from './prices';
 import processes from './processes';
+import { queryClient, store } from './sessionState';
 import { RETURN_READER_ROLES, RETURN_WRITER_ROLES, returnResource } from './returns';
 import { BALANCE_PATH, BALANCE_ROLES, BalancePage, SHIPMENT_ROLES, shipmentResource } from './shipments';
 import tasks from './tasks';
@@ -42,6 +43,8 @@ export const App = () => (
     title="商品运营流程 / Merchandise Flow"
     dataProvider={dataProvider}
     authProvider={authProvider}
+    store={store}
+    queryClient={queryClient}
     i18nProvider={i18nProvider}
     dashboard={Inbox}
     loginPage={Login}

@@ -148,14 +148,11 @@ export const quotaCheckColor = (check: string | null | undefined): ChipColor => 
 
 export const bookingStatusChoices = BOOKING_STATUSES.map((id) => ({ id, name: `app.booking.status.${id}` }));
 
-/** Roles (besides admin) the API lets create and import bookings. */
-export const BOOKING_WRITER_ROLES = ['admin', 'specialist', 'supervisor', 'manager'];
-/** Roles that record payments received. */
-export const PAYMENT_ROLES = ['admin', 'finance'];
-/** Roles that cancel a booking. */
-export const CANCEL_ROLES = ['admin', 'manager'];
-/** Outside users who see their own bookings. */
-export const FRANCHISEE_ROLES = ['franchisee'];
+/**
+ * Who reads bookings (staff, franchisees their own), creates and imports them, records payments
+ * received, cancels: as the API's guards (roles/access.ts).
+ */
+export { BOOKING_READER_ROLES, BOOKING_WRITER_ROLES, PAYMENT_ROLES, BOOKING_CANCEL_ROLES as CANCEL_ROLES } from '../roles/access';
 
 /** The default prepayment share (setting booking.prepaymentShare) for the estimate in the form. */
 export const DEFAULT_PREPAYMENT_BP = 3000;

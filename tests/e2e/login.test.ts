@@ -68,8 +68,14 @@ test('a fresh browser shows the login form at once; each login lands on that use
   );
   await page.goto(`${system.url}/#/processes`);
   await page.locator('input[name="q"]').fill('经理的搜索');
-  await page.waitForFunction(
-    `Object.keys(localStorage).some((k) => k.startsWith('RaStore.processes') && localStorage.getItem(k).includes('经理的搜索'))`,
+  // (Polled from here: the page's CSP refuses the in-page eval of waitForFunction's polling.)
+  await until(
+    'the processes list to remember the search',
+    () =>
+      page.evaluate<boolean>(
+        `Object.keys(localStorage).some((k) => k.startsWith('RaStore.processes') && localStorage.getItem(k).includes('经理的搜索'))`,
+      ),
+    Boolean,
   );
   await page.goto(`${system.url}/#/plans`);
   await page.locator('[data-testid="plan-create-button"]').waitFor();

@@ -22,6 +22,8 @@ export interface Sizes {
   /** Figure 5: lines of the order sheet and franchisees it books for. */
   importLines: number;
   importFranchisees: number;
+  /** Figure 6: fresh browser contexts timed to the login form and on to the inbox. */
+  uiSamples: number;
 }
 
 /** One line of the table: our figure beside its baseline. */

@@ -2,6 +2,7 @@
 // system (embedded defaults, or the servers at DATABASE_URL / TEMPORAL_ADDRESS), runs the
 // figures, prints each beside its baseline and writes bench/results/latest.json. See
 // bench/README.md for what each figure measures and the variables that size it.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,9 +15,10 @@ import { figureImport } from './figures/import';
 import { figureInbox } from './figures/inbox';
 import { figureScale } from './figures/scale';
 import { figureStart } from './figures/start';
+import { figureUi } from './figures/ui';
 import { apiClient, machine, pool, round } from './util';
 
-const FIGURES = ['start', 'decision', 'import', 'reads', 'scale'] as const;
+const FIGURES = ['start', 'decision', 'import', 'reads', 'scale', 'ui'] as const;
 type Figure = (typeof FIGURES)[number];
 const PRODUCTS = 200;
 const DEMO_USERS = ['admin', 'manager', 'supervisor', 'specialist', 'follower', 'finance', 'store1', 'franchisee1'];
@@ -40,6 +42,7 @@ function sizesFromEnv(): Sizes {
     scale: intEnv('BENCH_SCALE', 10_000, 1),
     importLines: intEnv('BENCH_IMPORT_LINES', 5_000, 1),
     importFranchisees: intEnv('BENCH_IMPORT_FRANCHISEES', 50, 1),
+    uiSamples: intEnv('BENCH_UI_SAMPLES', 5, 1),
   };
 }
 
@@ -89,6 +92,11 @@ async function main(): Promise<void> {
   );
   log(`sizes: ${JSON.stringify(sizes)}; time budget ${budgetS} s${only.length ? `; only ${only.join(', ')}` : ''}`);
 
+  if (want('ui')) {
+    // Figure 6 drives the admin UI, which the API serves from admin-ui/dist: build it when stale.
+    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/ensure.mjs'), '--ui'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('the admin UI build failed (node scripts/ensure.mjs --ui)');
+  }
   log('starting the system');
   const env = await startBenchEnv(log);
   const bareQueue = `${env.taskQueue}-bare`;
@@ -138,6 +146,8 @@ async function main(): Promise<void> {
     await createProducts(env.db, PRODUCTS);
 
     const figures: [Figure, string, () => Promise<Row[]>][] = [
+      // First, on the quiet system just started: the UI's timings are not the other figures' load.
+      ['ui', '6 admin UI: a fresh browser to the login form, log in to the inbox', () => figureUi(ctx)],
       ['start', '1 process start throughput', () => figureStart(ctx)],
       ['decision', '2 decision round trip', () => figureDecision(ctx)],
       ['import', '5 order-sheet import', () => figureImport(ctx, PRODUCTS)],

@@ -4,25 +4,27 @@ import { Route } from 'react-router-dom';
 import approvals from './approvals';
 import { authProvider } from './authProvider';
 import {
+  BOOKING_READER_ROLES,
   BOOKING_WRITER_ROLES,
   bookingResource,
-  FRANCHISEE_ROLES,
   PAYMENT_ROLES,
   PAYMENTS_PATH,
   PaymentsPage,
   SUMMARY_PATH,
   SummaryPage,
 } from './bookings';
-import { hasAnyRole, STAFF_ROLES } from './common';
+import { APPROVAL_REQUESTER_ROLES, hasAnyRole, STAFF_ROLES } from './common';
 import { Dashboard, DASHBOARD_PATH, DASHBOARD_ROLES } from './dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Inbox } from './inbox';
 import { darkTheme, Layout, Login, lightTheme } from './layout';
 import { masterDataResources } from './masterData';
-import plans from './plans';
+import { planResource } from './plans';
+import { PLAN_WRITER_ROLES } from './plans/types';
 import { PRICE_PROPOSER_ROLES, PRICE_READER_ROLES, priceAdjustmentResource, PRICES_PATH, PricesPage } from './prices';
 import processes from './processes';
+import { queryClient, store } from './sessionState';
 import { RETURN_READER_ROLES, RETURN_WRITER_ROLES, returnResource } from './returns';
 import { BALANCE_PATH, BALANCE_ROLES, BalancePage, SHIPMENT_ROLES, shipmentResource } from './shipments';
 import tasks from './tasks';
@@ -42,6 +44,8 @@ export const App = () => (
     title="商品运营流程 / Merchandise Flow"
     dataProvider={dataProvider}
     authProvider={authProvider}
+    store={store}
+    queryClient={queryClient}
     i18nProvider={i18nProvider}
     dashboard={Inbox}
     loginPage={Login}
@@ -57,13 +61,17 @@ export const App = () => (
       return (
         <>
           {/* Everyone logged in: the inbox (dashboard), the tasks and processes they may see. */}
+          {/* Who gets which resource and page follows the API's guards: roles/access.ts. */}
           <Resource name="tasks" {...tasks} />
           <Resource name="processes" {...processes} />
-          {hasAnyRole(permissions, STAFF_ROLES) ? <Resource name="approvals" {...approvals} /> : null}
-          {/* 计划 / Plans: season purchase and launch plans with their approval (staff). */}
-          {hasAnyRole(permissions, STAFF_ROLES) ? <Resource name="plans" {...plans} /> : null}
-          {/* 订货 / Booking: futures orders for staff, finance and franchisees (their own); creating for the merchandise writers. */}
-          {hasAnyRole(permissions, [...STAFF_ROLES, ...FRANCHISEE_ROLES]) ? (
+          {/* 发起审批 / a general approval: everyone but franchisees. */}
+          {hasAnyRole(permissions, APPROVAL_REQUESTER_ROLES) ? <Resource name="approvals" {...approvals} /> : null}
+          {/* 计划 / Plans: season purchase and launch plans with their approval (staff); creating for the plan writers. */}
+          {hasAnyRole(permissions, STAFF_ROLES) ? (
+            <Resource name="plans" {...planResource(hasAnyRole(permissions, PLAN_WRITER_ROLES))} />
+          ) : null}
+          {/* 订货 / Booking: futures orders for staff (finance included) and franchisees (their own), not store managers; creating for the merchandise writers. */}
+          {hasAnyRole(permissions, BOOKING_READER_ROLES) ? (
             <Resource name="bookings" {...bookingResource(hasAnyRole(permissions, BOOKING_WRITER_ROLES))} />
           ) : null}
           {/* 收款 (finance) and 订货汇总 (staff, finance). */}

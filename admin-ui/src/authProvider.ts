@@ -1,5 +1,6 @@
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
 import { API_URL, httpClient, session, type SessionUser } from './httpClient';
+import { forgetPreviousSession } from './sessionState';
 
 interface LoginResponse {
   token: string;
@@ -37,6 +38,11 @@ export const authProvider: AuthProvider = {
       }
       throw error;
     }
+    // Whoever was here before (their session may have ended on a page of theirs, whose address
+    // react-admin keeps to return to) left list filters and cached records: forget them, and
+    // land on this user's own inbox.
+    forgetPreviousSession();
+    return { redirectTo: '/' };
   },
 
   async logout() {

@@ -6,9 +6,9 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import type { SystemAddress } from './system';
 import { until } from './until';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Flags that work as root on a machine with no network beyond loopback (ENVIRONMENT.md).
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -20,6 +20,8 @@ const FLAGS = [
 export const SHOTS = path.resolve(__dirname, '../../test-output/screenshots');
 
 export interface TestBrowser {
+  /** A fresh browser context (its own session, nothing stored), closed with the browser. */
+  newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
   /** A fresh browser context (its own session) logged in as the user (password = username). */
   loggedIn(username: string, viewport?: { width: number; height: number }): Promise<Page>;
   shot(page: Page, name: string): Promise<Buffer>;
@@ -28,12 +30,17 @@ export interface TestBrowser {
 
 export async function launchBrowser(system: SystemAddress): Promise<TestBrowser> {
   mkdirSync(SHOTS, { recursive: true });
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   const contexts: BrowserContext[] = [];
+  const newContext = async (viewport = { width: 1280, height: 900 }) => {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+    contexts.push(context);
+    return context;
+  };
   return {
+    newContext,
     async loggedIn(username, viewport = { width: 1280, height: 900 }) {
-      const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-      contexts.push(context);
+      const context = await newContext(viewport);
       const page = await context.newPage();
       await page.goto(`${system.url}/#/login`);
       await page.fill('input[name="username"]', username);

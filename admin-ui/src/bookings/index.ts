@@ -7,7 +7,7 @@ import { BookingShow } from './BookingShow';
 export { PaymentsPage } from './PaymentsPage';
 export { SummaryPage } from './SummaryPage';
 export { bookingMessages } from './i18n';
-export { BOOKING_WRITER_ROLES, FRANCHISEE_ROLES, PAYMENT_ROLES } from './types';
+export { BOOKING_READER_ROLES, BOOKING_WRITER_ROLES, PAYMENT_ROLES } from './types';
 
 /** Where the payments screen and the summary are (custom routes inside the layout). */
 export const PAYMENTS_PATH = '/booking-payments';

@@ -150,14 +150,11 @@ export const quotaCheckColor = (check: string | null | undefined): ChipColor => 
 
 export const bookingStatusChoices = BOOKING_STATUSES.map((id) => ({ id, name: `app.booking.status.${id}` }));
 
-/** Roles (besides admin) the API lets create and import bookings. */
-export const BOOKING_WRITER_ROLES = ['admin', 'specialist', 'supervisor', 'manager'];
-/** Roles that record payments received. */
-export const PAYMENT_ROLES = ['admin', 'finance'];
-/** Roles that cancel a booking. */
-export const CANCEL_ROLES = ['admin', 'manager'];
-/** Outside users who see their own bookings. */
-export const FRANCHISEE_ROLES = ['franchisee'];
+/**
+ * Who reads bookings (staff, franchisees their own), creates and imports them, records payments
+ * received, cancels: as the API's guards (roles/access.ts).
+ */
+export { BOOKING_READER_ROLES, BOOKING_WRITER_ROLES, PAYMENT_ROLES, BOOKING_CANCEL_ROLES as CANCEL_ROLES } from '../roles/access';
 
 /** The default quota tolerance (setting booking.quotaTolerance, 0.1) in basis points, when the setting cannot be read. */
 export const DEFAULT_QUOTA_TOLERANCE_BP = 1000;

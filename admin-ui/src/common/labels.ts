@@ -1,6 +1,6 @@
 /** Vocabularies of the engine, with their i18n keys (labels in processes/i18n.ts and tasks/i18n.ts). */
 
-import { rolesExcept } from '../roles';
+export { APPROVAL_REQUESTER_ROLES, hasAnyRole, STAFF_ROLES, USER_READER_ROLES } from '../roles/access';
 
 export const PROCESS_TYPES = ['approval', 'plan', 'booking', 'shipment', 'price', 'return'] as const;
 export const PROCESS_STATUSES = ['running', 'sent_back', 'approved', 'rejected', 'withdrawn', 'completed', 'failed'] as const;
@@ -35,13 +35,6 @@ export const KNOWN_DECISIONS = [
  * (send back), what is claimed or why to count again, what was done about a delay.
  */
 export const COMMENT_REQUIRED = new Set(['reject', 'send_back', 'cancel', 'claim', 'recount', 'followed_up']);
-/** Staff roles that may start a general approval (POST /api/approvals): all but franchisees. */
-export const STAFF_ROLES: readonly string[] = rolesExcept('franchisee');
-/** Roles that may read the user list (to pick a delegate). */
-export const USER_READER_ROLES = ['admin', 'manager', 'supervisor', 'specialist', 'follower', 'finance', 'general_manager'];
-
-export const hasAnyRole = (permissions: unknown, roles: readonly string[]): boolean =>
-  Array.isArray(permissions) && permissions.some((r) => roles.includes(String(r)));
 
 export const processTypeChoices = PROCESS_TYPES.map((id) => ({ id, name: `app.process_type.${id}` }));
 export const processStatusChoices = PROCESS_STATUSES.map((id) => ({ id, name: `app.process_status.${id}` }));

@@ -10,7 +10,7 @@ import SummaryIcon from '@mui/icons-material/TableChart';
 import { Divider, ListSubheader } from '@mui/material';
 import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import { PAYMENT_ROLES, PAYMENTS_PATH, SUMMARY_PATH } from '../bookings';
-import { hasAnyRole, STAFF_ROLES } from '../common';
+import { APPROVAL_REQUESTER_ROLES, hasAnyRole, STAFF_ROLES } from '../common';
 import { DashboardMenuItem } from '../dashboard';
 import { PRICE_READER_ROLES, PRICES_PATH } from '../prices';
 import { BALANCE_PATH, BALANCE_ROLES } from '../shipments';
@@ -144,7 +144,7 @@ export const Menu = () => {
       {resources.tasks ? <RaMenu.ResourceItem name="tasks" data-testid="menu-tasks" /> : null}
       {resources.processes ? <RaMenu.ResourceItem name="processes" data-testid="menu-processes" /> : null}
       {resources.plans ? <RaMenu.ResourceItem name="plans" data-testid="menu-plans" /> : null}
-      {resources.approvals && hasAnyRole(permissions, STAFF_ROLES) ? (
+      {resources.approvals && hasAnyRole(permissions, APPROVAL_REQUESTER_ROLES) ? (
         <RaMenu.Item
           to="/approvals/create"
           primaryText="app.menu.start_approval"

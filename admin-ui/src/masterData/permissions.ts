@@ -1,6 +1,8 @@
 // Who sees and who may change which master data. `permissions` = the user's roles
 // (authProvider.getPermissions). `admin` may do everything.
 import { usePermissions } from 'react-admin';
+import type { Role } from '../roles';
+import { OUTSIDE_ROLES, USER_READER_ROLES } from '../roles/access';
 
 export type Permissions = readonly string[] | undefined;
 
@@ -18,11 +20,8 @@ export const MASTER_DATA_RESOURCES = [
 
 export type MasterDataResource = (typeof MASTER_DATA_RESOURCES)[number];
 
-/** Roles that see no master data at all (outside users of the brand). */
-const OUTSIDE_ROLES = ['franchisee', 'store_manager'];
-
-/** Roles the API lets read the user directory (GET /api/users), besides admin. */
-export const USER_READER_ROLES = ['manager', 'supervisor', 'specialist', 'follower', 'finance', 'general_manager'];
+// OUTSIDE_ROLES see no master data at all (outside users of the brand); USER_READER_ROLES read
+// the user directory (GET /api/users): roles/access.ts.
 
 /** Roles (besides admin) allowed to create, edit and delete each resource. */
 export const WRITE_ROLES: Record<MasterDataResource, readonly string[]> = {
@@ -46,13 +45,13 @@ export const isAdmin = (permissions: unknown): boolean => rolesOf(permissions).i
 /** Staff of the merchandise department: anyone with a role other than franchisee / store manager. */
 export const isStaff = (permissions: unknown): boolean => {
   const roles = rolesOf(permissions);
-  return roles.includes('admin') || roles.some((r) => !OUTSIDE_ROLES.includes(r));
+  return roles.includes('admin') || roles.some((r) => !OUTSIDE_ROLES.includes(r as Role));
 };
 
 export const canRead = (resource: MasterDataResource, permissions: unknown): boolean => {
   if (isAdmin(permissions)) return true;
   if (!isStaff(permissions)) return false;
-  if (resource === 'users') return rolesOf(permissions).some((r) => USER_READER_ROLES.includes(r));
+  if (resource === 'users') return rolesOf(permissions).some((r) => USER_READER_ROLES.includes(r as Role));
   return true;
 };
 

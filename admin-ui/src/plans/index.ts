@@ -13,4 +13,7 @@ const plans: Omit<ResourceProps, 'name'> = {
   recordRepresentation: 'title',
 };
 
+/** The resource for one user: the create page (and react-admin's create buttons) only for the plan writers. */
+export const planResource = (canCreate: boolean): Omit<ResourceProps, 'name'> => ({ ...plans, create: canCreate ? PlanCreate : undefined });
+
 export default plans;

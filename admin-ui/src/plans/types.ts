@@ -109,5 +109,5 @@ export const planStatusColor = (status: string | undefined): PlanColor => {
 export const planTypeChoices = PLAN_TYPES.map((id) => ({ id, name: `app.plan.type.${id}` }));
 export const planStatusChoices = PLAN_STATUSES.map((id) => ({ id, name: `app.plan.status.${id}` }));
 
-/** Roles the API lets create and change plans (besides admin). */
-export const PLAN_WRITER_ROLES = ['admin', 'supervisor', 'specialist', 'manager'];
+/** Roles the API lets create and change plans (roles/access.ts). */
+export { PLAN_WRITER_ROLES } from '../roles/access';

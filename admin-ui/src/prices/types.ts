@@ -1,5 +1,4 @@
 import type { RaRecord } from 'react-admin';
-import { STAFF_ROLES } from '../common';
 
 /**
  * Price adjustment (调价): the shapes of GET /api/price-adjustments(/:id), GET
@@ -145,10 +144,11 @@ export const priceStatusColor = (status: string | undefined): ChipColor => {
 
 export const priceStatusChoices = PRICE_STATUSES.map((id) => ({ id, name: `app.price.status.${id}` }));
 
-/** Roles the API lets propose prices (admin included). */
-export const PRICE_PROPOSER_ROLES = ['admin', 'specialist', 'store_lead', 'supervisor', 'manager'];
-/** Roles that read adjustments and prices: staff, and store managers (their notices, their store's prices). */
-export const PRICE_READER_ROLES = [...new Set([...STAFF_ROLES, 'store_manager'])];
+/**
+ * Who proposes prices, and who reads adjustments and prices (staff, and store managers: their
+ * notices, their store's prices): as the API's guards (roles/access.ts).
+ */
+export { PRICE_PROPOSER_ROLES, PRICE_READER_ROLES } from '../roles/access';
 
 /**
  * Staff as the API counts them (api/auth.ts isStaff): anyone holding a role other than those of

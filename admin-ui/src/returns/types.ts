@@ -1,5 +1,4 @@
 import type { RaRecord } from 'react-admin';
-import { STAFF_ROLES } from '../common';
 
 /**
  * Return or clearance (返货 / 残次 / 清货): the shapes of GET /api/returns(/:id). Money is integer
@@ -121,9 +120,9 @@ export const returnStatusChoices = RETURN_STATUSES.map((id) => ({ id, name: `app
 export const returnKindChoices = RETURN_KINDS.map((id) => ({ id, name: `app.return.kind.${id}` }));
 export const conditionChoices = RETURN_CONDITIONS.map((id) => ({ id, name: `app.return.condition.${id}` }));
 
-/** Staff who may ask on behalf of a store or franchisee (api/routes/returns.ts STAFF_REQUESTERS; admin included). */
-export const RETURN_STAFF_REQUESTER_ROLES = ['admin', 'specialist', 'after_sales', 'supervisor', 'manager', 'store_lead'];
-/** Who may ask at all: those staff, store managers (their store) and franchisees (their own returns). */
-export const RETURN_WRITER_ROLES = [...RETURN_STAFF_REQUESTER_ROLES, 'store_manager', 'franchisee'];
-/** Who reads returns: staff (all), store managers (their store's), franchisees (their own). */
-export const RETURN_READER_ROLES = [...new Set([...STAFF_ROLES, 'store_manager', 'franchisee'])];
+/**
+ * Staff who may ask on behalf of a store or franchisee; who may ask at all (those, store managers
+ * for their store, franchisees for their own returns); who reads returns (staff all, store
+ * managers their store's, franchisees their own): as the API's guards (roles/access.ts).
+ */
+export { RETURN_READER_ROLES, RETURN_STAFF_REQUESTER_ROLES, RETURN_WRITER_ROLES } from '../roles/access';

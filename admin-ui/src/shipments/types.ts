@@ -1,4 +1,5 @@
 import type { RaRecord } from 'react-admin';
+import { SHIPMENT_TRACKER_ROLES } from '../roles/access';
 
 /**
  * Shipment tracking (发货 → 在途 → 到仓入库): the shapes of GET /api/shipments, GET
@@ -146,8 +147,8 @@ export const OPEN_STATUSES: readonly string[] = ['created', 'dispatched', 'in_tr
 /** Statuses from which the warehouse scans a shipment in. */
 export const SCANNABLE_STATUSES: readonly string[] = ['in_transit', 'arrived'];
 
-/** Roles the API lets create shipments, record events and scan in (admin included). */
-export const SHIPMENT_ROLES = ['admin', 'follower', 'specialist', 'supervisor', 'manager'];
+/** Roles the API lets create shipments, record events and scan in (roles/access.ts). */
+export const SHIPMENT_ROLES: readonly string[] = SHIPMENT_TRACKER_ROLES;
 /** Roles that see the order balance (期货订发欠): the shipment staff and finance. */
 export const BALANCE_ROLES = [...SHIPMENT_ROLES, 'finance'];
 

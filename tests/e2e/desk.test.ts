@@ -165,8 +165,21 @@ test('plan: lines and totals on the task; rejected on the plan page with the con
 });
 
 test('booking: amount against the quota, prepayment and deadline; approved on the booking page', async () => {
+  // A franchisee of this file's own: the browser tests share one system, and a franchisee takes
+  // one booking per season (the bookings test books the demo's).
+  expect(
+    (
+      await call('POST', '/api/franchisees', 'admin', {
+        id: 'FDK1',
+        name: '桌面测试加盟店',
+        regionId: 'SOUTH',
+        email: 'fdk1@example.com',
+        quotas: [{ seasonCode: '2027SS', quotaFen: 30_000_000 }],
+      })
+    ).status,
+  ).toBe(201);
   const res = await call('POST', '/api/bookings', 'specialist', {
-    franchiseeId: 'F002',
+    franchiseeId: 'FDK1',
     season: '2027SS',
     lines: [{ sku: '27SS-DR-003', size: 'XL', qty: 2000 }],
   });
@@ -180,7 +193,7 @@ test('booking: amount against the quota, prepayment and deadline; approved on th
     'booking',
     'manager',
     task.id,
-    [res.body.code, '广州天河加盟店', money(res.body.amountFen), '¥300,000.00', money(res.body.prepaymentDueFen)],
+    [res.body.code, '桌面测试加盟店', money(res.body.amountFen), '¥300,000.00', money(res.body.prepaymentDueFen)],
     ['27SS-DR-003', 'XL', '2,000', money(res.body.amountFen), '¥300,000.00', money(res.body.prepaymentDueFen)],
     ['Order quota', '¥300,000.00'],
   );
@@ -224,10 +237,12 @@ test('shipment: the receipt’s discrepancy on the task; accepted on the shipmen
 
 test('price: old → new per store with stock, age and sell-through; approved on the adjustment page', async () => {
   const res = await call('POST', '/api/price-adjustments', 'specialist', {
-    lines: [{ sku: '27SS-TS-001', newPriceFen: 14_900 }],
+    // One SKU and store take one adjustment at a time, and the browser tests share one system:
+    // the prices test proposes 27SS-TS-001 for S001, the dashboard for S002.
+    lines: [{ sku: '27SS-DR-003', newPriceFen: 49_900 }],
     allocationDate: dateIn(10),
     arrivalDate: dateIn(12),
-    storeIds: ['S001', 'S002'],
+    storeIds: ['S001'],
     reason: '桌面测试：库龄超过 180 天',
   });
   expect(res.status).toBe(201);
@@ -238,9 +253,9 @@ test('price: old → new per store with stock, age and sell-through; approved on
     'price',
     'supervisor',
     task.id,
-    [res.body.code, '27SS-TS-001', '¥199.00 → ¥149.00', '2 家门店'],
-    ['上海南京路直营店', '深圳万象城直营店', '¥199.00', '¥149.00', '120', '200 天', '40%', '库龄超过 180 天'],
-    ['Sell-through', '200 days'],
+    [res.body.code, '27SS-DR-003', '¥599.00 → ¥499.00', '1 家门店'],
+    ['上海南京路直营店', '¥599.00', '¥499.00', '35', '95 天', '56.25%', '库龄超过 180 天'],
+    ['Sell-through', '95 days'],
   );
   await decideOnObjectPage(page, 'price', task.id, 'approve');
   await showsStatus(owner, 'price-status', 'approved');

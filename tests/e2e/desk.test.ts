@@ -238,11 +238,11 @@ test('shipment: the receipt’s discrepancy on the task; accepted on the shipmen
 test('price: old → new per store with stock, age and sell-through; approved on the adjustment page', async () => {
   const res = await call('POST', '/api/price-adjustments', 'specialist', {
     // One SKU and store take one adjustment at a time, and the browser tests share one system:
-    // the prices test proposes 27SS-TS-001 for S001, the dashboard for S002.
-    lines: [{ sku: '27SS-DR-003', newPriceFen: 49_900 }],
+    // the prices test proposes 27SS-TS-001 and 27SS-DR-003 for S001, the dashboard 27SS-TS-001 for S002.
+    lines: [{ sku: '27SS-SH-002', newPriceFen: 29_900 }],
     allocationDate: dateIn(10),
     arrivalDate: dateIn(12),
-    storeIds: ['S001'],
+    storeIds: ['S002'],
     reason: '桌面测试：库龄超过 180 天',
   });
   expect(res.status).toBe(201);
@@ -253,9 +253,9 @@ test('price: old → new per store with stock, age and sell-through; approved on
     'price',
     'supervisor',
     task.id,
-    [res.body.code, '27SS-DR-003', '¥599.00 → ¥499.00', '1 家门店'],
-    ['上海南京路直营店', '¥599.00', '¥499.00', '35', '95 天', '56.25%', '库龄超过 180 天'],
-    ['Sell-through', '95 days'],
+    [res.body.code, '27SS-SH-002', '¥359.00 → ¥299.00', '1 家门店'],
+    ['深圳万象城直营店', '¥359.00', '¥299.00', '48', '400 天', '20%', '库龄超过 180 天'],
+    ['Sell-through', '400 days'],
   );
   await decideOnObjectPage(page, 'price', task.id, 'approve');
   await showsStatus(owner, 'price-status', 'approved');

@@ -19,7 +19,6 @@ import { shipmentCode, type Discrepancy, type ReceiptLine } from '../domain/ship
 import type { Db } from '../lib/db/client';
 import { statementsSent } from '../lib/bookings/statements';
 import { pricesAt } from '../lib/prices/current';
-import type { Client } from '@temporalio/client';
 import { lineInput, storeRegions } from './services/plans';
 import { dateFromDb } from './validation';
 
@@ -165,10 +164,9 @@ export type Content =
     })
   | Extract<Subject, { kind: 'approval' }>;
 
-/** What a serializer is given: the database, Temporal (a general approval's facts are its memo) and the business zone. */
+/** What a serializer is given: the database and the business zone. */
 export interface SubjectDeps {
   db: Db;
-  temporal: Client;
   tz: string;
 }
 
@@ -505,42 +503,30 @@ const goodsReturn: Serializer = {
 
 // ---- general approval -------------------------------------------------------------------------
 
-/** A general approval's facts, kept as its run's memo when it was started (api/services/approvals.ts). */
-export interface ApprovalMemo {
-  amountFen?: number | null;
-  reason?: string | null;
-}
-
-const MEMO_DEADLINE_MS = 2000;
-
 const approval: Serializer = {
-  async load({ db, temporal }, tasks) {
+  async load({ db }, tasks) {
     const workflowIds = [...new Set(tasks.map((t) => t.workflowId))];
-    const processes = await db.processInstance.findMany({ where: { workflowId: { in: workflowIds } } });
-    const memos = await Promise.all(
-      processes.map((p) =>
-        temporal
-          // Not longer than this: the inbox answers while Temporal is away (without these facts).
-          .withDeadline(Date.now() + MEMO_DEADLINE_MS, () => temporal.workflow.getHandle(p.workflowId).describe())
-          .then(
-            (d) => (d.memo ?? {}) as ApprovalMemo,
-            // Temporal unreachable (or the run gone from its retention): the summary goes without the facts.
-            () => ({}) as ApprovalMemo,
-          ),
-      ),
-    );
+    const [processes, facts] = await Promise.all([
+      db.processInstance.findMany({ where: { workflowId: { in: workflowIds } } }),
+      db.approvalRequest.findMany({ where: { workflowId: { in: workflowIds } } }),
+    ]);
+    // Approvals started before their facts had a table of their own have none.
+    const factsOf = new Map(facts.map((f) => [f.workflowId, f]));
     return new Map(
-      processes.map((p, i): [string, Subject] => [
-        p.processId,
-        {
-          kind: 'approval',
-          ref: { resource: 'processes', id: p.workflowId, code: null },
-          title: p.title,
-          season: p.seasonCode,
-          amountFen: typeof memos[i]!.amountFen === 'number' ? memos[i]!.amountFen! : null,
-          reason: typeof memos[i]!.reason === 'string' ? memos[i]!.reason! : null,
-        },
-      ]),
+      processes.map((p): [string, Subject] => {
+        const f = factsOf.get(p.workflowId);
+        return [
+          p.processId,
+          {
+            kind: 'approval',
+            ref: { resource: 'processes', id: p.workflowId, code: null },
+            title: p.title,
+            season: p.seasonCode,
+            amountFen: f?.amountFen === null || f?.amountFen === undefined ? null : num(f.amountFen),
+            reason: f?.reason ?? null,
+          },
+        ];
+      }),
     );
   },
   async content(deps, task) {

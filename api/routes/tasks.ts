@@ -97,7 +97,7 @@ const include = { assignee: { select: { name: true } }, process: { select: { tit
 
 export function taskRoutes(ctx: AppContext): Router {
   const router = Router();
-  const deps: SubjectDeps = { db: ctx.db, temporal: ctx.temporal, tz: ctx.config.tzBusiness };
+  const deps: SubjectDeps = { db: ctx.db, tz: ctx.config.tzBusiness };
 
   /** One task with its object's summary and, for the task page and its dialogs, the object in full. */
   async function fullView(t: TaskWithNames) {

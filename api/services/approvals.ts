@@ -10,7 +10,6 @@ import { buildChain, defaultChain, type ChainTemplate } from '../../domain/chain
 import { readSettings } from '../../lib/settings';
 import { approvalRequest } from '../../workflows/approvalRequest';
 import type { CurrentUser } from '../auth';
-import type { ApprovalMemo } from '../subjects';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { settle, startProcess } from '../temporal';
@@ -62,6 +61,13 @@ export function approvalService(ctx: AppContext) {
         });
       const processId = key ? uuidFrom(`${user.id}:${key}`) : randomUUID();
       const workflowId = `approval-${processId}`;
+      // The facts the approvers decide on (api/subjects.ts reads them for their tasks); written
+      // once per process id, so a retry with the same key writes nothing new.
+      await ctx.db.approvalRequest.upsert({
+        where: { id: processId },
+        create: { id: processId, workflowId, amountFen: body.amountFen ?? null, reason: body.reason || null },
+        update: {},
+      });
       let replay = false;
       // Started, nothing may fail the request any more, or a retry would start it twice. Settled,
       // its process row and first tasks are written.
@@ -71,9 +77,6 @@ export function approvalService(ctx: AppContext) {
           taskQueue: ctx.config.taskQueue,
           workflowId,
           ...(key ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
-          // The facts the approvers decide on, read back for their tasks (api/subjects.ts): kept
-          // with the run, as the workflow itself has no use for them.
-          memo: { amountFen: body.amountFen ?? null, reason: body.reason || null } satisfies ApprovalMemo,
           args: [
             {
               process: { processType: 'approval', processId, title: body.title, submitterId: user.id, seasonCode: body.season ?? null },
@@ -82,7 +85,11 @@ export function approvalService(ctx: AppContext) {
           ],
         });
       } catch (err) {
-        if (!(key && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        if (!(key && err instanceof WorkflowExecutionAlreadyStartedError)) {
+          // Not started: the facts go with it, as every other process's rows do (startAfterWrite).
+          await ctx.db.approvalRequest.deleteMany({ where: { id: processId } }).catch(() => undefined);
+          throw err;
+        }
         replay = true; // started by an earlier attempt with this key: answer with that process
         settled = await settle(ctx.temporal, workflowId);
       }
